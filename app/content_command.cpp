@@ -1,0 +1,48 @@
+// `kiosk content check` and `kiosk content list`: the curriculum, checked and listed headless.
+#include "app/commands.hpp"
+#include <nlohmann/json.hpp>
+#include <iostream>
+
+namespace app {
+
+int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir)
+{
+    kiosk::RuntimeOptions ro = g.runtimeOptions(assetsDir);
+    ro.province = "";   // check every province's lessons
+    kiosk::Runtime rt = kiosk::Runtime::load(ro);
+    for (const kiosk::Problem& p : rt.problems) std::cout << p.str() << "\n";
+    if (!rt.problems.empty()) {
+        std::cout << rt.problems.size() << " lỗi; " << rt.skippedLessons.size() << " bài học bị bỏ qua.\n";
+        return 1;
+    }
+    std::cout << "Nội dung hợp lệ: " << rt.catalogue.lessons.size() << " bài học, " << rt.catalogue.topics.size() << " chủ đề.\n";
+    return 0;
+}
+
+int contentListCommand(const GlobalOptions& g, const std::string& assetsDir, bool json)
+{
+    kiosk::RuntimeOptions ro = g.runtimeOptions(assetsDir);
+    ro.province = "";
+    kiosk::Runtime rt = kiosk::Runtime::load(ro);
+    for (const kiosk::Problem& p : rt.problems) std::cerr << "cảnh báo: " << p.str() << "\n";
+    if (!json) {
+        for (const kiosk::Lesson& l : rt.catalogue.lessons) std::cout << l.id << "\t" << l.topic << "\t" << l.title.vi << "\n";
+        return 0;
+    }
+    nlohmann::json lessons = nlohmann::json::array();
+    for (const kiosk::Lesson& l : rt.catalogue.lessons) {
+        nlohmann::json steps = nlohmann::json::array(), quiz = nlohmann::json::array();
+        for (const kiosk::Step& s : l.steps) steps.push_back({{"title", s.title.vi}, {"title_en", s.title.en}, {"text", s.text.vi}, {"text_en", s.text.en}});
+        for (const kiosk::QuizQuestion& q : l.quiz) {
+            nlohmann::json choices = nlohmann::json::array();
+            for (const auto& c : q.choices) choices.push_back(c.vi);
+            quiz.push_back({{"question", q.question.vi}, {"question_en", q.question.en}, {"choices", choices}, {"answer", q.answer}});
+        }
+        lessons.push_back({{"id", l.id}, {"title", l.title.vi}, {"title_en", l.title.en}, {"topic", l.topic}, {"file", l.file},
+                           {"province", l.province}, {"handoff", l.handoff}, {"steps", steps}, {"quiz", quiz}});
+    }
+    std::cout << nlohmann::json{{"lessons", lessons}}.dump(2) << "\n";
+    return 0;
+}
+
+} // namespace app

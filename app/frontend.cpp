@@ -1,0 +1,82 @@
+// SDL + ImGui set-up, the font atlas per text size, and drawing a frame.
+#include "app/frontend.hpp"
+#include <SDL.h>
+#include <imgui_impl_sdlrenderer.h>
+
+namespace app {
+
+Frontend::~Frontend()
+{
+    if (m_imguiReady) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext();
+    }
+}
+
+bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error)
+{
+    m_platform = drivers::SdlPlatform::create(options, error);
+    if (!m_platform) return false;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.MouseDrawCursor = false;
+    ui::applyKioskStyle(ImGui::GetStyle(), m_ctx.theme);
+    if (!ImGui_ImplSDLRenderer_Init(m_platform->renderer())) {
+        error = "Không khởi động được bộ vẽ giao diện (ImGui SDL_Renderer)";
+        return false;
+    }
+    m_imguiReady = true;
+    m_atlasText = ui::allScreenText(m_runtime.strings, m_runtime.config, m_runtime.catalogue);
+    m_displayText = ui::displayText(m_runtime.strings);
+    m_view.catalogue().setBrokenCount(static_cast<int>(m_runtime.skippedLessons.size()));
+    return buildFonts(textSize, error);
+}
+
+bool Frontend::buildFonts(kiosk::TextSize size, std::string& error)
+{
+    int w = 0, h = 0;
+    m_platform->outputSize(w, h);
+    m_ctx.scale = float(h) / 1080.0f;
+    if (m_builtSize) ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    if (!m_fonts.build(ImGui::GetIO(), m_ctx.scale, kiosk::textScale(size), m_atlasText, m_displayText, error)) return false;
+    m_ctx.fonts = m_fonts.fonts();
+    m_builtSize = size;
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) {
+        error = "Không tạo được ảnh phông chữ";
+        return false;
+    }
+    return true;
+}
+
+ui::Intents Frontend::frame(const kiosk::App& app, double seconds, drivers::Image* capture)
+{
+    if (m_builtSize != app.state().textSize) {
+        std::string error;
+        buildFonts(app.state().textSize, error);   // on failure the previous atlas stays in use
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    int w = 0, h = 0;
+    m_platform->outputSize(w, h);
+    io.DisplaySize = ImVec2(float(w), float(h));
+    io.DeltaTime = seconds > m_lastSeconds ? float(seconds - m_lastSeconds) : 1.0f / 60.0f;
+    m_lastSeconds = seconds;
+    m_touch.apply(io);
+    m_ctx.time = seconds;
+
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    ui::Intents intents = m_view.draw(m_ctx, app);
+    ImGui::Render();
+    ImU32 bg = m_ctx.theme.background;
+    m_platform->clear((bg >> IM_COL32_R_SHIFT) & 0xff, (bg >> IM_COL32_G_SHIFT) & 0xff, (bg >> IM_COL32_B_SHIFT) & 0xff);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (capture) m_platform->readPixels(*capture);
+    m_platform->present();
+    return intents;
+}
+
+} // namespace app

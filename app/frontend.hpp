@@ -1,0 +1,46 @@
+// The graphical front end: an SDL window with the software renderer, Dear ImGui on top, and the
+// kiosk's view. Used by `kiosk run` (a real display) and `kiosk screenshot` (offscreen).
+#pragma once
+#include "drivers/sdl_platform.hpp"
+#include "kiosk/app_state.hpp"
+#include "kiosk/runtime.hpp"
+#include "ui/app_view.hpp"
+#include "ui/touch_input.hpp"
+#include <memory>
+#include <optional>
+
+namespace app {
+
+class Frontend {
+public:
+    Frontend(const kiosk::Runtime& runtime) : m_runtime(runtime), m_ctx{runtime.strings, runtime.config, runtime.catalogue} {}
+    ~Frontend();
+
+    bool init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error);
+
+    // Draws one frame of `app` at time `seconds`; returns the intents. When `capture` is given,
+    // the frame's pixels are read back before it is presented.
+    ui::Intents frame(const kiosk::App& app, double seconds, drivers::Image* capture = nullptr);
+
+    drivers::SdlPlatform& platform() { return *m_platform; }
+    ui::TouchInput& touch() { return m_touch; }
+    ui::AppView& view() { return m_view; }
+    ui::Context& context() { return m_ctx; }
+
+private:
+    bool buildFonts(kiosk::TextSize size, std::string& error);
+
+    const kiosk::Runtime& m_runtime;
+    std::unique_ptr<drivers::SdlPlatform> m_platform;
+    ui::Context m_ctx;
+    ui::FontSet m_fonts;
+    ui::AppView m_view;
+    ui::TouchInput m_touch;
+    std::string m_atlasText;
+    std::string m_displayText;
+    std::optional<kiosk::TextSize> m_builtSize;
+    bool m_imguiReady = false;
+    double m_lastSeconds = 0;
+};
+
+} // namespace app

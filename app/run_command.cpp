@@ -1,0 +1,116 @@
+// `kiosk run`: the event-driven frame loop. Nothing is drawn while nothing changes; the start
+// screen redraws once per display.attract_frame_ms; a touch gets a few frames so it lands.
+#include "app/commands.hpp"
+#include "app/frontend.hpp"
+#include "kiosk/database.hpp"
+#include "kiosk/screen_id.hpp"
+#include "kiosk/usage_log.hpp"
+#include <spdlog/spdlog.h>
+#include <algorithm>
+#include <csignal>
+#include <iostream>
+
+namespace app {
+
+namespace {
+constexpr int kFramesAfterInput = 3;    // press, release, settle
+constexpr int kFramesAfterChange = 2;   // ImGui lays out new content in its second frame
+
+void reportProblems(const kiosk::Runtime& rt)
+{
+    for (const kiosk::Problem& p : rt.problems) spdlog::warn("{}", p.str());
+    for (const std::string& f : rt.skippedLessons) spdlog::warn("bài học bị bỏ qua vì lỗi: {}", f);
+}
+} // namespace
+
+int runKiosk(const GlobalOptions& g, const RunOptions& o)
+{
+    kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
+    reportProblems(rt);
+    spdlog::info("{} bài học, {} chủ đề, tỉnh: {}", rt.catalogue.lessons.size(), rt.catalogue.topics.size(),
+                 rt.config.province.empty() ? "(tất cả)" : rt.config.province);
+
+    std::string error;
+    auto db = kiosk::Database::open(std::filesystem::path(g.dataDir) / "kiosk.sqlite3", error);
+    if (!db) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    kiosk::UsageLog usage(*db);
+
+    Frontend fe(rt);
+    drivers::PlatformOptions po;
+    po.width = o.width;
+    po.height = o.height;
+    po.windowed = o.windowed;
+    if (!fe.init(po, kiosk::TextSize::Normal, error)) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    if (!fe.platform().visibleDisplay())
+        spdlog::warn("Đang chạy KHÔNG có màn hình hiển thị (SDL driver \"{}\"): không ai nhìn thấy ki-ốt. "
+                     "Running without a visible display.", fe.platform().videoDriver());
+    else
+        spdlog::info("màn hình: SDL driver \"{}\"", fe.platform().videoDriver());
+
+    kiosk::SteadyClock clock;
+    kiosk::App app(rt.catalogue, rt.config, clock);
+    if (!o.startScreen.empty() && !kiosk::openScreenByName(app, o.startScreen, rt.catalogue, rt.config, error)) {
+        std::cerr << error << "\n";
+        return 2;
+    }
+    const int64_t start = clock.nowMs();
+    int pending = kFramesAfterChange;
+    uint64_t drawnVersion = app.state().version;
+    int64_t nextAnimation = start;
+    long long presented = 0;
+    std::vector<drivers::PlatformEvent> events;
+    bool running = true;
+    while (running) {
+        int64_t now = clock.nowMs();
+        int timeout = 0;
+        if (pending == 0 && !fe.touch().pending()) {
+            int64_t wake = app.nextWakeMs();
+            if (app.state().screen == kiosk::Screen::Attract) wake = std::min(wake, nextAnimation);
+            timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
+        }
+        events.clear();
+        fe.platform().waitEvents(timeout, events);
+        for (const drivers::PlatformEvent& e : events) {
+            switch (e.kind) {
+            case drivers::PlatformEvent::Kind::Pointer:
+                fe.touch().push(e.pointer);
+                app.activity();
+                pending = std::max(pending, kFramesAfterInput);
+                break;
+            case drivers::PlatformEvent::Kind::Redraw:
+                pending = std::max(pending, 1);
+                break;
+            case drivers::PlatformEvent::Kind::Quit:
+            case drivers::PlatformEvent::Kind::DeveloperExit:
+                running = false;
+                break;
+            }
+        }
+        app.tick();
+        now = clock.nowMs();
+        if (app.state().version != drawnVersion) pending = std::max(pending, kFramesAfterChange);
+        if (app.state().screen == kiosk::Screen::Attract && now >= nextAnimation) {
+            pending = std::max(pending, 1);
+            nextAnimation = now + rt.config.attractFrameMs;
+        }
+        if (!running || (pending == 0 && !fe.touch().pending())) continue;
+
+        drawnVersion = app.state().version;
+        ui::Intents intents = fe.frame(app, double(now - start) / 1000.0);
+        if (pending > 0) --pending;
+        ++presented;
+        if (presented == 1) spdlog::info("khung hình đầu tiên sau {} ms", clock.nowMs() - start);
+        for (const kiosk::Intent& in : intents) app.apply(in);
+        usage.post(app.takeEvents());
+        if (o.exitAfterFrames > 0 && presented >= o.exitAfterFrames) running = false;
+    }
+    return 0;
+}
+
+} // namespace app

@@ -1,0 +1,62 @@
+// The SDL2 platform: one window and a software renderer, events translated for the core.
+// Touch and mouse both arrive as kiosk::PointerEvent; SDL's auto-capture is off (it swallows taps).
+#pragma once
+#include "kiosk/types.hpp"
+#include "drivers/png_image.hpp"
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace drivers {
+
+struct PlatformEvent {
+    enum class Kind { Pointer, Quit, Redraw, DeveloperExit };
+    Kind kind = Kind::Redraw;
+    kiosk::PointerEvent pointer;
+};
+
+struct PlatformOptions {
+    int width = 1920;
+    int height = 1080;
+    bool windowed = false;      // a normal window instead of full screen (developers)
+    bool headless = false;      // force SDL's offscreen driver (screenshots, tests)
+};
+
+class SdlPlatform {
+public:
+    // Starts SDL video. Fails with a Vietnamese message (and the English cause) when no display
+    // is reachable; `visibleDisplay()` tells whether a person can see the window.
+    static std::unique_ptr<SdlPlatform> create(const PlatformOptions& options, std::string& error);
+    ~SdlPlatform();
+
+    SDL_Window* window() const { return m_window; }
+    SDL_Renderer* renderer() const { return m_renderer; }
+    const std::string& videoDriver() const { return m_driver; }
+    bool visibleDisplay() const { return m_visible; }
+    void outputSize(int& w, int& h) const;
+
+    // Waits up to `timeoutMs` (0 = just poll) and appends what happened. Returns false on timeout.
+    bool waitEvents(int timeoutMs, std::vector<PlatformEvent>& out);
+
+    void clear(uint8_t r, uint8_t g, uint8_t b);
+    bool readPixels(Image& rgba) const;   // call before present()
+    void present();
+
+private:
+    SdlPlatform() = default;
+    void translate(const void* sdlEvent, std::vector<PlatformEvent>& out);
+
+    SDL_Window* m_window = nullptr;
+    SDL_Renderer* m_renderer = nullptr;
+    std::string m_driver;
+    bool m_visible = false;
+    long long m_finger = -1;     // the one finger we follow; others are ignored
+};
+
+// Tells whether a display is configured for SDL (DISPLAY, WAYLAND_DISPLAY or SDL_VIDEODRIVER set).
+bool displayConfigured();
+
+} // namespace drivers

@@ -1,0 +1,98 @@
+// The citizen flow as a state machine: attract → language → catalogue → lesson → QR → thanks,
+// with the idle reset. Takes intents from the screens and time from an injected clock.
+#pragma once
+#include "kiosk/clock.hpp"
+#include "kiosk/config.hpp"
+#include "kiosk/content.hpp"
+#include "kiosk/types.hpp"
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class Screen { Attract, Language, Catalogue, Lesson, Handoff, Thanks };
+const char* screenName(Screen s);
+
+struct Intent {
+    enum class Kind {
+        Start,            // attract tapped
+        ChooseLanguage,   // lang
+        ToggleLanguage,
+        OpenCatalogue,
+        OpenLesson,       // arg = lesson id
+        NextStep,
+        PrevStep,
+        OpenHandoff,      // arg = handoff key
+        Finish,           // leave the QR screen: thank-you
+        GoHome,           // end the visit now: back to attract
+        StillHere,        // answer to "Bạn còn ở đó không?"
+        SetTextSize,      // textSize
+    };
+    Kind kind;
+    std::string arg;
+    Lang lang = Lang::Vi;
+    TextSize textSize = TextSize::Normal;
+};
+
+// Anonymous usage statistics: what was opened and reached, never who.
+struct UsageEvent {
+    std::string kind;     // visit_started, lesson_opened, step_reached, lesson_completed, handoff_shown, visit_ended
+    std::string lesson;
+    int step = 0;         // 1-based
+    std::string detail;   // handoff key, end reason
+};
+
+struct AppState {
+    Screen screen = Screen::Attract;
+    Lang lang = Lang::Vi;
+    TextSize textSize = TextSize::Normal;
+    std::string lessonId;
+    int step = 0;                       // 0-based index into the lesson's steps
+    std::string handoff;
+    Screen handoffFrom = Screen::Catalogue;
+    bool idlePrompt = false;
+    int idleSecondsLeft = 0;
+    int attractSlide = 0;
+    uint64_t version = 0;               // bumps on every change: the frame loop redraws on a new version
+};
+
+class App {
+public:
+    App(const Catalogue& catalogue, const Config& config, const Clock& clock);
+
+    void apply(const Intent& intent);
+    void activity();                    // any touch: postpones the idle reset, dismisses the prompt
+    void tick();                        // advances time-driven state (idle prompt, countdown, slides)
+    int64_t nextWakeMs() const;         // when tick() next has work; INT64_MAX when never
+
+    const AppState& state() const { return m_state; }
+    const Lesson* lesson() const;
+    const Handoff* handoff() const;
+    std::vector<UsageEvent> takeEvents();
+
+    // Jumps straight to a screen (for --start-screen and screenshots). Returns false if unknown.
+    bool openLesson(std::string_view id, int step0);
+    bool openHandoff(std::string_view key);
+    void openScreen(Screen screen);
+    void showIdlePrompt();
+
+private:
+    void go(Screen s);
+    void resetVisit(const char* reason);
+    void changed() { ++m_state.version; }
+    void emit(std::string kind, std::string lesson = {}, int step = 0, std::string detail = {});
+
+    const Catalogue& m_catalogue;
+    const Config& m_config;
+    const Clock& m_clock;
+    AppState m_state;
+    int64_t m_lastActivityMs = 0;
+    int64_t m_promptStartMs = 0;
+    int64_t m_screenSinceMs = 0;
+    bool m_visitOpen = false;
+    std::vector<UsageEvent> m_events;
+};
+
+} // namespace kiosk

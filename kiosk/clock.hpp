@@ -1,0 +1,33 @@
+// The clock port: the state machine asks it for time, tests drive a manual one.
+#pragma once
+#include <chrono>
+#include <cstdint>
+
+namespace kiosk {
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual int64_t nowMs() const = 0;   // monotonic milliseconds
+};
+
+class SteadyClock final : public Clock {
+public:
+    int64_t nowMs() const override
+    {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    }
+};
+
+class ManualClock final : public Clock {
+public:
+    int64_t nowMs() const override { return m_now; }
+    void advanceMs(int64_t ms) { m_now += ms; }
+    void advanceSeconds(double s) { m_now += static_cast<int64_t>(s * 1000.0); }
+
+private:
+    int64_t m_now = 1'000'000;
+};
+
+} // namespace kiosk

@@ -1,0 +1,99 @@
+// Reading kiosk.toml: every value is checked; a bad one is named with its line and the default stays.
+#include "kiosk/config.hpp"
+
+namespace kiosk {
+
+const Link* Config::link(std::string_view key) const
+{
+    for (const Link& l : links)
+        if (l.key == key) return &l;
+    return nullptr;
+}
+
+const Handoff* Config::handoff(std::string_view key) const
+{
+    for (const Handoff& h : handoffs)
+        if (h.key == key) return &h;
+    return nullptr;
+}
+
+namespace {
+
+bool isHttpsUrl(const std::string& url)
+{
+    if (url.rfind("https://", 0) != 0 || url.size() <= 8) return false;
+    for (char c : url)
+        if (c <= ' ' || c == '"' || c == '<' || c == '>' || static_cast<unsigned char>(c) >= 0x7f) return false;
+    return true;
+}
+
+void readInt(TomlReader& r, const toml::table& root, std::string_view section, std::string_view key, int lo, int hi, int& out)
+{
+    if (const toml::table* t = root[section].as_table())
+        if (auto v = r.integer(*t, key, lo, hi)) out = static_cast<int>(*v);
+}
+
+} // namespace
+
+ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional<std::filesystem::path>& overlay)
+{
+    ConfigLoad out;
+    std::vector<Problem>& problems = out.problems;
+    TomlReader base(defaults.string(), problems);
+    toml::table root;
+    if (auto t = base.parseFile(defaults)) root = std::move(*t);
+    std::string fileName = defaults.string();
+    if (overlay) {
+        TomlReader over(overlay->string(), problems);
+        if (auto t = over.parseFile(*overlay)) {
+            mergeTables(root, *t);
+            fileName = overlay->string();
+        }
+    }
+    // Values are read from the merged table; a node's source names the file it came from.
+    TomlReader r(fileName, problems);
+    Config& c = out.config;
+    if (const toml::table* d = root["deployment"].as_table()) {
+        c.commune = r.str(*d, "commune", false);
+        c.province = r.str(*d, "province", false);
+    }
+    readInt(r, root, "idle", "timeout_seconds", 10, 3600, c.idleTimeoutSeconds);
+    readInt(r, root, "idle", "countdown_seconds", 3, 120, c.idleCountdownSeconds);
+    readInt(r, root, "idle", "thanks_seconds", 3, 600, c.thanksSeconds);
+    readInt(r, root, "display", "attract_frame_ms", 100, 10000, c.attractFrameMs);
+    readInt(r, root, "display", "attract_slide_seconds", 2, 120, c.attractSlideSeconds);
+
+    if (const toml::table* links = root["links"].as_table()) {
+        for (const auto& [key, node] : *links) {
+            const toml::table* t = node.as_table();
+            if (!t) { r.problem(&node, "links." + std::string(key.str()) + " phải là một bảng"); continue; }
+            Link l;
+            l.key = std::string(key.str());
+            l.url = r.str(*t, "url");
+            l.label = r.text(*t, "label");
+            if (!isHttpsUrl(l.url)) {
+                r.problem(t->get("url") ? t->get("url") : t, "links." + l.key + ".url \"" + l.url + "\" không phải địa chỉ https:// hợp lệ");
+                continue;
+            }
+            c.links.push_back(std::move(l));
+        }
+    }
+    if (const toml::table* hs = root["handoffs"].as_table()) {
+        for (const auto& [key, node] : *hs) {
+            const toml::table* t = node.as_table();
+            if (!t) { r.problem(&node, "handoffs." + std::string(key.str()) + " phải là một bảng"); continue; }
+            Handoff h;
+            h.key = std::string(key.str());
+            h.title = r.text(*t, "title");
+            for (std::string& lk : r.strings(*t, "links")) {
+                if (c.link(lk)) h.links.push_back(std::move(lk));
+                else r.problem(t->get("links"), "handoffs." + h.key + " nhắc tới liên kết \"" + lk + "\" không có trong [links]");
+            }
+            if (h.links.empty()) { r.problem(t, "handoffs." + h.key + " không có liên kết nào dùng được"); continue; }
+            c.handoffs.push_back(std::move(h));
+        }
+    }
+    return out;
+}
+
+} // namespace kiosk

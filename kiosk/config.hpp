@@ -1,0 +1,48 @@
+// The kiosk's configuration: bundled defaults (assets/kiosk.toml) overlaid by the deployment's file.
+#pragma once
+#include "kiosk/toml_util.hpp"
+#include "kiosk/types.hpp"
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Link {
+    std::string key;
+    std::string url;
+    LocalText label;   // where the code leads, shown under it
+};
+
+struct Handoff {
+    std::string key;
+    LocalText title;
+    std::vector<std::string> links;   // keys of Config::links, in display order
+};
+
+struct Config {
+    std::string commune;
+    std::string province;             // province profile: picks province-only lessons
+    int idleTimeoutSeconds = 90;
+    int idleCountdownSeconds = 10;
+    int thanksSeconds = 20;
+    int attractFrameMs = 1000;
+    int attractSlideSeconds = 6;
+    std::vector<Link> links;
+    std::vector<Handoff> handoffs;
+
+    const Link* link(std::string_view key) const;
+    const Handoff* handoff(std::string_view key) const;
+};
+
+struct ConfigLoad {
+    Config config;
+    std::vector<Problem> problems;   // each names the file, the line and the key
+};
+
+// Reads `defaults`, then overlays `overlay` when given. A wrong value is reported and its default
+// kept, so the kiosk always starts.
+ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional<std::filesystem::path>& overlay);
+
+} // namespace kiosk

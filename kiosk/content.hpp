@@ -1,0 +1,77 @@
+// The curriculum as data: topics and lessons loaded from assets/ (see assets/README.md).
+#pragma once
+#include "kiosk/config.hpp"
+#include "kiosk/toml_util.hpp"
+#include "kiosk/types.hpp"
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Topic {
+    std::string id;
+    LocalText title;
+    uint32_t color = 0x0A58A8;   // 0xRRGGBB
+};
+
+// The picture beside a step: a phone showing the app in simplified form, or a real screenshot.
+struct PhoneScreen {
+    std::string app;
+    std::vector<LocalText> items;
+    int tap = 0;                 // 1-based item to highlight; 0 = none
+    std::string image;           // relative to the assets folder; empty = drawn from data
+};
+
+struct Step {
+    LocalText title;
+    LocalText text;
+    PhoneScreen screen;
+    int line = 0;                // where the step starts in its file
+};
+
+struct QuizQuestion {
+    LocalText question;
+    std::vector<LocalText> choices;
+    int answer = 1;              // 1-based
+    LocalText explain;
+    int line = 0;
+};
+
+struct Lesson {
+    std::string id;
+    std::string topic;
+    int order = 0;
+    LocalText title;
+    LocalText summary;
+    int minutes = 5;
+    std::string handoff;
+    std::string province;
+    std::string file;            // relative to the assets folder, e.g. "lessons/x.toml"
+    std::vector<Step> steps;
+    std::vector<QuizQuestion> quiz;
+};
+
+class Catalogue {
+public:
+    std::vector<Topic> topics;
+    std::vector<Lesson> lessons;   // sorted by topic order, then lesson order
+
+    const Lesson* find(std::string_view id) const;
+    const Topic* topic(std::string_view id) const;
+    std::vector<const Lesson*> lessonsIn(std::string_view topicId) const;
+};
+
+struct ContentLoad {
+    Catalogue catalogue;
+    std::vector<Problem> problems;      // every problem found, with file and line
+    std::vector<std::string> skipped;   // lesson files left out because they are broken
+};
+
+// Loads topics.toml and lessons/*.toml from `assetsDir`. A broken lesson is left out and named in
+// `problems`/`skipped`; every other lesson still loads. `province` hides other provinces' lessons
+// (an empty province keeps every lesson, as `kiosk content check` wants).
+ContentLoad loadContent(const std::filesystem::path& assetsDir, const Config& config, std::string_view province);
+
+} // namespace kiosk

@@ -1,0 +1,135 @@
+// SQLite access: WAL, synchronous=FULL for durable saves, migrations applied in one transaction each.
+#include "kiosk/database.hpp"
+#include <sqlite3.h>
+#include <vector>
+
+namespace kiosk {
+
+namespace {
+
+// Never edit a migration that has shipped: add a new one.
+const std::vector<const char*> kMigrations = {
+    // 1: anonymous usage statistics from the citizen screens (no personal data).
+    R"sql(
+    CREATE TABLE usage_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,                 -- UTC, ISO 8601
+        visit INTEGER NOT NULL,           -- counter of visits on this kiosk, not a person
+        kind TEXT NOT NULL,
+        lesson TEXT NOT NULL DEFAULT '',
+        step INTEGER NOT NULL DEFAULT 0,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX usage_events_at ON usage_events(at);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    )sql",
+};
+
+} // namespace
+
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
+{
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) m_stmt = nullptr;
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement& Statement::bind(int i, int64_t v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
+Statement& Statement::bind(int i, std::string_view v)
+{
+    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement& Statement::bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+
+bool Statement::step() { return m_stmt && sqlite3_step(m_stmt) == SQLITE_ROW; }
+
+bool Statement::run()
+{
+    if (!m_stmt) return false;
+    int rc;
+    while ((rc = sqlite3_step(m_stmt)) == SQLITE_ROW) {}
+    return rc == SQLITE_DONE;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+int64_t Statement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+std::string Statement::text(int col) const
+{
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+}
+bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+
+std::unique_ptr<Database> Database::open(const std::filesystem::path& file, std::string& error)
+{
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec) {
+        error = "không tạo được thư mục dữ liệu " + file.parent_path().string() + ": " + ec.message();
+        return nullptr;
+    }
+    std::unique_ptr<Database> db(new Database());
+    db->m_file = file;
+    if (sqlite3_open_v2(file.c_str(), &db->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        error = "không mở được cơ sở dữ liệu " + file.string() + ": " + (db->m_db ? sqlite3_errmsg(db->m_db) : "hết bộ nhớ");
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db->m_db, 5000);
+    std::string e;
+    if (!db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &e) || !db->migrate(e)) {
+        error = "cơ sở dữ liệu " + file.string() + " không dùng được: " + e;
+        return nullptr;
+    }
+    return db;
+}
+
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+std::string Database::lastError() const { return m_db ? sqlite3_errmsg(m_db) : "no database"; }
+
+bool Database::exec(std::string_view sql, std::string* error)
+{
+    char* msg = nullptr;
+    std::string s(sql);
+    if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+        if (error) *error = msg ? msg : lastError();
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+int Database::schemaVersion()
+{
+    Statement st(m_db, "PRAGMA user_version");
+    return st.step() ? static_cast<int>(st.int64(0)) : -1;
+}
+
+bool Database::migrate(std::string& error)
+{
+    int version = schemaVersion();
+    if (version > latestSchemaVersion()) {
+        error = "tệp được tạo bởi phiên bản mới hơn (lược đồ " + std::to_string(version) + ")";
+        return false;
+    }
+    for (int v = version; v < latestSchemaVersion(); ++v) {
+        std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[static_cast<size_t>(v)] +
+                          "PRAGMA user_version=" + std::to_string(v + 1) + "; COMMIT;";
+        if (!exec(sql, &error)) {
+            exec("ROLLBACK;");
+            error = "nâng cấp lược đồ lên " + std::to_string(v + 1) + " thất bại: " + error;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace kiosk

@@ -1,0 +1,62 @@
+// The kiosk's SQLite file: WAL mode, numbered migrations, small RAII statement wrapper.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kiosk {
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool ok() const { return m_stmt != nullptr; }
+    Statement& bind(int index, int64_t v);
+    Statement& bind(int index, std::string_view v);
+    Statement& bindNull(int index);
+    bool step();                 // true while a row is available
+    bool run();                  // executes to completion; false on error
+    void reset();
+    int64_t int64(int col) const;
+    std::string text(int col) const;
+    bool isNull(int col) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+class Database {
+public:
+    // Opens (creating if needed) and migrates to the latest schema. On failure returns null and a
+    // message in Vietnamese in `error`.
+    static std::unique_ptr<Database> open(const std::filesystem::path& file, std::string& error);
+    ~Database();
+
+    bool exec(std::string_view sql, std::string* error = nullptr);
+    int schemaVersion();
+    std::string lastError() const;
+    sqlite3* handle() const { return m_db; }
+    const std::filesystem::path& file() const { return m_file; }
+
+private:
+    Database() = default;
+    bool migrate(std::string& error);
+
+    sqlite3* m_db = nullptr;
+    std::filesystem::path m_file;
+};
+
+// The schema's migrations, in order; migration N brings the schema to user_version N.
+int latestSchemaVersion();
+
+} // namespace kiosk

@@ -1,0 +1,111 @@
+// Typed reads from toml++ tables with problems reported as "file:line: message".
+#include "kiosk/toml_util.hpp"
+
+namespace kiosk {
+
+std::string Problem::str() const
+{
+    return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
+}
+
+std::optional<toml::table> TomlReader::parseFile(const std::filesystem::path& path)
+{
+    try {
+        return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        problemAt(static_cast<int>(e.source().begin.line), std::string("không đọc được TOML: ") + std::string(e.description()));
+    } catch (const std::exception& e) {
+        problemAt(0, std::string("không mở được tệp: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+int TomlReader::lineOf(const toml::node* node)
+{
+    return node ? static_cast<int>(node->source().begin.line) : 0;
+}
+
+void TomlReader::problem(const toml::node* where, std::string message)
+{
+    // A merged table keeps each node's own file, so a bad value is named where it was written.
+    std::string file = m_file;
+    if (where && where->source().path) file = *where->source().path;
+    m_problems.push_back({std::move(file), lineOf(where), std::move(message)});
+}
+
+void TomlReader::problemAt(int line, std::string message)
+{
+    m_problems.push_back({m_file, line, std::move(message)});
+}
+
+std::string TomlReader::str(const toml::table& t, std::string_view key, bool required)
+{
+    const toml::node* n = t.get(key);
+    if (!n) {
+        if (required) problem(&t, "thiếu khoá \"" + std::string(key) + "\"");
+        return {};
+    }
+    if (auto v = n->value<std::string>()) return *v;
+    problem(n, "khoá \"" + std::string(key) + "\" phải là chuỗi chữ");
+    return {};
+}
+
+LocalText TomlReader::text(const toml::table& t, std::string_view key, bool required)
+{
+    LocalText out;
+    out.vi = str(t, key, required);
+    out.en = str(t, std::string(key) + "_en", required);
+    return out;
+}
+
+std::optional<int64_t> TomlReader::integer(const toml::table& t, std::string_view key, int64_t lo, int64_t hi)
+{
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    auto v = n->value<int64_t>();
+    if (!v) {
+        problem(n, "khoá \"" + std::string(key) + "\" phải là số nguyên");
+        return std::nullopt;
+    }
+    if (*v < lo || *v > hi) {
+        problem(n, "khoá \"" + std::string(key) + "\" = " + std::to_string(*v) + " nằm ngoài khoảng " +
+                       std::to_string(lo) + "–" + std::to_string(hi));
+        return std::nullopt;
+    }
+    return v;
+}
+
+const toml::array* TomlReader::array(const toml::table& t, std::string_view key)
+{
+    const toml::node* n = t.get(key);
+    if (!n) return nullptr;
+    if (auto a = n->as_array()) return a;
+    problem(n, "khoá \"" + std::string(key) + "\" phải là một danh sách");
+    return nullptr;
+}
+
+std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_view key)
+{
+    std::vector<std::string> out;
+    if (const toml::array* a = array(t, key)) {
+        for (const toml::node& n : *a) {
+            if (auto v = n.value<std::string>()) out.push_back(*v);
+            else problem(&n, "mỗi phần tử của \"" + std::string(key) + "\" phải là chuỗi chữ");
+        }
+    }
+    return out;
+}
+
+void mergeTables(toml::table& base, const toml::table& overlay)
+{
+    for (const auto& [key, node] : overlay) {
+        toml::node* existing = base.get(key.str());
+        if (existing && existing->is_table() && node.is_table()) {
+            mergeTables(*existing->as_table(), *node.as_table());
+        } else {
+            base.insert_or_assign(key, node);
+        }
+    }
+}
+
+} // namespace kiosk

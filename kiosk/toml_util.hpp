@@ -1,0 +1,46 @@
+// Helpers to read typed values out of toml++ tables, reporting problems with file and line.
+#pragma once
+#include "kiosk/types.hpp"
+#include <toml++/toml.h>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// A problem found in a data file, with where it is, for staff and for `kiosk content check`.
+struct Problem {
+    std::string file;
+    int line = 0;
+    std::string message;
+    std::string str() const;   // "file:line: message"
+};
+
+class TomlReader {
+public:
+    TomlReader(std::string file, std::vector<Problem>& problems) : m_file(std::move(file)), m_problems(problems) {}
+
+    // Parses a file; on a syntax error records it and returns nullopt.
+    std::optional<toml::table> parseFile(const std::filesystem::path& path);
+
+    std::string str(const toml::table& t, std::string_view key, bool required = true);
+    LocalText text(const toml::table& t, std::string_view key, bool required = true); // key + key_en
+    std::optional<int64_t> integer(const toml::table& t, std::string_view key, int64_t lo, int64_t hi);
+    std::vector<std::string> strings(const toml::table& t, std::string_view key);
+    const toml::array* array(const toml::table& t, std::string_view key);
+
+    void problem(const toml::node* where, std::string message);
+    void problemAt(int line, std::string message);
+    static int lineOf(const toml::node* node);
+    const std::string& file() const { return m_file; }
+
+private:
+    std::string m_file;
+    std::vector<Problem>& m_problems;
+};
+
+// Deep-merges `overlay` into `base`: tables merge key by key, any other value replaces.
+void mergeTables(toml::table& base, const toml::table& overlay);
+
+} // namespace kiosk

@@ -1,0 +1,53 @@
+// One full-screen ImGui window per frame; the screen for the state draws into it.
+#include "ui/app_view.hpp"
+
+namespace ui {
+
+void applyKioskStyle(ImGuiStyle& style, const Theme& theme)
+{
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 0;
+    style.ItemSpacing = ImVec2(0, 0);
+    style.WindowRounding = 0;
+    style.AntiAliasedFill = true;
+    style.AntiAliasedLines = true;
+    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme.background);
+    style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(theme.text);
+}
+
+Intents AppView::draw(Context& ctx, const kiosk::App& app)
+{
+    Intents intents;
+    ctx.hits.clear();
+    ctx.lang = app.state().lang;
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ds);
+    ImGui::Begin("##kiosk", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    const kiosk::AppState& s = app.state();
+    switch (s.screen) {
+    case kiosk::Screen::Attract: m_attract.draw(ctx, s, intents); break;
+    case kiosk::Screen::Language: m_language.draw(ctx, s, intents); break;
+    case kiosk::Screen::Catalogue: m_catalogue.draw(ctx, s, intents); break;
+    case kiosk::Screen::Lesson:
+        if (const kiosk::Lesson* l = app.lesson()) m_lesson.draw(ctx, s, *l, intents);
+        else m_catalogue.draw(ctx, s, intents);
+        break;
+    case kiosk::Screen::Handoff:
+        if (const kiosk::Handoff* h = app.handoff()) m_handoff.draw(ctx, s, *h, intents);
+        else m_catalogue.draw(ctx, s, intents);
+        break;
+    case kiosk::Screen::Thanks: m_thanks.draw(ctx, s, intents); break;
+    }
+    ImGui::End();
+    if (s.idlePrompt) {
+        // Touches meant for the page underneath do nothing while the question is asked.
+        intents.clear();
+        m_idle.draw(ctx, s, intents);
+    }
+    return intents;
+}
+
+} // namespace ui

@@ -1,0 +1,32 @@
+// Draws the screen the app state names, plus the idle overlay, and collects the intents.
+#pragma once
+#include "ui/screens/attract_screen.hpp"
+#include "ui/screens/catalogue_screen.hpp"
+#include "ui/screens/handoff_screen.hpp"
+#include "ui/screens/idle_overlay.hpp"
+#include "ui/screens/language_screen.hpp"
+#include "ui/screens/lesson_screen.hpp"
+#include "ui/screens/thanks_screen.hpp"
+
+namespace ui {
+
+class AppView {
+public:
+    // Call between ImGui::NewFrame() and ImGui::Render().
+    Intents draw(Context& ctx, const kiosk::App& app);
+    CatalogueScreen& catalogue() { return m_catalogue; }
+
+private:
+    AttractScreen m_attract;
+    LanguageScreen m_language;
+    CatalogueScreen m_catalogue;
+    LessonScreen m_lesson;
+    HandoffScreen m_handoff;
+    ThanksScreen m_thanks;
+    IdleOverlay m_idle;
+};
+
+// ImGui style for the kiosk: no window padding, no borders, the theme's page colour.
+void applyKioskStyle(ImGuiStyle& style, const Theme& theme);
+
+} // namespace ui

@@ -1,0 +1,39 @@
+// The font atlas: Noto Sans from Debian with DejaVu Sans merged in for arrows and symbols.
+// Only the sizes used are baked, with every character the content and the strings need.
+#pragma once
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct Fonts {
+    ImFont* small = nullptr;      // captions, URLs
+    ImFont* body = nullptr;       // lesson text
+    ImFont* bodyBold = nullptr;
+    ImFont* button = nullptr;
+    ImFont* heading = nullptr;    // card titles, step titles
+    ImFont* title = nullptr;      // screen titles
+    ImFont* display = nullptr;    // the attract screen's big title
+};
+
+// Finds the font files; returns false with a message naming the missing Debian package.
+bool findFontFiles(std::string& regular, std::string& bold, std::string& symbols, std::string& error);
+
+class FontSet {
+public:
+    // (Re)builds `io.Fonts`. `layoutScale` = screen height / 1080; `textScale` from the text size.
+    // `text` is every string that will be drawn (all of its characters get a glyph);
+    // `displayText` the few strings drawn with the display font.
+    bool build(ImGuiIO& io, float layoutScale, float textScale, const std::string& text,
+               const std::string& displayText, std::string& error);
+    const Fonts& fonts() const { return m_fonts; }
+
+private:
+    Fonts m_fonts;
+    ImVector<ImWchar> m_ranges;          // must outlive the atlas build
+    ImVector<ImWchar> m_displayRanges;
+    ImVector<ImWchar> m_symbolRanges;
+};
+
+} // namespace ui

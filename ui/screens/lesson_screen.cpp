@@ -1,0 +1,82 @@
+// Header (topic, lesson title, progress), body (text | phone), footer (back, dots, next).
+#include "ui/screens/lesson_screen.hpp"
+#include "ui/widgets/phone_illustration.hpp"
+#include "ui/widgets/text.hpp"
+#include "ui/widgets/top_bar.hpp"
+#include "ui/widgets/touch_button.hpp"
+#include <algorithm>
+
+namespace ui {
+
+void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
+{
+    using K = kiosk::Intent::Kind;
+    const Theme& th = ctx.theme;
+    drawTopBar(ctx, state, intents);
+    PageArea a = pageArea(ctx);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const kiosk::Topic* topic = ctx.catalogue.topic(lesson.topic);
+    ImU32 color = topic ? rgb(topic->color) : th.primary;
+    const int n = static_cast<int>(lesson.steps.size());
+    const int step = std::clamp(state.step, 0, n - 1);
+    const kiosk::Step& s = lesson.steps[static_cast<size_t>(step)];
+
+    std::string key = lesson.id + ":" + std::to_string(step);
+    if (key != m_shownKey) {
+        m_text.resetToTop();
+        m_shownKey = key;
+    }
+
+    // Header: the lesson's title and where we are in it.
+    float y = a.min.y - ctx.px(8);
+    const float progressW = ctx.px(420);
+    const float titleW = a.width() - progressW - ctx.px(40);
+    ImVec2 tsz = drawText(dl, ctx.fonts.heading, ImVec2(a.min.x, y), th.text, lesson.title.in(ctx.lang), titleW);
+    std::string stepOf = ctx.fmt("lesson_step_of", {std::to_string(step + 1), std::to_string(n)});
+    ImVec2 ssz = measureText(ctx.fonts.heading, stepOf);
+    drawText(dl, ctx.fonts.heading, ImVec2(a.max.x - ssz.x, y), color, stepOf);
+    // Segmented progress bar: one segment per step.
+    float segY = y + ssz.y + ctx.px(14), segGap = ctx.px(8);
+    float segW = (progressW - segGap * float(n - 1)) / float(n);
+    for (int i = 0; i < n; ++i) {
+        float x0 = a.max.x - progressW + float(i) * (segW + segGap);
+        dl->AddRectFilled(ImVec2(x0, segY), ImVec2(x0 + segW, segY + ctx.px(12)), i <= step ? color : th.border, ctx.px(6));
+    }
+    y += std::max(tsz.y, ssz.y + ctx.px(26)) + ctx.px(28);
+
+    // Footer.
+    const float footH = ctx.px(112);
+    const float footY = a.max.y - footH;
+
+    // Body: text on the left in a card, the phone on the right.
+    const float phoneW = ctx.px(520), gap = ctx.px(48);
+    const float textW = a.width() - phoneW - gap;
+    const float bodyBottom = footY - ctx.px(32);
+    ImVec2 c0(a.min.x, y), c1(a.min.x + textW, bodyBottom);
+    dl->AddRectFilled(c0, c1, th.surface, ctx.px(24));
+    dl->AddRect(c0, c1, th.border, ctx.px(24), 0, ctx.px(1.5f));
+    float pad = ctx.px(48);
+    ImGui::SetCursorScreenPos(ImVec2(c0.x + pad, c0.y + pad * 0.75f));
+    m_text.begin(ctx, "lesson.text", ImVec2(textW - pad * 1.5f, c1.y - c0.y - pad * 1.25f));
+    {
+        ImDrawList* tdl = ImGui::GetWindowDrawList();
+        ImVec2 o = ImGui::GetCursorScreenPos();
+        float w = textW - pad * 2.2f, ty = o.y;
+        ty += drawText(tdl, ctx.fonts.title, ImVec2(o.x, ty), th.text, s.title.in(ctx.lang), w).y + ctx.px(28);
+        ty += drawText(tdl, ctx.fonts.body, ImVec2(o.x, ty), th.text, s.text.in(ctx.lang), w).y;
+        ImGui::SetCursorScreenPos(ImVec2(o.x, ty));
+        ImGui::Dummy(ImVec2(1, ctx.px(8)));
+    }
+    m_text.end(ctx);
+    drawPhone(ctx, dl, s.screen, color, ImVec2(a.max.x - phoneW, y - ctx.px(8)), ImVec2(phoneW, bodyBottom - y + ctx.px(16)));
+
+    const float bw = ctx.px(380);
+    ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
+    const std::string& back = step == 0 ? ctx.tr("lesson_to_catalogue") : ctx.tr("lesson_back");
+    if (touchButton(ctx, "lesson.back", back, ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back({K::PrevStep});
+    ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw - ctx.px(60), footY));
+    const std::string& next = step + 1 < n ? ctx.tr("lesson_next") : ctx.tr("lesson_finish");
+    if (touchButton(ctx, "lesson.next", next, ImVec2(bw + ctx.px(60), footH), ButtonStyle::Primary)) intents.push_back({K::NextStep});
+}
+
+} // namespace ui

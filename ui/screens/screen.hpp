@@ -1,0 +1,20 @@
+// What a screen is: it draws the state it is given and appends the citizen's intents.
+#pragma once
+#include "kiosk/app_state.hpp"
+#include "ui/ui_context.hpp"
+#include <vector>
+
+namespace ui {
+
+using Intents = std::vector<kiosk::Intent>;
+
+// The page area under the top bar, with the standard margins.
+struct PageArea {
+    ImVec2 min;
+    ImVec2 max;
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+};
+PageArea pageArea(const Context& ctx);
+
+} // namespace ui

@@ -1,0 +1,45 @@
+// What every screen and widget draws with: fonts, palette, layout scale, texts, and the record of
+// where each touch target was drawn this frame (so tests and tools can find a widget by its ID).
+#pragma once
+#include "kiosk/app_state.hpp"
+#include "kiosk/config.hpp"
+#include "kiosk/content.hpp"
+#include "kiosk/strings.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct HitBox {
+    std::string id;
+    ImVec2 min;
+    ImVec2 max;
+    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+};
+
+struct Context {
+    const kiosk::Strings& strings;
+    const kiosk::Config& config;
+    const kiosk::Catalogue& catalogue;
+    Theme theme = standardTheme();
+    Fonts fonts;
+    float scale = 1.0f;               // layout scale: screen height / 1080
+    kiosk::Lang lang = kiosk::Lang::Vi;
+    double time = 0.0;                // seconds, for the little animation there is
+    std::vector<HitBox> hits;         // touch targets drawn this frame
+
+    float px(float v) const { return v * scale; }
+    const std::string& tr(std::string_view key) const { return strings.get(key, lang); }
+    std::string fmt(std::string_view key, std::initializer_list<std::string> args) const { return strings.format(key, lang, args); }
+    void addHit(std::string id, ImVec2 min, ImVec2 max) { hits.push_back({std::move(id), min, max}); }
+    const HitBox* findHit(std::string_view id) const;
+};
+
+// Every text the screens can draw, for building the font atlas with exactly the glyphs needed.
+std::string allScreenText(const kiosk::Strings& strings, const kiosk::Config& config, const kiosk::Catalogue& catalogue);
+// The strings drawn with the big display font.
+std::string displayText(const kiosk::Strings& strings);
+
+} // namespace ui

@@ -1,0 +1,49 @@
+// Drag-to-scroll over a child window; buttons inside stay tappable because a drag cancels the tap.
+#include "ui/widgets/drag_scroll.hpp"
+#include "ui/widgets/touch_button.hpp"
+
+namespace ui {
+
+void DragScroll::begin(Context& ctx, const char* id, ImVec2 size)
+{
+    (void)ctx;
+    m_pos = ImGui::GetCursorScreenPos();
+    m_size = size;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    if (m_resetPending) {
+        ImGui::SetScrollY(0);
+        m_resetPending = false;
+    }
+}
+
+void DragScroll::end(Context& ctx)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    float t = dragThreshold(ctx);
+    bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
+    if (hovered && io.MouseDown[0] && io.MouseDragMaxDistanceSqr[0] > t * t)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    float scrollY = ImGui::GetScrollY(), maxY = ImGui::GetScrollMaxY();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+
+    m_moreBelow = maxY > 0 && scrollY < maxY - 1;
+    if (maxY <= 0) return;
+    // Position indicator on the right edge.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float trackH = m_size.y, thumbH = std::max(trackH * trackH / (trackH + maxY), ctx.px(60));
+    float thumbY = m_pos.y + (trackH - thumbH) * (scrollY / maxY);
+    float x = m_pos.x + m_size.x - ctx.px(8);
+    dl->AddRectFilled(ImVec2(x, m_pos.y), ImVec2(x + ctx.px(6), m_pos.y + trackH), IM_COL32(0, 0, 0, 18), ctx.px(3));
+    dl->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + ctx.px(6), thumbY + thumbH), ctx.theme.primary, ctx.px(3));
+    if (m_moreBelow) {
+        // A fade into the page colour: the list continues below.
+        ImU32 clear = ctx.theme.background & ~IM_COL32_A_MASK;
+        float h = ctx.px(60);
+        dl->AddRectFilledMultiColor(ImVec2(m_pos.x, m_pos.y + m_size.y - h), ImVec2(m_pos.x + m_size.x - ctx.px(12), m_pos.y + m_size.y),
+                                    clear, clear, ctx.theme.background, ctx.theme.background);
+    }
+}
+
+} // namespace ui

@@ -1,0 +1,22 @@
+// A scrolling area moved by dragging a finger (Dear ImGui 1.86 has none), with a slim position
+// indicator and a fade at the edge that shows there is more below.
+#pragma once
+#include "ui/ui_context.hpp"
+
+namespace ui {
+
+class DragScroll {
+public:
+    void begin(Context& ctx, const char* id, ImVec2 size);
+    void end(Context& ctx);
+    void resetToTop() { m_resetPending = true; }
+    bool moreBelow() const { return m_moreBelow; }
+
+private:
+    ImVec2 m_pos;
+    ImVec2 m_size;
+    bool m_resetPending = false;
+    bool m_moreBelow = false;
+};
+
+} // namespace ui

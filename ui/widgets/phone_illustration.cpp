@@ -1,0 +1,90 @@
+// Phone frame, status bar, app title bar, rows; the tap target ringed and pointed at.
+#include "ui/widgets/phone_illustration.hpp"
+#include "ui/widgets/text.hpp"
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+// A fingertip pointing up-left at `tip`: a rounded finger with a nail, drawn with a few shapes.
+void drawFinger(ImDrawList* dl, ImVec2 tip, float s)
+{
+    ImU32 skin = IM_COL32(246, 205, 170, 255), edge = IM_COL32(150, 95, 60, 255), nail = IM_COL32(255, 236, 222, 255);
+    ImVec2 base(tip.x + 70 * s, tip.y + 120 * s);
+    // Finger as a thick rounded stroke from the base to just behind the tip.
+    ImVec2 d(tip.x - base.x, tip.y - base.y);
+    float len = std::sqrt(d.x * d.x + d.y * d.y);
+    ImVec2 u(d.x / len, d.y / len), n(-u.y, u.x);
+    float w = 22 * s;
+    ImVec2 p1(base.x + n.x * w, base.y + n.y * w), p2(base.x - n.x * w, base.y - n.y * w);
+    ImVec2 t1(tip.x - u.x * w + n.x * w, tip.y - u.y * w + n.y * w), t2(tip.x - u.x * w - n.x * w, tip.y - u.y * w - n.y * w);
+    dl->AddQuadFilled(p1, t1, t2, p2, skin);
+    dl->AddCircleFilled(ImVec2(tip.x - u.x * w, tip.y - u.y * w), w, skin, 24);
+    dl->AddLine(p1, t1, edge, 2.5f * s);
+    dl->AddLine(p2, t2, edge, 2.5f * s);
+    dl->PathArcTo(ImVec2(tip.x - u.x * w, tip.y - u.y * w), w, std::atan2(n.y, n.x), std::atan2(n.y, n.x) + 3.14159f * (n.x * u.y - n.y * u.x > 0 ? -1 : 1), 20);
+    dl->PathStroke(edge, 0, 2.5f * s);
+    dl->AddCircleFilled(ImVec2(tip.x - u.x * w * 1.25f, tip.y - u.y * w * 1.25f), w * 0.55f, nail, 20);
+}
+} // namespace
+
+void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size)
+{
+    const Theme& th = ctx.theme;
+    // Keep a phone's proportions (about 9:18.5) inside the box.
+    float h = size.y, w = h * 0.50f;
+    if (w > size.x) { w = size.x; h = w / 0.50f; }
+    ImVec2 p(pos.x + (size.x - w) * 0.5f, pos.y + (size.y - h) * 0.5f);
+    float r = ctx.px(44), bezel = ctx.px(16);
+    dl->AddRectFilled(ImVec2(p.x + ctx.px(6), p.y + ctx.px(10)), ImVec2(p.x + w + ctx.px(6), p.y + h + ctx.px(10)), th.shadow, r);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(32, 38, 48, 255), r);
+    ImVec2 s0(p.x + bezel, p.y + bezel), s1(p.x + w - bezel, p.y + h - bezel);
+    dl->AddRectFilled(s0, s1, IM_COL32_WHITE, r - bezel);
+    float sw = s1.x - s0.x;
+
+    // Status bar and camera notch.
+    dl->AddRectFilled(ImVec2(p.x + w * 0.40f, p.y + bezel + ctx.px(8)), ImVec2(p.x + w * 0.60f, p.y + bezel + ctx.px(20)), IM_COL32(32, 38, 48, 255), ctx.px(6));
+    float y = s0.y + ctx.px(36);
+    // App title bar.
+    float barH = ctx.px(72);
+    dl->AddRectFilled(ImVec2(s0.x, y), ImVec2(s1.x, y + barH), appColor);
+    if (screen.app.empty()) {
+        y += ctx.px(16);
+    } else {
+        ImFont* f = ctx.fonts.bodyBold;
+        drawTextCentered(dl, f, s0.x + ctx.px(12), y + (barH - f->FontSize) * 0.5f, sw - ctx.px(24), th.onPrimary, screen.app);
+        y += barH + ctx.px(22);
+    }
+
+    // Rows: the app's buttons in its own words.
+    ImFont* rowFont = ctx.fonts.small;
+    float rowPad = ctx.px(14), gap = ctx.px(14), innerW = sw - ctx.px(40);
+    ImVec2 tapCenter(-1, -1);
+    for (size_t i = 0; i < screen.items.size(); ++i) {
+        const std::string& label = screen.items[i].vi;   // the app speaks Vietnamese, whatever the kiosk's language
+        ImVec2 ts = measureText(rowFont, label, innerW - 2 * rowPad);
+        float rowH = std::max(ts.y + 2 * rowPad, ctx.px(64));
+        if (y + rowH > s1.y - ctx.px(30)) break;
+        ImVec2 a(s0.x + ctx.px(20), y), b(s1.x - ctx.px(20), y + rowH);
+        bool target = int(i) + 1 == screen.tap;
+        dl->AddRectFilled(a, b, target ? mix(IM_COL32_WHITE, appColor, 0.10f) : IM_COL32(242, 245, 249, 255), ctx.px(12));
+        if (target) {
+            dl->AddRect(ImVec2(a.x - ctx.px(5), a.y - ctx.px(5)), ImVec2(b.x + ctx.px(5), b.y + ctx.px(5)), th.accent, ctx.px(16), 0, ctx.px(5));
+            tapCenter = ImVec2(a.x + (b.x - a.x) * 0.62f, a.y + rowH * 0.55f);
+        }
+        drawTextCentered(dl, target ? ctx.fonts.bodyBold : rowFont, a.x + rowPad, a.y + (rowH - ts.y) * 0.5f, innerW - 2 * rowPad, th.text, label);
+        y += rowH + gap;
+    }
+    // Home indicator.
+    dl->AddRectFilled(ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
+
+    if (tapCenter.x >= 0) {
+        // A ripple where to touch, and the finger.
+        dl->AddCircleFilled(tapCenter, ctx.px(24), mix(th.accent, IM_COL32_WHITE, 0.35f), 32);
+        dl->AddCircle(tapCenter, ctx.px(38), th.accent, 40, ctx.px(4));
+        drawFinger(dl, ImVec2(tapCenter.x + ctx.px(6), tapCenter.y + ctx.px(8)), ctx.scale);
+    }
+}
+
+} // namespace ui

@@ -1,0 +1,11 @@
+// The picture beside a lesson step: a phone drawn from data, showing the app's screen in
+// simplified form with the place to tap highlighted and a finger pointing at it.
+#pragma once
+#include "kiosk/content.hpp"
+#include "ui/ui_context.hpp"
+
+namespace ui {
+
+void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size);
+
+} // namespace ui

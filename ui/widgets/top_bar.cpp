@@ -1,0 +1,37 @@
+// Brand on the left; "English"/"Tiếng Việt" and "Trang đầu" on the right.
+#include "ui/widgets/top_bar.hpp"
+#include "ui/widgets/text.hpp"
+#include "ui/widgets/touch_button.hpp"
+
+namespace ui {
+
+float topBarHeight(const Context& ctx) { return ctx.px(112); }
+
+void drawTopBar(Context& ctx, const kiosk::AppState& state, std::vector<kiosk::Intent>& intents)
+{
+    using K = kiosk::Intent::Kind;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    float h = topBarHeight(ctx);
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(ds.x, h), ctx.theme.primary);
+    // A small emblem: a rounded square with a check, the movement's name beside it.
+    float m = ctx.px(48), e = ctx.px(60);
+    ImVec2 e0(m, (h - e) * 0.5f);
+    dl->AddRectFilled(e0, ImVec2(e0.x + e, e0.y + e), IM_COL32_WHITE, ctx.px(14));
+    drawTextCentered(dl, ctx.fonts.heading, e0.x, e0.y + (e - ctx.fonts.heading->FontSize) * 0.5f, e, ctx.theme.primary, "✓");
+    float tx = e0.x + e + ctx.px(20);
+    drawText(dl, ctx.fonts.heading, ImVec2(tx, h * 0.5f - ctx.fonts.heading->FontSize * 0.62f), ctx.theme.onPrimary, ctx.tr("app_name"));
+    if (!ctx.config.commune.empty())
+        drawText(dl, ctx.fonts.small, ImVec2(tx, h * 0.5f + ctx.fonts.heading->FontSize * 0.36f), IM_COL32(220, 232, 246, 255),
+                 ctx.fmt("top_place", {ctx.config.commune}));
+
+    float bh = ctx.px(76), bw = ctx.px(250), gap = ctx.px(20);
+    float y = (h - bh) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(ds.x - m - bw, y));
+    if (touchButton(ctx, "top.home", ctx.tr("top_home"), ImVec2(bw, bh), ButtonStyle::OnDark)) intents.push_back({K::GoHome});
+    ImGui::SetCursorScreenPos(ImVec2(ds.x - m - 2 * bw - gap, y));
+    const std::string& other = ctx.strings.get("top_language", state.lang == kiosk::Lang::Vi ? kiosk::Lang::En : kiosk::Lang::Vi);
+    if (touchButton(ctx, "top.language", other, ImVec2(bw, bh), ButtonStyle::OnDark)) intents.push_back({K::ToggleLanguage});
+}
+
+} // namespace ui

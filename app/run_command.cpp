@@ -1,7 +1,8 @@
-// `kiosk run`: the event-driven frame loop. Nothing is drawn while nothing changes; the start
-// screen redraws once per display.attract_frame_ms; a touch gets a few frames so it lands.
+// `kiosk run`: the event-driven frame loop. Nothing is drawn while nothing changes (the start
+// screen changes once per slide); a touch gets a few frames so it lands.
 #include "app/commands.hpp"
 #include "app/frontend.hpp"
+#include "app/startup_clock.hpp"
 #include "kiosk/database.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/usage_log.hpp"
@@ -25,7 +26,9 @@ void reportProblems(const kiosk::Runtime& rt)
 
 int runKiosk(const GlobalOptions& g, const RunOptions& o)
 {
+    const double tMain = msSinceExec();
     kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
+    const double tContent = msSinceExec();
     reportProblems(rt);
     spdlog::info("{} bài học, {} chủ đề, tỉnh: {}", rt.catalogue.lessons.size(), rt.catalogue.topics.size(),
                  rt.config.province.empty() ? "(tất cả)" : rt.config.province);
@@ -37,6 +40,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         return 1;
     }
     kiosk::UsageLog usage(*db);
+    const double tDb = msSinceExec();
 
     Frontend fe(rt);
     drivers::PlatformOptions po;
@@ -47,6 +51,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         std::cerr << error << "\n";
         return 1;
     }
+    const double tDisplay = msSinceExec();
     if (!fe.platform().visibleDisplay())
         spdlog::warn("Đang chạy KHÔNG có màn hình hiển thị (SDL driver \"{}\"): không ai nhìn thấy ki-ốt. "
                      "Running without a visible display.", fe.platform().videoDriver());
@@ -62,7 +67,6 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     const int64_t start = clock.nowMs();
     int pending = kFramesAfterChange;
     uint64_t drawnVersion = app.state().version;
-    int64_t nextAnimation = start;
     long long presented = 0;
     std::vector<drivers::PlatformEvent> events;
     bool running = true;
@@ -71,7 +75,6 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         int timeout = 0;
         if (pending == 0 && !fe.touch().pending()) {
             int64_t wake = app.nextWakeMs();
-            if (app.state().screen == kiosk::Screen::Attract) wake = std::min(wake, nextAnimation);
             timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
         }
         events.clear();
@@ -94,10 +97,10 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         }
         app.tick();
         now = clock.nowMs();
-        if (app.state().version != drawnVersion) pending = std::max(pending, kFramesAfterChange);
-        if (app.state().screen == kiosk::Screen::Attract && now >= nextAnimation) {
-            pending = std::max(pending, 1);
-            nextAnimation = now + rt.config.attractFrameMs;
+        if (app.state().version != drawnVersion) {
+            // The start screen has no child windows to settle: its slide change needs one frame.
+            bool attract = app.state().screen == kiosk::Screen::Attract && events.empty();
+            pending = std::max(pending, attract ? 1 : kFramesAfterChange);
         }
         if (!running || (pending == 0 && !fe.touch().pending())) continue;
 
@@ -105,7 +108,9 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         ui::Intents intents = fe.frame(app, double(now - start) / 1000.0);
         if (pending > 0) --pending;
         ++presented;
-        if (presented == 1) spdlog::info("khung hình đầu tiên sau {} ms", clock.nowMs() - start);
+        if (presented == 1)
+            spdlog::info("khung hình đầu tiên sau {:.0f} ms từ lúc chạy (thư viện {:.0f}, nội dung {:.0f}, CSDL {:.0f}, màn hình + phông {:.0f}, vẽ {:.0f})",
+                         msSinceExec(), tMain, tContent - tMain, tDb - tContent, tDisplay - tDb, msSinceExec() - tDisplay);
         for (const kiosk::Intent& in : intents) app.apply(in);
         usage.post(app.takeEvents());
         if (o.exitAfterFrames > 0 && presented >= o.exitAfterFrames) running = false;

@@ -65,11 +65,9 @@ void App::resetVisit(const char* reason)
 
 void App::activity()
 {
+    // Only postpones the timeout: the prompt itself is answered by its own StillHere intent, so a
+    // touch meant for "Tôi vẫn ở đây" never falls through to the page underneath.
     m_lastActivityMs = m_clock.nowMs();
-    if (m_state.idlePrompt) {
-        m_state.idlePrompt = false;
-        changed();
-    }
 }
 
 bool App::openLesson(std::string_view id, int step0)
@@ -162,7 +160,11 @@ void App::apply(const Intent& in)
         resetVisit("home");
         break;
     case K::StillHere:
-        break;   // activity() above already dismissed the prompt
+        if (m_state.idlePrompt) {
+            m_state.idlePrompt = false;
+            changed();
+        }
+        break;
     case K::SetTextSize:
         m_state.textSize = in.textSize;
         changed();

@@ -63,7 +63,7 @@ public:
     App(const Catalogue& catalogue, const Config& config, const Clock& clock);
 
     void apply(const Intent& intent);
-    void activity();                    // any touch: postpones the idle reset, dismisses the prompt
+    void activity();                    // any touch: postpones the idle reset
     void tick();                        // advances time-driven state (idle prompt, countdown, slides)
     int64_t nextWakeMs() const;         // when tick() next has work; INT64_MAX when never
 

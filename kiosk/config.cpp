@@ -60,7 +60,6 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
     readInt(r, root, "idle", "timeout_seconds", 10, 3600, c.idleTimeoutSeconds);
     readInt(r, root, "idle", "countdown_seconds", 3, 120, c.idleCountdownSeconds);
     readInt(r, root, "idle", "thanks_seconds", 3, 600, c.thanksSeconds);
-    readInt(r, root, "display", "attract_frame_ms", 100, 10000, c.attractFrameMs);
     readInt(r, root, "display", "attract_slide_seconds", 2, 120, c.attractSlideSeconds);
 
     if (const toml::table* links = root["links"].as_table()) {
@@ -92,6 +91,14 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
             if (h.links.empty()) { r.problem(t, "handoffs." + h.key + " không có liên kết nào dùng được"); continue; }
             c.handoffs.push_back(std::move(h));
         }
+    }
+    if (const toml::table* d = root["display"].as_table(); d && d->get("catalogue_handoffs")) {
+        for (std::string& k : r.strings(*d, "catalogue_handoffs")) {
+            if (c.handoff(k)) c.catalogueHandoffs.push_back(std::move(k));
+            else r.problem(d->get("catalogue_handoffs"), "display.catalogue_handoffs nhắc tới \"" + k + "\" không có trong [handoffs]");
+        }
+    } else {
+        for (const Handoff& h : c.handoffs) c.catalogueHandoffs.push_back(h.key);
     }
     return out;
 }

@@ -27,10 +27,10 @@ struct Config {
     int idleTimeoutSeconds = 90;
     int idleCountdownSeconds = 10;
     int thanksSeconds = 20;
-    int attractFrameMs = 1000;
     int attractSlideSeconds = 6;
     std::vector<Link> links;
     std::vector<Handoff> handoffs;
+    std::vector<std::string> catalogueHandoffs;   // shown beside the catalogue, in this order
 
     const Link* link(std::string_view key) const;
     const Handoff* handoff(std::string_view key) const;

@@ -78,8 +78,9 @@ bool FontSet::build(ImGuiIO& io, float layoutScale, float textScale, const std::
     };
     m_fonts.body = add(regular, 32 * k, m_ranges.Data);
     m_fonts.small = add(regular, 25 * k, m_ranges.Data);
-    m_fonts.bodyBold = add(bold, 32 * k, m_ranges.Data);
-    m_fonts.button = add(bold, 34 * k, m_ranges.Data);
+    m_fonts.reading = add(regular, 40 * k, m_ranges.Data);
+    m_fonts.bodyBold = add(bold, 34 * k, m_ranges.Data);
+    m_fonts.button = m_fonts.bodyBold;
     m_fonts.heading = add(bold, 42 * k, m_ranges.Data);
     m_fonts.title = add(bold, 54 * k, m_ranges.Data);
     m_fonts.display = add(bold, 104 * layoutScale, m_displayRanges.Data);

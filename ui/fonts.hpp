@@ -9,7 +9,8 @@ namespace ui {
 
 struct Fonts {
     ImFont* small = nullptr;      // captions, URLs
-    ImFont* body = nullptr;       // lesson text
+    ImFont* body = nullptr;       // running text
+    ImFont* reading = nullptr;    // a lesson step's text: large for elderly eyes
     ImFont* bodyBold = nullptr;
     ImFont* button = nullptr;
     ImFont* heading = nullptr;    // card titles, step titles

@@ -2,7 +2,6 @@
 #include "ui/screens/attract_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
-#include <cmath>
 
 namespace ui {
 
@@ -11,10 +10,10 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
     const Theme& th = ctx.theme;
     ImVec2 ds = ImGui::GetIO().DisplaySize;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilledMultiColor(ImVec2(0, 0), ds, th.attractTop, th.attractTop, th.attractBottom, th.attractBottom);
-    // Two soft circles give the page depth without any image file.
-    dl->AddCircleFilled(ImVec2(ds.x * 0.92f, ds.y * 0.10f), ctx.px(420), IM_COL32(255, 255, 255, 14), 96);
-    dl->AddCircleFilled(ImVec2(ds.x * 0.05f, ds.y * 0.98f), ctx.px(360), IM_COL32(255, 255, 255, 10), 96);
+    // Flat colours only: gradients and translucent shapes cost the software renderer 3x more per frame.
+    dl->AddRectFilled(ImVec2(0, 0), ds, th.attractTop);
+    dl->AddCircleFilled(ImVec2(ds.x * 0.92f, ds.y * 0.10f), ctx.px(420), mix(th.attractTop, IM_COL32_WHITE, 0.05f), 64);
+    dl->AddCircleFilled(ImVec2(ds.x * 0.05f, ds.y * 0.98f), ctx.px(360), mix(th.attractTop, IM_COL32_WHITE, 0.04f), 64);
 
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     bool pressed = false;
@@ -36,8 +35,9 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
         const kiosk::Topic& t = topics[i];
         float cw = ctx.px(1040), ch = ctx.px(200);
         ImVec2 c0(cx - cw * 0.5f, y + ctx.px(56));
-        dl->AddRectFilled(c0, ImVec2(c0.x + cw, c0.y + ch), IM_COL32(255, 255, 255, 245), ctx.px(28));
-        dl->AddRectFilled(c0, ImVec2(c0.x + ctx.px(18), c0.y + ch), rgb(t.color), ctx.px(28), ImDrawFlags_RoundCornersLeft);
+        // The topic's colour shows as a band on the left: a coloured card under a white one.
+        dl->AddRectFilled(c0, ImVec2(c0.x + cw, c0.y + ch), rgb(t.color), ctx.px(28));
+        dl->AddRectFilled(ImVec2(c0.x + ctx.px(18), c0.y), ImVec2(c0.x + cw, c0.y + ch), IM_COL32_WHITE, ctx.px(28), ImDrawFlags_RoundCornersRight);
         drawTextCentered(dl, ctx.fonts.body, c0.x, c0.y + ctx.px(34), cw, th.textMuted, ctx.strings.get("attract_lead", kiosk::Lang::Vi));
         drawTextCentered(dl, ctx.fonts.title, c0.x + ctx.px(30), c0.y + ctx.px(86), cw - ctx.px(60), th.text, t.title.vi);
         float dotsY = c0.y + ch + ctx.px(34), step = ctx.px(30);
@@ -46,10 +46,11 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
             dl->AddCircleFilled(ImVec2(dx + step * float(k), dotsY), ctx.px(k == i ? 9 : 6), IM_COL32(255, 255, 255, k == i ? 255 : 110), 16);
     }
 
-    // The call to action, pulsing between two sizes once a second: one cheap redraw per second.
+    // The call to action breathes between two sizes with each new slide: the screen is redrawn only
+    // when the slide changes (a full 1080p software frame costs ~30 ms: once a second would be 3 %).
     float pw = ctx.px(680), ph = ctx.px(132);
     ImVec2 p0(cx - pw * 0.5f, ds.y - ctx.px(250));
-    bool beat = static_cast<long long>(std::floor(ctx.time)) % 2 == 0;
+    bool beat = state.attractSlide % 2 == 0;
     float ring = beat ? ctx.px(22) : ctx.px(10);
     dl->AddRectFilled(ImVec2(p0.x - ring, p0.y - ring), ImVec2(p0.x + pw + ring, p0.y + ph + ring), IM_COL32(255, 255, 255, beat ? 45 : 70), ph * 0.5f + ring);
     dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), pressed ? IM_COL32(225, 235, 248, 255) : IM_COL32_WHITE, ph * 0.5f);

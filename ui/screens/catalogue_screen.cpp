@@ -29,7 +29,8 @@ bool CatalogueScreen::lessonCard(Context& ctx, const kiosk::Lesson& l, const kio
     dl->AddRectFilled(ImVec2(p.x, p.y + ctx.px(4)), ImVec2(p.x + size.x, p.y + size.y + ctx.px(4)), th.shadow, r);
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.surfacePressed : th.surface, r);
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.primary : th.border, r, 0, ctx.px(pressed ? 3 : 1.5f));
-    dl->AddRectFilled(p, ImVec2(p.x + ctx.px(14), p.y + size.y), rgb(topic.color), r, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(p, ImVec2(p.x + ctx.px(28), p.y + size.y), rgb(topic.color), r, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(ImVec2(p.x + ctx.px(14), p.y + ctx.px(1.5f)), ImVec2(p.x + ctx.px(30), p.y + size.y - ctx.px(1.5f)), pressed ? th.surfacePressed : th.surface);
     float x = p.x + ctx.px(44), inner = size.x - ctx.px(72), y = p.y + ctx.px(28);
     y += drawText(dl, ctx.fonts.heading, ImVec2(x, y), th.text, l.title.in(ctx.lang), inner).y + ctx.px(12);
     y += drawText(dl, ctx.fonts.body, ImVec2(x, y), th.textMuted, l.summary.in(ctx.lang), inner).y + ctx.px(16);
@@ -91,7 +92,10 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
     float py = sy + ctx.px(32);
     py += drawText(dl, ctx.fonts.heading, ImVec2(px, py), th.text, ctx.tr("catalogue_qr_title"), pw).y + ctx.px(8);
     py += drawText(dl, ctx.fonts.body, ImVec2(px, py), th.textMuted, ctx.tr("catalogue_qr_hint"), pw).y + ctx.px(28);
-    for (const kiosk::Handoff& h : ctx.config.handoffs) {
+    for (const std::string& key : ctx.config.catalogueHandoffs) {
+        const kiosk::Handoff* hp = ctx.config.handoff(key);
+        if (!hp) continue;
+        const kiosk::Handoff& h = *hp;
         float bh = std::max(ctx.px(96), measureText(ctx.fonts.button, h.title.in(ctx.lang), pw - ctx.px(32)).y + ctx.px(36));
         if (py + bh > a.max.y - ctx.px(24)) break;
         ImGui::SetCursorScreenPos(ImVec2(px, py));

@@ -16,7 +16,7 @@ void IdleOverlay::draw(Context& ctx, const kiosk::AppState& state, Intents& inte
     ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ds, th.scrim);
-    float w = ctx.px(1000), h = ctx.px(600);
+    float w = ctx.px(1000), h = ctx.px(540);
     ImVec2 c0((ds.x - w) * 0.5f, (ds.y - h) * 0.5f);
     dl->AddRectFilled(c0, ImVec2(c0.x + w, c0.y + h), th.surface, ctx.px(32));
     float y = c0.y + ctx.px(56);

@@ -63,7 +63,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
         ImVec2 o = ImGui::GetCursorScreenPos();
         float w = textW - pad * 2.2f, ty = o.y;
         ty += drawText(tdl, ctx.fonts.title, ImVec2(o.x, ty), th.text, s.title.in(ctx.lang), w).y + ctx.px(28);
-        ty += drawText(tdl, ctx.fonts.body, ImVec2(o.x, ty), th.text, s.text.in(ctx.lang), w).y;
+        ty += drawText(tdl, ctx.fonts.reading, ImVec2(o.x, ty), th.text, s.text.in(ctx.lang), w).y;
         ImGui::SetCursorScreenPos(ImVec2(o.x, ty));
         ImGui::Dummy(ImVec2(1, ctx.px(8)));
     }

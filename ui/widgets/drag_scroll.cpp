@@ -1,6 +1,7 @@
 // Drag-to-scroll over a child window; buttons inside stay tappable because a drag cancels the tap.
 #include "ui/widgets/drag_scroll.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include <algorithm>
 
 namespace ui {
 
@@ -22,8 +23,15 @@ void DragScroll::end(Context& ctx)
     const ImGuiIO& io = ImGui::GetIO();
     float t = dragThreshold(ctx);
     bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
-    if (hovered && io.MouseDown[0] && io.MouseDragMaxDistanceSqr[0] > t * t)
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    // The content sticks to the finger from the press on: once the press becomes a drag, the
+    // scroll is where it was at the press minus how far the finger has travelled.
+    if (hovered && ImGui::IsMouseClicked(0)) {
+        m_tracking = true;
+        m_pressScroll = ImGui::GetScrollY();
+    }
+    if (!io.MouseDown[0]) m_tracking = false;
+    if (m_tracking && io.MouseDragMaxDistanceSqr[0] > t * t)
+        ImGui::SetScrollY(std::clamp(m_pressScroll - (io.MousePos.y - io.MouseClickedPos[0].y), 0.0f, ImGui::GetScrollMaxY()));
     float scrollY = ImGui::GetScrollY(), maxY = ImGui::GetScrollMaxY();
     ImGui::EndChild();
     ImGui::PopStyleColor();

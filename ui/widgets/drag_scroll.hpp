@@ -17,6 +17,8 @@ private:
     ImVec2 m_size;
     bool m_resetPending = false;
     bool m_moreBelow = false;
+    bool m_tracking = false;     // a press began inside this area
+    float m_pressScroll = 0;
 };
 
 } // namespace ui

@@ -69,22 +69,22 @@ void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, I
         ImVec2 a(s0.x + ctx.px(20), y), b(s1.x - ctx.px(20), y + rowH);
         bool target = int(i) + 1 == screen.tap;
         dl->AddRectFilled(a, b, target ? mix(IM_COL32_WHITE, appColor, 0.10f) : IM_COL32(242, 245, 249, 255), ctx.px(12));
+        float labelW = innerW - 2 * rowPad;
         if (target) {
             dl->AddRect(ImVec2(a.x - ctx.px(5), a.y - ctx.px(5)), ImVec2(b.x + ctx.px(5), b.y + ctx.px(5)), th.accent, ctx.px(16), 0, ctx.px(5));
-            tapCenter = ImVec2(a.x + (b.x - a.x) * 0.62f, a.y + rowH * 0.55f);
+            // The touch point sits at the row's right end, under the label's side, never on its words.
+            tapCenter = ImVec2(b.x - ctx.px(34), a.y + rowH * 0.5f);
+            dl->AddCircleFilled(tapCenter, ctx.px(20), mix(th.accent, IM_COL32_WHITE, 0.45f), 32);
+            dl->AddCircle(tapCenter, ctx.px(30), th.accent, 40, ctx.px(3));
+            labelW -= ctx.px(56);
         }
-        drawTextCentered(dl, target ? ctx.fonts.bodyBold : rowFont, a.x + rowPad, a.y + (rowH - ts.y) * 0.5f, innerW - 2 * rowPad, th.text, label);
+        drawTextCentered(dl, target ? ctx.fonts.bodyBold : rowFont, a.x + rowPad, a.y + (rowH - ts.y) * 0.5f, labelW, th.text, label);
         y += rowH + gap;
     }
     // Home indicator.
     dl->AddRectFilled(ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
 
-    if (tapCenter.x >= 0) {
-        // A ripple where to touch, and the finger.
-        dl->AddCircleFilled(tapCenter, ctx.px(24), mix(th.accent, IM_COL32_WHITE, 0.35f), 32);
-        dl->AddCircle(tapCenter, ctx.px(38), th.accent, 40, ctx.px(4));
-        drawFinger(dl, ImVec2(tapCenter.x + ctx.px(6), tapCenter.y + ctx.px(8)), ctx.scale);
-    }
+    if (tapCenter.x >= 0) drawFinger(dl, ImVec2(tapCenter.x + ctx.px(4), tapCenter.y + ctx.px(6)), ctx.scale);
 }
 
 } // namespace ui

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Set up, build, run and test the kiosk on Debian 12. Safe to run again: it installs only what is
+# missing and rebuilds only what changed.
+#   bash packaging/kiosk-dev.sh run     install, build, start the kiosk (window if a display is there)
+#   bash packaging/kiosk-dev.sh test    install, build, run every test
+#   bash packaging/kiosk-dev.sh build   install and build only
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${KIOSK_BUILD_DIR:-$here/build}"
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+# Build and run dependencies, all from Debian 12 (nothing is downloaded at build time).
+packages=(
+  build-essential cmake pkg-config
+  libsdl2-dev libimgui-dev libstb-dev libqrencode-dev libzxing-dev libsqlite3-dev
+  doctest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libsodium-dev
+  libxlsxwriter-dev libtomlplusplus-dev libspdlog-dev libespeak-ng-dev espeak-ng
+  fonts-noto-core fonts-dejavu-core xvfb xauth
+)
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== Cài các gói còn thiếu / installing missing packages: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Cần quyền root để cài gói (chạy bằng root hoặc cài sudo)." >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE="${KIOSK_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  cmake --build "$build" -j"$jobs"
+}
+
+case "${1:-}" in
+  build)
+    install_deps; build ;;
+  run)
+    install_deps; build
+    shift
+    exec "$build/bin/kiosk" run "$@" ;;
+  test)
+    install_deps; build
+    cd "$build"
+    # Screens render through SDL's offscreen driver: no X server needed.
+    ctest --output-on-failure -j"$jobs" ;;
+  *)
+    echo "usage: bash packaging/kiosk-dev.sh run|test|build" >&2; exit 2 ;;
+esac

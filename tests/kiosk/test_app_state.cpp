@@ -1,0 +1,143 @@
+// The citizen flow state machine, driven by intents and a manual clock: no screen involved.
+#include "kiosk/app_state.hpp"
+#include "tests/support/test_support.hpp"
+#include <doctest/doctest.h>
+#include <algorithm>
+
+using namespace kiosk;
+using K = Intent::Kind;
+
+TEST_CASE("a visit goes attract → language → catalogue → lesson → QR → thanks → attract")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    CHECK(app.state().screen == Screen::Attract);
+    app.apply({K::Start});
+    CHECK(app.state().screen == Screen::Language);
+    app.apply({K::ChooseLanguage, {}, Lang::En});
+    CHECK(app.state().screen == Screen::Catalogue);
+    CHECK(app.state().lang == Lang::En);
+
+    const Lesson& lesson = rt.catalogue.lessons.front();
+    app.apply({K::OpenLesson, lesson.id});
+    REQUIRE(app.state().screen == Screen::Lesson);
+    CHECK(app.state().step == 0);
+    app.apply({K::PrevStep});   // on the first step, back goes to the catalogue
+    CHECK(app.state().screen == Screen::Catalogue);
+    app.apply({K::OpenLesson, lesson.id});
+    for (size_t i = 1; i < lesson.steps.size(); ++i) {
+        app.apply({K::NextStep});
+        CHECK(app.state().step == static_cast<int>(i));
+    }
+    app.apply({K::PrevStep});
+    CHECK(app.state().step == static_cast<int>(lesson.steps.size()) - 2);
+    app.apply({K::NextStep});
+    app.apply({K::NextStep});   // past the last step: the lesson's QR hand-off
+    CHECK(app.state().screen == Screen::Handoff);
+    CHECK(app.state().handoff == lesson.handoff);
+    app.apply({K::Finish});
+    CHECK(app.state().screen == Screen::Thanks);
+
+    clock.advanceSeconds(rt.config.thanksSeconds - 1);
+    app.tick();
+    CHECK(app.state().screen == Screen::Thanks);
+    clock.advanceSeconds(1.5);
+    app.tick();
+    CHECK(app.state().screen == Screen::Attract);
+    CHECK(app.state().lang == Lang::Vi);   // nothing of the visit is left
+
+    auto events = app.takeEvents();
+    std::vector<std::string> kinds;
+    for (auto& e : events) kinds.push_back(e.kind);
+    CHECK(kinds.front() == "visit_started");
+    CHECK(std::count(kinds.begin(), kinds.end(), "lesson_completed") == 1);
+    CHECK(std::count(kinds.begin(), kinds.end(), "handoff_shown") == 1);
+    CHECK(kinds.back() == "visit_ended");
+    CHECK(events.back().detail == "finished");
+}
+
+TEST_CASE("idle: the prompt after the timeout, a countdown, then the start screen with nothing left")
+{
+    Runtime rt = test::loadRuntime();
+    rt.config.idleTimeoutSeconds = 90;
+    rt.config.idleCountdownSeconds = 10;
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    app.apply({K::Start});
+    app.apply({K::ChooseLanguage, {}, Lang::En});
+    app.apply({K::SetTextSize, {}, Lang::Vi, TextSize::Large});
+    app.apply({K::OpenLesson, rt.catalogue.lessons.front().id});
+    app.apply({K::NextStep});
+
+    clock.advanceSeconds(89);
+    app.tick();
+    CHECK_FALSE(app.state().idlePrompt);
+    CHECK(app.nextWakeMs() == clock.nowMs() + 1000);
+    clock.advanceSeconds(1);
+    app.tick();
+    CHECK(app.state().idlePrompt);
+    CHECK(app.state().idleSecondsLeft == 10);
+
+    SUBCASE("a touch keeps the visit")
+    {
+        clock.advanceSeconds(4);
+        app.tick();
+        CHECK(app.state().idleSecondsLeft == 6);
+        app.apply({K::StillHere});
+        CHECK_FALSE(app.state().idlePrompt);
+        CHECK(app.state().screen == Screen::Lesson);
+        CHECK(app.state().step == 1);
+        clock.advanceSeconds(60);
+        app.tick();
+        CHECK_FALSE(app.state().idlePrompt);   // the timeout starts again from the touch
+    }
+    SUBCASE("silence ends it")
+    {
+        for (int i = 0; i < 9; ++i) {
+            clock.advanceSeconds(1);
+            app.tick();
+            CHECK(app.state().screen == Screen::Lesson);
+        }
+        clock.advanceSeconds(1);
+        app.tick();
+        CHECK(app.state().screen == Screen::Attract);
+        CHECK_FALSE(app.state().idlePrompt);
+        CHECK(app.state().lang == Lang::Vi);
+        CHECK(app.state().textSize == TextSize::Normal);
+        CHECK(app.state().lessonId.empty());
+        auto events = app.takeEvents();
+        CHECK(events.back().kind == "visit_ended");
+        CHECK(events.back().detail == "idle");
+    }
+}
+
+TEST_CASE("the attract screen never times out and changes slide on schedule")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    int64_t wake = app.nextWakeMs();
+    CHECK(wake == clock.nowMs() + rt.config.attractSlideSeconds * 1000);
+    clock.advanceSeconds(rt.config.attractSlideSeconds);
+    auto v = app.state().version;
+    app.tick();
+    CHECK(app.state().attractSlide == 1);
+    CHECK(app.state().version != v);
+    clock.advanceSeconds(3600);
+    app.tick();
+    CHECK(app.state().screen == Screen::Attract);
+    CHECK_FALSE(app.state().idlePrompt);
+}
+
+TEST_CASE("unknown lessons and hand-offs are refused without changing screen")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    app.openScreen(Screen::Catalogue);
+    CHECK_FALSE(app.openLesson("khong-co-bai-nay", 0));
+    CHECK_FALSE(app.openLesson(rt.catalogue.lessons.front().id, 99));
+    CHECK_FALSE(app.openHandoff("khong-co"));
+    CHECK(app.state().screen == Screen::Catalogue);
+}

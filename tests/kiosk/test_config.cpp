@@ -1,0 +1,64 @@
+// Configuration: bundled defaults, a deployment's overlay, and bad values named by key and line.
+#include "kiosk/config.hpp"
+#include "tests/support/test_support.hpp"
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+TEST_CASE("the bundled configuration has the hand-off links, all https")
+{
+    ConfigLoad c = loadConfig(test::assetsDir() / "kiosk.toml", std::nullopt);
+    CHECK(c.problems.empty());
+    REQUIRE(c.config.link("binhdanhocvuso"));
+    CHECK(c.config.link("binhdanhocvuso")->url == "https://binhdanhocvuso.gov.vn");
+    REQUIRE(c.config.link("vneid_android"));
+    CHECK(c.config.link("vneid_android")->url.find("id=com.vnid") != std::string::npos);
+    REQUIRE(c.config.handoff("vneid"));
+    CHECK(c.config.handoff("vneid")->links.size() == 3);
+    REQUIRE(c.config.handoff("dichvucong"));
+    CHECK(c.config.link("dichvucong")->url == "https://dichvucong.gov.vn");
+    CHECK(c.config.idleTimeoutSeconds == 90);
+    CHECK(c.config.idleCountdownSeconds == 10);
+}
+
+TEST_CASE("a deployment file overrides some keys; a wrong value is named with file and line and the default stays")
+{
+    test::TempDir dir;
+    test::writeFile(dir / "kiosk.toml",
+                    "[deployment]\ncommune = \"xã Mao Điền\"\nprovince = \"hai-phong\"\n\n"
+                    "[idle]\ntimeout_seconds = \"chín mươi\"\ncountdown_seconds = 15\n\n"
+                    "[links.binhdanhocvuso]\nurl = \"https://binhdanhocvuso.gov.vn/courses\"\n"
+                    "[links.apptinh]\nurl = \"http://khong-an-toan.vn\"\n");
+    ConfigLoad c = loadConfig(test::assetsDir() / "kiosk.toml", dir / "kiosk.toml");
+    CHECK(c.config.commune == "xã Mao Điền");
+    CHECK(c.config.province == "hai-phong");
+    CHECK(c.config.idleTimeoutSeconds == 90);     // the bad value is ignored
+    CHECK(c.config.idleCountdownSeconds == 15);
+    CHECK(c.config.link("binhdanhocvuso")->url == "https://binhdanhocvuso.gov.vn/courses");
+    CHECK(c.config.link("binhdanhocvuso")->label.vi == "Trang Bình dân học vụ số");   // merged, not replaced
+    CHECK(c.config.link("apptinh") == nullptr);   // not https: refused
+    REQUIRE(c.problems.size() >= 2);
+    bool namedTimeout = false, namedUrl = false;
+    for (const Problem& p : c.problems) {
+        if (p.message.find("timeout_seconds") != std::string::npos) {
+            namedTimeout = true;
+            CHECK(p.line == 6);
+            CHECK(p.file.find("kiosk.toml") != std::string::npos);
+            CHECK(p.file.find(dir.path().string()) == 0);
+        }
+        if (p.message.find("links.apptinh.url") != std::string::npos) namedUrl = true;
+    }
+    CHECK(namedTimeout);
+    CHECK(namedUrl);
+}
+
+TEST_CASE("a configuration file that is not TOML is reported and the defaults are used")
+{
+    test::TempDir dir;
+    test::writeFile(dir / "kiosk.toml", "[idle\ntimeout_seconds = 5\n");
+    ConfigLoad c = loadConfig(test::assetsDir() / "kiosk.toml", dir / "kiosk.toml");
+    REQUIRE_FALSE(c.problems.empty());
+    CHECK(c.problems.front().line == 1);
+    CHECK(c.config.idleTimeoutSeconds == 90);
+    CHECK(c.config.handoff("vneid") != nullptr);
+}

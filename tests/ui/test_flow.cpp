@@ -1,0 +1,102 @@
+// Whole citizen flows through the real screens, by tapping widgets: attract → lesson → QR → idle reset.
+#include "tests/support/test_support.hpp"
+#include "tests/ui/ui_harness.hpp"
+#include <doctest/doctest.h>
+
+using kiosk::Screen;
+
+TEST_CASE("a citizen walks from the start screen through a whole lesson to its QR code and back")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.frames(2);
+    REQUIRE(h.visible("attract.start"));
+    REQUIRE(h.tap("attract.start"));
+    CHECK(h.app().state().screen == Screen::Language);
+    REQUIRE(h.tap("language.vi"));
+    CHECK(h.app().state().screen == Screen::Catalogue);
+    CHECK(h.app().state().lang == kiosk::Lang::Vi);
+
+    const std::string id = "vneid-kich-hoat-muc-2";
+    const kiosk::Lesson* lesson = rt.catalogue.find(id);
+    REQUIRE(lesson);
+    REQUIRE(h.tap("lesson." + id));
+    REQUIRE(h.app().state().screen == Screen::Lesson);
+    CHECK(h.app().state().lessonId == id);
+    for (size_t i = 1; i < lesson->steps.size(); ++i) {
+        REQUIRE(h.tap("lesson.next"));
+        CHECK(h.app().state().step == static_cast<int>(i));
+    }
+    REQUIRE(h.tap("lesson.back"));
+    CHECK(h.app().state().step == static_cast<int>(lesson->steps.size()) - 2);
+    REQUIRE(h.tap("lesson.next"));
+    REQUIRE(h.tap("lesson.next"));
+    CHECK(h.app().state().screen == Screen::Handoff);
+    CHECK(h.app().state().handoff == "vneid");
+    REQUIRE(h.tap("handoff.done"));
+    CHECK(h.app().state().screen == Screen::Thanks);
+    REQUIRE(h.tap("thanks.end"));
+    CHECK(h.app().state().screen == Screen::Attract);
+}
+
+TEST_CASE("the language switch and the way home work from every citizen screen")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.frames(2);
+    h.tap("attract.start");
+    h.tap("language.en");
+    CHECK(h.app().state().lang == kiosk::Lang::En);
+    REQUIRE(h.tap("top.language"));
+    CHECK(h.app().state().lang == kiosk::Lang::Vi);
+    REQUIRE(h.tap("catalogue.qr.binhdanhocvuso"));
+    CHECK(h.app().state().screen == Screen::Handoff);
+    REQUIRE(h.tap("handoff.back"));
+    CHECK(h.app().state().screen == Screen::Catalogue);
+    REQUIRE(h.tap("top.home"));
+    CHECK(h.app().state().screen == Screen::Attract);
+    CHECK(h.app().state().lang == kiosk::Lang::Vi);
+}
+
+TEST_CASE("left alone mid-lesson, the kiosk asks, counts down, and returns to the start with nothing kept")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.frames(2);
+    h.tap("attract.start");
+    h.tap("language.en");
+    h.tap("lesson.vneid-kich-hoat-muc-2");
+    h.tap("lesson.next");
+    REQUIRE(h.app().state().step == 1);
+
+    h.clock().advanceSeconds(rt.config.idleTimeoutSeconds);
+    h.frames(2);
+    REQUIRE(h.app().state().idlePrompt);
+    REQUIRE(h.visible("idle.stay"));
+
+    SUBCASE("tapping \"Tôi vẫn ở đây\" keeps the place")
+    {
+        REQUIRE(h.tap("idle.stay"));
+        CHECK_FALSE(h.app().state().idlePrompt);
+        CHECK(h.app().state().screen == Screen::Lesson);
+        CHECK(h.app().state().step == 1);
+        CHECK(h.app().state().lang == kiosk::Lang::En);
+    }
+    SUBCASE("while the question is up, the page underneath does not react")
+    {
+        const ui::HitBox* next = h.hit("lesson.next");
+        REQUIRE(next);
+        h.tapAt(next->center());
+        CHECK(h.app().state().step == 1);
+        CHECK_FALSE(h.app().state().idlePrompt);   // but the touch answered the question
+    }
+    SUBCASE("nobody answers")
+    {
+        h.clock().advanceSeconds(rt.config.idleCountdownSeconds);
+        h.frames(2);
+        CHECK(h.app().state().screen == Screen::Attract);
+        CHECK(h.app().state().lang == kiosk::Lang::Vi);
+        CHECK(h.app().state().lessonId.empty());
+        CHECK(h.visible("attract.start"));
+    }
+}

@@ -1,0 +1,119 @@
+// The real `kiosk` binary, rendered headless through SDL's offscreen driver: what a phone would
+// read from the screen is decoded from the PNG with ZXing.
+#include "drivers/png_image.hpp"
+#include "tests/support/test_support.hpp"
+#include <ZXing/ReadBarcode.h>
+#include <doctest/doctest.h>
+#include <cstdlib>
+#include <set>
+
+namespace {
+
+int run(const std::string& args, const std::string& env = "")
+{
+    std::string cmd = env + " \"" KIOSK_BIN "\" " + args + " > /dev/null 2>&1";
+    int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+std::string runOutput(const std::string& args, const std::string& env, int& rc)
+{
+    std::string cmd = env + " \"" KIOSK_BIN "\" " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int st = pclose(p);
+    rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return out;
+}
+
+std::set<std::string> decodeAll(const std::filesystem::path& png)
+{
+    drivers::Image img;
+    std::string error;
+    REQUIRE_MESSAGE(drivers::loadImage(png, img, 1, error), error);
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    hints.setCharacterSet("UTF-8");
+    std::set<std::string> out;
+    for (const auto& r : ZXing::ReadBarcodes(ZXing::ImageView(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum), hints))
+        if (r.isValid()) out.insert(r.text());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("every QR hand-off screen shows codes a phone reads as the configured URLs")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::TempDir dir;
+    REQUIRE(rt.config.handoff("binhdanhocvuso"));
+    for (const kiosk::Handoff& h : rt.config.handoffs) {
+        INFO(h.key);
+        auto png = dir / ("qr-" + h.key + ".png");
+        REQUIRE(run("screenshot --screen qr-" + h.key + " --out " + png.string()) == 0);
+        std::set<std::string> expected;
+        for (const std::string& k : h.links) expected.insert(rt.config.link(k)->url);
+        CHECK(decodeAll(png) == expected);
+    }
+}
+
+TEST_CASE("the binhdanhocvuso code reads right in English, at large text and at 1366x768 too")
+{
+    test::TempDir dir;
+    auto png = dir / "qr.png";
+    REQUIRE(run("screenshot --screen qr-binhdanhocvuso --lang en --text-size large --size 1366x768 --out " + png.string()) == 0);
+    drivers::Image img;
+    std::string error;
+    REQUIRE(drivers::loadImage(png, img, 0, error));
+    CHECK(img.width == 1366);
+    CHECK(img.height == 768);
+    CHECK(decodeAll(png) == std::set<std::string>{"https://binhdanhocvuso.gov.vn"});
+}
+
+TEST_CASE("every listed screen renders and a wrong name fails with a message")
+{
+    test::TempDir dir;
+    int rc = 0;
+    std::string list = runOutput("screenshot --list", "", rc);
+    REQUIRE(rc == 0);
+    for (const char* name : {"attract", "language", "catalogue", "idle-prompt", "thanks", "lesson:vneid-kich-hoat-muc-2:1"}) {
+        INFO(name);
+        CHECK(list.find(std::string(name) + "\n") != std::string::npos);
+        auto png = dir / "s.png";
+        REQUIRE(run(std::string("screenshot --screen ") + name + " --out " + png.string()) == 0);
+        drivers::Image img;
+        std::string error;
+        REQUIRE(drivers::loadImage(png, img, 1, error));
+        // Not a blank frame: plenty of distinct grey levels (text, cards, buttons).
+        std::set<uint8_t> levels(img.pixels.begin(), img.pixels.end());
+        CHECK(levels.size() > 40);
+    }
+    std::string out = runOutput("screenshot --screen khong-co --out " + (dir / "x.png").string(), "", rc);
+    CHECK(rc != 0);
+    CHECK(out.find("khong-co") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "x.png"));
+}
+
+TEST_CASE("kiosk run: starts headless, presents frames, exits cleanly and creates its database")
+{
+    test::TempDir dir;
+    int rc = 0;
+    std::string out = runOutput("--data " + (dir / "data").string() + " run --exit-after-frames 2 --start-screen catalogue",
+                                "SDL_VIDEODRIVER=offscreen", rc);
+    INFO(out);
+    CHECK(rc == 0);
+    CHECK(out.find("KHÔNG có màn hình") != std::string::npos);   // says it runs invisibly
+    CHECK(std::filesystem::exists(dir / "data/kiosk.sqlite3"));
+}
+
+TEST_CASE("kiosk run: with no display at all, a clear message and a non-zero exit")
+{
+    test::TempDir dir;
+    int rc = 0;
+    std::string out = runOutput("--data " + (dir / "data").string() + " run --exit-after-frames 1",
+                                "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER", rc);
+    CHECK(rc != 0);
+    CHECK(out.find("Không tìm thấy màn hình") != std::string::npos);
+}

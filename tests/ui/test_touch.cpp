@@ -1,0 +1,75 @@
+// Touch behaviour: every quick tap lands, drags scroll instead of tapping, targets are finger-sized.
+#include "tests/support/test_support.hpp"
+#include "tests/ui/ui_harness.hpp"
+#include <doctest/doctest.h>
+
+TEST_CASE("ten quick taps in a row each advance one step (no tap is swallowed)")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.app().openLesson("vneid-kich-hoat-muc-2", 0);
+    h.frames(2);
+    const ui::HitBox* next = h.hit("lesson.next");
+    REQUIRE(next);
+    ImVec2 p = next->center();
+    int steps = static_cast<int>(rt.catalogue.find("vneid-kich-hoat-muc-2")->steps.size());
+    for (int i = 1; i < steps; ++i) {
+        h.tapAt(p);
+        CHECK(h.app().state().step == i);
+    }
+}
+
+TEST_CASE("dragging the catalogue scrolls it and opens nothing")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.app().openScreen(kiosk::Screen::Catalogue);
+    h.frames(3);
+    const std::string first = "lesson." + rt.catalogue.lessons.front().id;
+    REQUIRE(h.hit(first));
+    const ui::HitBox card = *h.hit(first);   // a copy: the hit list is rebuilt every frame
+    float y0 = card.min.y;
+    ImVec2 start = card.center();
+    h.drag(start, ImVec2(start.x, start.y - 300));
+    CHECK(h.app().state().screen == kiosk::Screen::Catalogue);   // the drag was not a tap
+    const ui::HitBox* moved = h.hit(first);
+    REQUIRE(moved);   // still partly visible after 300 px
+    CHECK(moved->max.y < card.max.y - 200);                    // it moved up with the finger
+    CHECK(moved->min.y < y0);
+    CHECK(moved->max.y - moved->min.y < card.max.y - card.min.y);   // and is cut at the list's edge
+    // The last lesson, out of sight at first, can be scrolled into view.
+    const std::string last = "lesson." + rt.catalogue.lessons.back().id;
+    for (int i = 0; i < 20 && !h.visible(last); ++i) h.drag(ImVec2(start.x, 900), ImVec2(start.x, 300));
+    CHECK(h.visible(last));
+    REQUIRE(h.tap(last));
+    CHECK(h.app().state().lessonId == rt.catalogue.lessons.back().id);
+}
+
+TEST_CASE("every touch target on every screen is at least 64 px at 1080p")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    auto checkAll = [&](const char* screen) {
+        h.frames(3);
+        for (const ui::HitBox& b : h.context().hits) {
+            INFO(screen << " " << b.id);
+            // Scrolled cards may be cut by their area's edge: only whole ones are measured.
+            if (b.id.rfind("lesson.", 0) == 0 && b.id != "lesson.next" && b.id != "lesson.back") continue;
+            CHECK(b.max.x - b.min.x >= 64);
+            CHECK(b.max.y - b.min.y >= 64);
+        }
+    };
+    checkAll("attract");
+    h.app().openScreen(kiosk::Screen::Language);
+    checkAll("language");
+    h.app().openScreen(kiosk::Screen::Catalogue);
+    checkAll("catalogue");
+    h.app().openLesson(rt.catalogue.lessons.front().id, 0);
+    checkAll("lesson");
+    h.app().openHandoff("vneid");
+    checkAll("handoff");
+    h.app().openScreen(kiosk::Screen::Thanks);
+    checkAll("thanks");
+    h.app().showIdlePrompt();
+    checkAll("idle");
+}

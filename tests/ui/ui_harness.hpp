@@ -1,0 +1,45 @@
+// Dear ImGui headless (no window, no backend): the real screens, fed synthetic taps and drags,
+// with the app's state machine on a manual clock. Widgets are found by their stable IDs.
+#pragma once
+#include "kiosk/app_state.hpp"
+#include "kiosk/runtime.hpp"
+#include "ui/app_view.hpp"
+#include "ui/touch_input.hpp"
+#include <memory>
+
+namespace test {
+
+class UiHarness {
+public:
+    explicit UiHarness(const kiosk::Runtime& rt, float width = 1920, float height = 1080);
+    ~UiHarness();
+
+    void frame();                                  // one frame; intents are applied to the app
+    void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
+    bool tap(std::string_view id);                 // taps the centre of the widget drawn last frame
+    void tapAt(ImVec2 p);
+    void drag(ImVec2 from, ImVec2 to, int moves = 8);
+    const ui::HitBox* hit(std::string_view id) const { return m_ctx.findHit(id); }
+    bool visible(std::string_view id) const { return hit(id) != nullptr; }
+
+    kiosk::App& app() { return *m_app; }
+    kiosk::ManualClock& clock() { return m_clock; }
+    ui::Context& context() { return m_ctx; }
+    size_t vertexCount() const { return m_vertices; }
+
+private:
+    void settle();                                 // frames until the touch queue is drained
+
+    const kiosk::Runtime& m_rt;
+    kiosk::ManualClock m_clock;
+    std::unique_ptr<kiosk::App> m_app;
+    ImGuiContext* m_imgui = nullptr;
+    ui::Context m_ctx;
+    ui::FontSet m_fonts;
+    ui::AppView m_view;
+    ui::TouchInput m_touch;
+    ImVec2 m_size;
+    size_t m_vertices = 0;
+};
+
+} // namespace test

@@ -72,6 +72,14 @@ TEST_CASE("the binhdanhocvuso code reads right in English, at large text and at 
     CHECK(decodeAll(png) == std::set<std::string>{"https://binhdanhocvuso.gov.vn"});
 }
 
+TEST_CASE("the catalogue's side panel carries a scannable binhdanhocvuso code")
+{
+    test::TempDir dir;
+    auto png = dir / "catalogue.png";
+    REQUIRE(run("screenshot --screen catalogue --out " + png.string()) == 0);
+    CHECK(decodeAll(png) == std::set<std::string>{"https://binhdanhocvuso.gov.vn"});
+}
+
 TEST_CASE("every listed screen renders and a wrong name fails with a message")
 {
     test::TempDir dir;

@@ -1,5 +1,6 @@
 // Two columns of lesson cards under topic headings; a side panel of QR hand-offs.
 #include "ui/screens/catalogue_screen.hpp"
+#include "ui/widgets/qr_view.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
@@ -37,6 +38,26 @@ bool CatalogueScreen::lessonCard(Context& ctx, const kiosk::Lesson& l, const kio
     drawText(dl, ctx.fonts.small, ImVec2(x, y), rgb(topic.color),
              ctx.fmt("lesson_meta", {std::to_string(l.steps.size()), std::to_string(l.minutes)}));
     return clicked;
+}
+
+void CatalogueScreen::drawPanelQr(Context& ctx, ImDrawList* dl, float x, float y, float w, float bottom)
+{
+    // The platform's own code, ready to scan without a further tap, where there is room for it.
+    if (ctx.config.catalogueHandoffs.empty()) return;
+    const kiosk::Handoff* h = ctx.config.handoff(ctx.config.catalogueHandoffs.front());
+    const kiosk::Link* link = h ? ctx.config.link(h->links.front()) : nullptr;
+    if (!link) return;
+    if (m_qrUrl != link->url) {
+        m_qr = kiosk::encodeQr(link->url);
+        m_qrUrl = link->url;
+    }
+    if (!m_qr) return;
+    float caption = ctx.fonts.small->FontSize * 2 + ctx.px(12);
+    int module = qrModulePixels(*m_qr, std::min(w, bottom - y - caption), 1);
+    float side = float((m_qr->size + 8) * module);
+    if (module < static_cast<int>(ctx.px(6)) || y + side + caption > bottom) return;   // too small to scan: leave it out
+    drawQr(dl, *m_qr, ImVec2(x + (w - side) * 0.5f, y), module);
+    drawTextCentered(dl, ctx.fonts.small, x, y + side + ctx.px(8), w, ctx.theme.textMuted, link->label.in(ctx.lang));
 }
 
 void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
@@ -103,6 +124,7 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
         if (touchButton(ctx, id.c_str(), h.title.in(ctx.lang), ImVec2(pw, bh), ButtonStyle::Secondary)) intents.push_back({K::OpenHandoff, h.key});
         py += bh + ctx.px(18);
     }
+    drawPanelQr(ctx, dl, px, py + ctx.px(12), pw, a.max.y - ctx.px(24));
 
     if (m_broken > 0)
         drawText(dl, ctx.fonts.small, ImVec2(a.min.x, a.max.y - ctx.px(40)), rgb(0xB42318), ctx.fmt("catalogue_broken", {std::to_string(m_broken)}), listW);

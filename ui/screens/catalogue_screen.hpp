@@ -1,7 +1,9 @@
 // The catalogue: lessons grouped by topic in a drag-to-scroll list, and the QR hand-offs beside it.
 #pragma once
 #include "ui/screens/screen.hpp"
+#include "kiosk/qr.hpp"
 #include "ui/widgets/drag_scroll.hpp"
+#include <optional>
 
 namespace ui {
 
@@ -14,7 +16,10 @@ public:
 private:
     bool lessonCard(Context& ctx, const kiosk::Lesson& lesson, const kiosk::Topic& topic, ImVec2 size);
     float cardHeight(Context& ctx, const kiosk::Lesson& lesson, float width) const;
+    void drawPanelQr(Context& ctx, ImDrawList* dl, float x, float y, float w, float bottom);
     DragScroll m_scroll;
+    std::optional<kiosk::QrMatrix> m_qr;   // the first hand-off's first link, encoded once
+    std::string m_qrUrl;
     int m_broken = 0;
 };
 

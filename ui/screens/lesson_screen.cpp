@@ -57,6 +57,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     dl->AddRect(c0, c1, th.border, ctx.px(24), 0, ctx.px(1.5f));
     float pad = ctx.px(48);
     ImGui::SetCursorScreenPos(ImVec2(c0.x + pad, c0.y + pad * 0.75f));
+    m_text.setFadeColor(th.surface);
     m_text.begin(ctx, "lesson.text", ImVec2(textW - pad * 1.5f, c1.y - c0.y - pad * 1.25f));
     {
         ImDrawList* tdl = ImGui::GetWindowDrawList();

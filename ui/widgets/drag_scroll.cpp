@@ -33,10 +33,19 @@ void DragScroll::end(Context& ctx)
     if (m_tracking && io.MouseDragMaxDistanceSqr[0] > t * t)
         ImGui::SetScrollY(std::clamp(m_pressScroll - (io.MousePos.y - io.MouseClickedPos[0].y), 0.0f, ImGui::GetScrollMaxY()));
     float scrollY = ImGui::GetScrollY(), maxY = ImGui::GetScrollMaxY();
+    m_moreBelow = maxY > 0 && scrollY < maxY - 1;
+    if (m_moreBelow) {
+        // A fade into the page colour over the last lines: the list continues below. Drawn in the
+        // child's own list, which ImGui renders after the parent's.
+        ImDrawList* cdl = ImGui::GetWindowDrawList();
+        ImU32 solid = m_fade ? m_fade : ctx.theme.background;
+        ImU32 clear = solid & ~IM_COL32_A_MASK;
+        float h = ctx.px(70);
+        cdl->AddRectFilledMultiColor(ImVec2(m_pos.x, m_pos.y + m_size.y - h), ImVec2(m_pos.x + m_size.x, m_pos.y + m_size.y),
+                                     clear, clear, solid, solid);
+    }
     ImGui::EndChild();
     ImGui::PopStyleColor();
-
-    m_moreBelow = maxY > 0 && scrollY < maxY - 1;
     if (maxY <= 0) return;
     // Position indicator on the right edge.
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -45,13 +54,6 @@ void DragScroll::end(Context& ctx)
     float x = m_pos.x + m_size.x - ctx.px(8);
     dl->AddRectFilled(ImVec2(x, m_pos.y), ImVec2(x + ctx.px(6), m_pos.y + trackH), IM_COL32(0, 0, 0, 18), ctx.px(3));
     dl->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + ctx.px(6), thumbY + thumbH), ctx.theme.primary, ctx.px(3));
-    if (m_moreBelow) {
-        // A fade into the page colour: the list continues below.
-        ImU32 clear = ctx.theme.background & ~IM_COL32_A_MASK;
-        float h = ctx.px(60);
-        dl->AddRectFilledMultiColor(ImVec2(m_pos.x, m_pos.y + m_size.y - h), ImVec2(m_pos.x + m_size.x - ctx.px(12), m_pos.y + m_size.y),
-                                    clear, clear, ctx.theme.background, ctx.theme.background);
-    }
 }
 
 } // namespace ui

@@ -1,6 +1,7 @@
 // The citizen flow and its idle reset; everything time-driven happens in tick().
 #include "kiosk/app_state.hpp"
 #include <algorithm>
+#include <cstdlib>
 
 namespace kiosk {
 
@@ -11,6 +12,8 @@ const char* screenName(Screen s)
     case Screen::Language: return "language";
     case Screen::Catalogue: return "catalogue";
     case Screen::Lesson: return "lesson";
+    case Screen::Quiz: return "quiz";
+    case Screen::LessonDone: return "lesson-done";
     case Screen::Handoff: return "handoff";
     case Screen::Thanks: return "thanks";
     }
@@ -46,6 +49,7 @@ void App::go(Screen s)
     }
     m_state.screen = s;
     m_state.idlePrompt = false;
+    m_state.accessibilityOpen = false;
     m_screenSinceMs = m_clock.nowMs();
     changed();
 }
@@ -78,9 +82,46 @@ bool App::openLesson(std::string_view id, int step0)
     m_state.lessonId = l->id;
     m_state.step = step0;
     go(Screen::Lesson);
-    if (fresh) emit("lesson_opened", l->id, step0 + 1);
+    if (fresh) {
+        m_state.rating.clear();
+        emit("lesson_opened", l->id, step0 + 1);
+    }
     emit("step_reached", l->id, step0 + 1);
+    stepShown();
     return true;
+}
+
+void App::stepShown()
+{
+    if (m_state.narration) ++m_state.speakRequest;
+}
+
+bool App::openQuiz(std::string_view lessonId, int question0)
+{
+    const Lesson* l = m_catalogue.find(lessonId);
+    if (!l || question0 < 0 || question0 >= static_cast<int>(l->quiz.size())) return false;
+    m_state.lessonId = l->id;
+    if (question0 == 0) m_state.correct = 0;
+    m_state.question = question0;
+    m_state.chosen = -1;
+    go(Screen::Quiz);
+    return true;
+}
+
+bool App::openLessonDone(std::string_view lessonId)
+{
+    const Lesson* l = m_catalogue.find(lessonId);
+    if (!l) return false;
+    m_state.lessonId = l->id;
+    go(Screen::LessonDone);
+    return true;
+}
+
+void App::finishSteps(const Lesson& l)
+{
+    emit("lesson_completed", l.id, m_state.step + 1);
+    if (!l.quiz.empty()) openQuiz(l.id, 0);
+    else openLessonDone(l.id);
 }
 
 bool App::openHandoff(std::string_view key)
@@ -136,9 +177,9 @@ void App::apply(const Intent& in)
             ++m_state.step;
             changed();
             emit("step_reached", l->id, m_state.step + 1);
+            stepShown();
         } else {
-            emit("lesson_completed", l->id, m_state.step + 1);
-            if (!openHandoff(l->handoff)) go(Screen::Thanks);
+            finishSteps(*l);
         }
         break;
     }
@@ -146,6 +187,7 @@ void App::apply(const Intent& in)
         if (m_state.screen == Screen::Lesson && m_state.step > 0) {
             --m_state.step;
             changed();
+            stepShown();
         } else if (m_state.screen == Screen::Lesson) {
             go(Screen::Catalogue);
         }
@@ -168,6 +210,69 @@ void App::apply(const Intent& in)
     case K::SetTextSize:
         m_state.textSize = in.textSize;
         changed();
+        break;
+    case K::ChooseAnswer: {
+        const Lesson* l = lesson();
+        if (!l || m_state.screen != Screen::Quiz || m_state.chosen >= 0) break;   // one answer per question
+        const QuizQuestion& q = l->quiz[static_cast<size_t>(m_state.question)];
+        int choice = std::atoi(in.arg.c_str());
+        if (choice < 0 || choice >= static_cast<int>(q.choices.size())) break;
+        m_state.chosen = choice;
+        bool right = choice + 1 == q.answer;
+        if (right) ++m_state.correct;
+        emit("quiz_answered", l->id, m_state.question + 1, right ? "correct" : "wrong");
+        changed();
+        break;
+    }
+    case K::NextQuestion: {
+        const Lesson* l = lesson();
+        if (!l || m_state.screen != Screen::Quiz || m_state.chosen < 0) break;
+        if (m_state.question + 1 < static_cast<int>(l->quiz.size())) {
+            ++m_state.question;
+            m_state.chosen = -1;
+            changed();
+        } else {
+            emit("quiz_completed", l->id, static_cast<int>(l->quiz.size()),
+                 std::to_string(m_state.correct) + "/" + std::to_string(l->quiz.size()));
+            openLessonDone(l->id);
+        }
+        break;
+    }
+    case K::ReviewLesson:
+        if (const Lesson* l = lesson()) openLesson(l->id, static_cast<int>(l->steps.size()) - 1);
+        break;
+    case K::Rate:
+        if (m_state.screen == Screen::LessonDone && (in.arg == "good" || in.arg == "ok" || in.arg == "bad") && m_state.rating != in.arg) {
+            m_state.rating = in.arg;
+            emit("rating", m_state.lessonId, 0, in.arg);
+            changed();
+        }
+        break;
+    case K::OpenAccessibility:
+        m_state.accessibilityOpen = true;
+        changed();
+        break;
+    case K::CloseAccessibility:
+        m_state.accessibilityOpen = false;
+        changed();
+        break;
+    case K::ToggleContrast:
+        m_state.highContrast = !m_state.highContrast;
+        changed();
+        break;
+    case K::ToggleNarration:
+        m_state.narration = !m_state.narration;
+        changed();
+        break;
+    case K::ToggleSlowMotion:
+        m_state.slowMotion = !m_state.slowMotion;
+        changed();
+        break;
+    case K::Speak:
+        if (m_state.screen == Screen::Lesson) {
+            ++m_state.speakRequest;
+            changed();
+        }
         break;
     }
 }

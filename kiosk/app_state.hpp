@@ -1,5 +1,6 @@
-// The citizen flow as a state machine: attract → language → catalogue → lesson → QR → thanks,
-// with the idle reset. Takes intents from the screens and time from an injected clock.
+// The citizen flow as a state machine: attract → language → catalogue → lesson → quiz → result
+// (with a one-tap rating) → QR → thanks, with the idle reset and the visit's accessibility
+// settings. Takes intents from the screens and time from an injected clock.
 #pragma once
 #include "kiosk/clock.hpp"
 #include "kiosk/config.hpp"
@@ -12,7 +13,7 @@
 
 namespace kiosk {
 
-enum class Screen { Attract, Language, Catalogue, Lesson, Handoff, Thanks };
+enum class Screen { Attract, Language, Catalogue, Lesson, Quiz, LessonDone, Handoff, Thanks };
 const char* screenName(Screen s);
 
 struct Intent {
@@ -29,6 +30,16 @@ struct Intent {
         GoHome,           // end the visit now: back to attract
         StillHere,        // answer to "Bạn còn ở đó không?"
         SetTextSize,      // textSize
+        ChooseAnswer,     // arg = choice index from 0
+        NextQuestion,     // after the explanation: the next question, or the result
+        Rate,             // arg = "good" | "ok" | "bad"
+        ReviewLesson,     // from the quiz back to the lesson's last step
+        OpenAccessibility,
+        CloseAccessibility,
+        ToggleContrast,
+        ToggleNarration,  // read every step aloud on its own
+        ToggleSlowMotion,
+        Speak,            // "Nghe": read the current step aloud now
     };
     Kind kind;
     std::string arg;
@@ -38,7 +49,8 @@ struct Intent {
 
 // Anonymous usage statistics: what was opened and reached, never who.
 struct UsageEvent {
-    std::string kind;     // visit_started, lesson_opened, step_reached, lesson_completed, handoff_shown, visit_ended
+    std::string kind;     // visit_started, lesson_opened, step_reached, lesson_completed, quiz_answered,
+                          // quiz_completed, rating, handoff_shown, visit_ended
     std::string lesson;
     int step = 0;         // 1-based
     std::string detail;   // handoff key, end reason
@@ -50,6 +62,15 @@ struct AppState {
     TextSize textSize = TextSize::Normal;
     std::string lessonId;
     int step = 0;                       // 0-based index into the lesson's steps
+    int question = 0;                   // 0-based quiz question
+    int chosen = -1;                    // the citizen's answer to it (0-based), -1 before answering
+    int correct = 0;                    // right answers so far in this quiz
+    std::string rating;                 // "", "good", "ok", "bad": the lesson's one-tap rating
+    bool highContrast = false;
+    bool narration = false;             // read each step aloud when it opens
+    bool slowMotion = false;
+    bool accessibilityOpen = false;     // the text size / contrast / sound panel
+    uint64_t speakRequest = 0;          // bumps when the current step should be read aloud
     std::string handoff;
     Screen handoffFrom = Screen::Catalogue;
     bool idlePrompt = false;
@@ -75,6 +96,8 @@ public:
     // Jumps straight to a screen (for --start-screen and screenshots). Returns false if unknown.
     bool openLesson(std::string_view id, int step0);
     bool openHandoff(std::string_view key);
+    bool openQuiz(std::string_view lessonId, int question0);
+    bool openLessonDone(std::string_view lessonId);
     void openScreen(Screen screen);
     void showIdlePrompt();
 
@@ -83,6 +106,8 @@ private:
     void resetVisit(const char* reason);
     void changed() { ++m_state.version; }
     void emit(std::string kind, std::string lesson = {}, int step = 0, std::string detail = {});
+    void finishSteps(const Lesson& l);
+    void stepShown();                   // auto-read when narration is on
 
     const Catalogue& m_catalogue;
     const Config& m_config;

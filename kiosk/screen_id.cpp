@@ -1,6 +1,7 @@
 // Screen names <-> app state.
 #include "kiosk/screen_id.hpp"
 #include <charconv>
+#include <cstdlib>
 
 namespace kiosk {
 
@@ -8,8 +9,12 @@ std::vector<std::string> listScreenNames(const Catalogue& catalogue, const Confi
 {
     std::vector<std::string> out = {"attract", "language", "catalogue", "idle-prompt", "thanks"};
     for (const Handoff& h : config.handoffs) out.push_back("qr-" + h.key);
-    for (const Lesson& l : catalogue.lessons)
+    out.push_back("accessibility");
+    for (const Lesson& l : catalogue.lessons) {
         for (size_t i = 0; i < l.steps.size(); ++i) out.push_back("lesson:" + l.id + ":" + std::to_string(i + 1));
+        for (size_t i = 0; i < l.quiz.size(); ++i) out.push_back("quiz:" + l.id + ":" + std::to_string(i + 1));
+        out.push_back("lesson-done:" + l.id);
+    }
     return out;
 }
 
@@ -23,6 +28,26 @@ bool openScreenByName(App& app, std::string_view name, const Catalogue& catalogu
         app.openScreen(Screen::Catalogue);
         app.showIdlePrompt();
         return true;
+    }
+    if (name == "accessibility") {
+        app.openScreen(Screen::Catalogue);
+        app.apply({Intent::Kind::OpenAccessibility});
+        return true;
+    }
+    if (name.rfind("lesson-done:", 0) == 0) {
+        if (app.openLessonDone(name.substr(12))) return true;
+        error = "không có bài học \"" + std::string(name.substr(12)) + "\"";
+        return false;
+    }
+    if (name.rfind("quiz:", 0) == 0) {
+        std::string_view rest = name.substr(5);
+        auto colon = rest.rfind(':');
+        const Lesson* l = colon == std::string_view::npos ? nullptr : catalogue.find(rest.substr(0, colon));
+        int q = colon == std::string_view::npos ? 0 : std::atoi(std::string(rest.substr(colon + 1)).c_str());
+        if (l && q >= 1 && q <= static_cast<int>(l->quiz.size())) return app.openQuiz(l->id, q - 1);
+        error = l ? "bài \"" + l->id + "\" có các câu hỏi từ 1 đến " + std::to_string(l->quiz.size())
+                  : "tên màn hình câu hỏi phải có dạng quiz:<id bài học>:<câu>";
+        return false;
     }
     if (name.rfind("qr-", 0) == 0) {
         if (app.openHandoff(name.substr(3))) return true;

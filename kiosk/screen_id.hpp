@@ -1,5 +1,6 @@
 // Names of every screen the kiosk can show, for `kiosk screenshot` and `kiosk run --start-screen`:
-// attract, language, catalogue, thanks, idle-prompt, qr-<handoff>, lesson:<id>:<step> (step from 1).
+// attract, language, catalogue, thanks, idle-prompt, accessibility, qr-<handoff>,
+// lesson:<id>:<step> (step from 1), quiz:<id>:<question> (from 1), lesson-done:<id>.
 #pragma once
 #include "kiosk/app_state.hpp"
 #include <string>

@@ -21,6 +21,8 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     Intents intents;
     ctx.hits.clear();
     ctx.lang = app.state().lang;
+    ctx.theme = app.state().highContrast ? highContrastTheme() : standardTheme();
+    ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(ctx.theme.background);
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ds);
@@ -35,6 +37,14 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
         if (const kiosk::Lesson* l = app.lesson()) m_lesson.draw(ctx, s, *l, intents);
         else m_catalogue.draw(ctx, s, intents);
         break;
+    case kiosk::Screen::Quiz:
+        if (const kiosk::Lesson* l = app.lesson(); l && !l->quiz.empty()) m_quiz.draw(ctx, s, *l, intents);
+        else m_catalogue.draw(ctx, s, intents);
+        break;
+    case kiosk::Screen::LessonDone:
+        if (const kiosk::Lesson* l = app.lesson()) m_done.draw(ctx, s, *l, intents);
+        else m_catalogue.draw(ctx, s, intents);
+        break;
     case kiosk::Screen::Handoff:
         if (const kiosk::Handoff* h = app.handoff()) m_handoff.draw(ctx, s, *h, intents);
         else m_catalogue.draw(ctx, s, intents);
@@ -42,9 +52,16 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     case kiosk::Screen::Thanks: m_thanks.draw(ctx, s, intents); break;
     }
     ImGui::End();
-    if (s.idlePrompt) {
-        // Touches meant for the page underneath do nothing while the question is asked.
+    // A modal panel or question takes every touch: what lies underneath is neither tappable
+    // nor listed as a touch target.
+    if (s.accessibilityOpen && !s.idlePrompt) {
         intents.clear();
+        ctx.hits.clear();
+        m_access.draw(ctx, s, intents);
+    }
+    if (s.idlePrompt) {
+        intents.clear();
+        ctx.hits.clear();
         m_idle.draw(ctx, s, intents);
     }
     return intents;

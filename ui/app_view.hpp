@@ -1,11 +1,14 @@
 // Draws the screen the app state names, plus the idle overlay, and collects the intents.
 #pragma once
+#include "ui/screens/accessibility_panel.hpp"
 #include "ui/screens/attract_screen.hpp"
 #include "ui/screens/catalogue_screen.hpp"
 #include "ui/screens/handoff_screen.hpp"
 #include "ui/screens/idle_overlay.hpp"
 #include "ui/screens/language_screen.hpp"
+#include "ui/screens/lesson_done_screen.hpp"
 #include "ui/screens/lesson_screen.hpp"
+#include "ui/screens/quiz_screen.hpp"
 #include "ui/screens/thanks_screen.hpp"
 
 namespace ui {
@@ -21,6 +24,9 @@ private:
     LanguageScreen m_language;
     CatalogueScreen m_catalogue;
     LessonScreen m_lesson;
+    QuizScreen m_quiz;
+    LessonDoneScreen m_done;
+    AccessibilityPanel m_access;
     HandoffScreen m_handoff;
     ThanksScreen m_thanks;
     IdleOverlay m_idle;

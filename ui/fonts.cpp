@@ -84,6 +84,8 @@ bool FontSet::build(ImGuiIO& io, float layoutScale, float textScale, const std::
     m_fonts.heading = add(bold, 42 * k, m_ranges.Data);
     m_fonts.title = add(bold, 54 * k, m_ranges.Data);
     m_fonts.display = add(bold, 104 * layoutScale, m_displayRanges.Data);
+    m_fonts.chrome = textScale == 1.0f ? m_fonts.bodyBold : add(bold, 34 * layoutScale, m_ranges.Data);
+    m_fonts.chromeSmall = textScale == 1.0f ? m_fonts.small : add(regular, 25 * layoutScale, m_ranges.Data);
     if (!m_fonts.body || !m_fonts.display || !io.Fonts->Build()) {
         error = "Không dựng được bảng phông chữ từ " + regular;
         return false;

@@ -16,6 +16,8 @@ struct Fonts {
     ImFont* heading = nullptr;    // card titles, step titles
     ImFont* title = nullptr;      // screen titles
     ImFont* display = nullptr;    // the attract screen's big title
+    ImFont* chrome = nullptr;     // the top bar's buttons: same size whatever the text size
+    ImFont* chromeSmall = nullptr;
 };
 
 // Finds the font files; returns false with a message naming the missing Debian package.

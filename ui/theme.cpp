@@ -36,6 +36,32 @@ Theme standardTheme()
     t.attractBottom = rgb(0x0A3A6E);
     t.scrim = IM_COL32(10, 25, 45, 170);
     t.shadow = IM_COL32(20, 40, 70, 28);
+    t.right = rgb(0x067647);
+    t.wrong = rgb(0xB42318);
+    return t;
+}
+
+Theme highContrastTheme()
+{
+    Theme t{};
+    t.background = rgb(0x000000);
+    t.surface = rgb(0x000000);
+    t.surfacePressed = rgb(0x333300);
+    t.border = rgb(0xFFFFFF);
+    t.text = rgb(0xFFFFFF);
+    t.textMuted = rgb(0xF0F0F0);
+    t.primary = rgb(0xFFE14D);
+    t.primaryPressed = rgb(0xD9B800);
+    t.onPrimary = rgb(0x000000);
+    t.secondary = rgb(0x1A1A1A);
+    t.secondaryPressed = rgb(0x333333);
+    t.accent = rgb(0x4DE8FF);
+    t.attractTop = rgb(0x000000);
+    t.attractBottom = rgb(0x000000);
+    t.scrim = IM_COL32(0, 0, 0, 200);
+    t.shadow = IM_COL32(0, 0, 0, 0);
+    t.right = rgb(0x5CFF8A);
+    t.wrong = rgb(0xFF8A80);
     return t;
 }
 

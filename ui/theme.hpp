@@ -22,9 +22,12 @@ struct Theme {
     ImU32 attractBottom;
     ImU32 scrim;           // dims the screen behind a dialog
     ImU32 shadow;
+    ImU32 right;           // a right answer
+    ImU32 wrong;           // a wrong answer
 };
 
 Theme standardTheme();
+Theme highContrastTheme();   // white and yellow on black, for weak eyes
 ImU32 rgb(uint32_t hex, int alpha = 255);       // 0xRRGGBB → ImU32
 ImU32 mix(ImU32 a, ImU32 b, float t);           // t=0 → a, t=1 → b
 

@@ -33,7 +33,28 @@ TEST_CASE("a visit goes attract → language → catalogue → lesson → QR →
     app.apply({K::PrevStep});
     CHECK(app.state().step == static_cast<int>(lesson.steps.size()) - 2);
     app.apply({K::NextStep});
-    app.apply({K::NextStep});   // past the last step: the lesson's QR hand-off
+    app.apply({K::NextStep});   // past the last step: the quiz
+    REQUIRE(app.state().screen == Screen::Quiz);
+    REQUIRE_FALSE(lesson.quiz.empty());
+    for (size_t q = 0; q < lesson.quiz.size(); ++q) {
+        CHECK(app.state().question == static_cast<int>(q));
+        app.apply({K::NextQuestion});   // no answer yet: stays
+        CHECK(app.state().question == static_cast<int>(q));
+        int right = lesson.quiz[q].answer - 1;
+        int pick = q == 0 ? (right + 1) % static_cast<int>(lesson.quiz[q].choices.size()) : right;   // first one wrong
+        app.apply({K::ChooseAnswer, std::to_string(pick)});
+        CHECK(app.state().chosen == pick);
+        app.apply({K::ChooseAnswer, std::to_string(right)});   // an answer cannot be changed
+        CHECK(app.state().chosen == pick);
+        app.apply({K::NextQuestion});
+    }
+    REQUIRE(app.state().screen == Screen::LessonDone);
+    CHECK(app.state().correct == static_cast<int>(lesson.quiz.size()) - 1);
+    app.apply({K::Rate, "good"});
+    app.apply({K::Rate, "good"});   // the same face twice counts once
+    app.apply({K::Rate, "bad"});
+    CHECK(app.state().rating == "bad");
+    app.apply({K::OpenHandoff, lesson.handoff});
     CHECK(app.state().screen == Screen::Handoff);
     CHECK(app.state().handoff == lesson.handoff);
     app.apply({K::Finish});
@@ -53,6 +74,10 @@ TEST_CASE("a visit goes attract → language → catalogue → lesson → QR →
     CHECK(kinds.front() == "visit_started");
     CHECK(std::count(kinds.begin(), kinds.end(), "lesson_completed") == 1);
     CHECK(std::count(kinds.begin(), kinds.end(), "handoff_shown") == 1);
+    CHECK(std::count(kinds.begin(), kinds.end(), "quiz_answered") == static_cast<long>(lesson.quiz.size()));
+    CHECK(std::count(kinds.begin(), kinds.end(), "rating") == 2);
+    for (auto& e : events)
+        if (e.kind == "quiz_completed") CHECK(e.detail == std::to_string(lesson.quiz.size() - 1) + "/" + std::to_string(lesson.quiz.size()));
     CHECK(kinds.back() == "visit_ended");
     CHECK(events.back().detail == "finished");
 }
@@ -140,4 +165,42 @@ TEST_CASE("unknown lessons and hand-offs are refused without changing screen")
     CHECK_FALSE(app.openLesson(rt.catalogue.lessons.front().id, 99));
     CHECK_FALSE(app.openHandoff("khong-co"));
     CHECK(app.state().screen == Screen::Catalogue);
+}
+
+TEST_CASE("accessibility settings hold for the visit, read aloud on request, and reset on idle")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    app.apply({K::Start});
+    app.apply({K::ChooseLanguage, {}, Lang::Vi});
+    app.apply({K::OpenAccessibility});
+    CHECK(app.state().accessibilityOpen);
+    app.apply({K::SetTextSize, {}, Lang::Vi, TextSize::ExtraLarge});
+    app.apply({K::ToggleContrast});
+    app.apply({K::ToggleSlowMotion});
+    app.apply({K::CloseAccessibility});
+    CHECK_FALSE(app.state().accessibilityOpen);
+
+    app.apply({K::OpenLesson, rt.catalogue.lessons.front().id});
+    auto before = app.state().speakRequest;
+    app.apply({K::Speak});
+    CHECK(app.state().speakRequest == before + 1);
+    app.apply({K::NextStep});
+    CHECK(app.state().speakRequest == before + 1);   // narration off: nothing read on its own
+    app.apply({K::ToggleNarration});
+    app.apply({K::NextStep});
+    CHECK(app.state().speakRequest == before + 2);   // on: each new step is read
+    CHECK(app.state().textSize == TextSize::ExtraLarge);
+    CHECK(app.state().highContrast);
+
+    clock.advanceSeconds(rt.config.idleTimeoutSeconds);
+    app.tick();
+    clock.advanceSeconds(rt.config.idleCountdownSeconds);
+    app.tick();
+    CHECK(app.state().screen == Screen::Attract);
+    CHECK(app.state().textSize == TextSize::Normal);
+    CHECK_FALSE(app.state().highContrast);
+    CHECK_FALSE(app.state().narration);
+    CHECK_FALSE(app.state().slowMotion);
 }

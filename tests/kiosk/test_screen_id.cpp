@@ -15,12 +15,14 @@ TEST_CASE("the list names the fixed screens, every hand-off and every lesson ste
         CHECK_MESSAGE(has(n), n);
     size_t steps = 0;
     for (const Lesson& l : rt.catalogue.lessons) {
-        steps += l.steps.size();
+        steps += l.steps.size() + l.quiz.size() + 1;   // steps, questions, the result page
+        CHECK(has("quiz:" + l.id + ":1"));
+        CHECK(has("lesson-done:" + l.id));
         CHECK(has("lesson:" + l.id + ":1"));
         CHECK(has("lesson:" + l.id + ":" + std::to_string(l.steps.size())));
         CHECK_FALSE(has("lesson:" + l.id + ":0"));
     }
-    CHECK(names.size() == 5 + rt.config.handoffs.size() + steps);
+    CHECK(names.size() == 6 + rt.config.handoffs.size() + steps);
 }
 
 TEST_CASE("opening by name reaches the screen; a wrong name explains itself")
@@ -42,6 +44,15 @@ TEST_CASE("opening by name reaches the screen; a wrong name explains itself")
     CHECK(error.find("1 đến") != std::string::npos);
     CHECK_FALSE(openScreenByName(app, "lesson:khong-co:1", rt.catalogue, rt.config, error));
     CHECK_FALSE(openScreenByName(app, "qr-khong-co", rt.catalogue, rt.config, error));
+    REQUIRE(openScreenByName(app, "quiz:" + l.id + ":2", rt.catalogue, rt.config, error));
+    CHECK(app.state().screen == Screen::Quiz);
+    CHECK(app.state().question == 1);
+    CHECK_FALSE(openScreenByName(app, "quiz:" + l.id + ":99", rt.catalogue, rt.config, error));
+    CHECK(error.find("câu hỏi từ 1") != std::string::npos);
+    REQUIRE(openScreenByName(app, "lesson-done:" + l.id, rt.catalogue, rt.config, error));
+    CHECK(app.state().screen == Screen::LessonDone);
+    REQUIRE(openScreenByName(app, "accessibility", rt.catalogue, rt.config, error));
+    CHECK(app.state().accessibilityOpen);
     CHECK_FALSE(openScreenByName(app, "trang-chu", rt.catalogue, rt.config, error));
     CHECK(error.find("--list") != std::string::npos);
 }

@@ -31,6 +31,21 @@ TEST_CASE("a citizen walks from the start screen through a whole lesson to its Q
     CHECK(h.app().state().step == static_cast<int>(lesson->steps.size()) - 2);
     REQUIRE(h.tap("lesson.next"));
     REQUIRE(h.tap("lesson.next"));
+    REQUIRE(h.app().state().screen == Screen::Quiz);
+
+    // The quiz: answer each question with the choice the lesson taught, read the explanation.
+    for (size_t q = 0; q < lesson->quiz.size(); ++q) {
+        CHECK(h.app().state().question == static_cast<int>(q));
+        CHECK_FALSE(h.visible("quiz.next"));   // nothing to go on to before answering
+        REQUIRE(h.tap("quiz.choice." + std::to_string(lesson->quiz[q].answer - 1)));
+        CHECK(h.app().state().chosen == lesson->quiz[q].answer - 1);
+        REQUIRE(h.tap("quiz.next"));
+    }
+    REQUIRE(h.app().state().screen == Screen::LessonDone);
+    CHECK(h.app().state().correct == static_cast<int>(lesson->quiz.size()));
+    REQUIRE(h.tap("done.rate.good"));
+    CHECK(h.app().state().rating == "good");
+    REQUIRE(h.tap("done.qr"));
     CHECK(h.app().state().screen == Screen::Handoff);
     CHECK(h.app().state().handoff == "vneid");
     REQUIRE(h.tap("handoff.done"));
@@ -84,9 +99,8 @@ TEST_CASE("left alone mid-lesson, the kiosk asks, counts down, and returns to th
     }
     SUBCASE("while the question is up, the page underneath does not react")
     {
-        const ui::HitBox* next = h.hit("lesson.next");
-        REQUIRE(next);
-        h.tapAt(next->center());
+        CHECK_FALSE(h.visible("lesson.next"));   // not a touch target while the question is up
+        h.tapAt(ImVec2(1700, 1000));              // where "Tiếp theo" lies underneath
         CHECK(h.app().state().step == 1);
         CHECK_FALSE(h.app().state().idlePrompt);   // but the touch answered the question
     }
@@ -99,4 +113,27 @@ TEST_CASE("left alone mid-lesson, the kiosk asks, counts down, and returns to th
         CHECK(h.app().state().lessonId.empty());
         CHECK(h.visible("attract.start"));
     }
+}
+
+TEST_CASE("the accessibility panel changes the text size and contrast from a lesson, and everything still fits")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.app().openLesson("an-toan-lua-dao-truc-tuyen", 0);
+    h.frames(2);
+    REQUIRE(h.tap("top.access"));
+    REQUIRE(h.app().state().accessibilityOpen);
+    CHECK_FALSE(h.visible("lesson.next"));   // modal: the page underneath takes no touch
+    REQUIRE(h.tap("access.size.extra-large"));
+    CHECK(h.app().state().textSize == kiosk::TextSize::ExtraLarge);
+    REQUIRE(h.tap("access.contrast"));
+    CHECK(h.app().state().highContrast);
+    REQUIRE(h.tap("access.done"));
+    CHECK_FALSE(h.app().state().accessibilityOpen);
+    CHECK(h.app().state().screen == kiosk::Screen::Lesson);
+    // At the largest size the lesson's buttons are still on screen and work.
+    REQUIRE(h.tap("lesson.next"));
+    CHECK(h.app().state().step == 1);
+    REQUIRE(h.tap("lesson.listen"));
+    CHECK(h.app().state().speakRequest == 1);
 }

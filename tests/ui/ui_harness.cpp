@@ -14,10 +14,17 @@ UiHarness::UiHarness(const kiosk::Runtime& rt, float width, float height)
     io.DisplaySize = m_size;
     ui::applyKioskStyle(ImGui::GetStyle(), m_ctx.theme);
     m_ctx.scale = height / 1080.0f;
+    buildFonts(kiosk::TextSize::Normal);
+}
+
+void UiHarness::buildFonts(kiosk::TextSize size)
+{
+    ImGuiIO& io = ImGui::GetIO();
     std::string error;
-    REQUIRE_MESSAGE(m_fonts.build(io, m_ctx.scale, 1.0f, ui::allScreenText(rt.strings, rt.config, rt.catalogue),
-                                  ui::displayText(rt.strings), error), error);
+    REQUIRE_MESSAGE(m_fonts.build(io, m_ctx.scale, kiosk::textScale(size), ui::allScreenText(m_rt.strings, m_rt.config, m_rt.catalogue),
+                                  ui::displayText(m_rt.strings), error), error);
     m_ctx.fonts = m_fonts.fonts();
+    m_builtSize = size;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
@@ -28,6 +35,7 @@ UiHarness::~UiHarness() { ImGui::DestroyContext(m_imgui); }
 void UiHarness::frame()
 {
     ImGui::SetCurrentContext(m_imgui);
+    if (m_app->state().textSize != m_builtSize) buildFonts(m_app->state().textSize);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = m_size;
     io.DeltaTime = 1.0f / 60.0f;

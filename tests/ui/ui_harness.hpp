@@ -29,6 +29,7 @@ public:
 
 private:
     void settle();                                 // frames until the touch queue is drained
+    void buildFonts(kiosk::TextSize size);
 
     const kiosk::Runtime& m_rt;
     kiosk::ManualClock m_clock;
@@ -38,6 +39,7 @@ private:
     ui::FontSet m_fonts;
     ui::AppView m_view;
     ui::TouchInput m_touch;
+    kiosk::TextSize m_builtSize = kiosk::TextSize::Normal;
     ImVec2 m_size;
     size_t m_vertices = 0;
 };

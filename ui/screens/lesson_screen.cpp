@@ -75,6 +75,10 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
     const std::string& back = step == 0 ? ctx.tr("lesson_to_catalogue") : ctx.tr("lesson_back");
     if (touchButton(ctx, "lesson.back", back, ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back({K::PrevStep});
+    // "Nghe đọc": read this step aloud (the run loop hands it to the narrator).
+    const float lw = ctx.px(340);
+    ImGui::SetCursorScreenPos(ImVec2(a.min.x + bw + (a.width() - bw * 2 - ctx.px(60) - lw) * 0.5f, footY));
+    if (touchButton(ctx, "lesson.listen", "▶ " + ctx.tr("lesson_listen"), ImVec2(lw, footH), ButtonStyle::Quiet)) intents.push_back({K::Speak});
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw - ctx.px(60), footY));
     const std::string& next = step + 1 < n ? ctx.tr("lesson_next") : ctx.tr("lesson_finish");
     if (touchButton(ctx, "lesson.next", next, ImVec2(bw + ctx.px(60), footH), ButtonStyle::Primary)) intents.push_back({K::NextStep});

@@ -18,20 +18,27 @@ void drawTopBar(Context& ctx, const kiosk::AppState& state, std::vector<kiosk::I
     float m = ctx.px(48), e = ctx.px(60);
     ImVec2 e0(m, (h - e) * 0.5f);
     dl->AddRectFilled(e0, ImVec2(e0.x + e, e0.y + e), IM_COL32_WHITE, ctx.px(14));
-    drawTextCentered(dl, ctx.fonts.heading, e0.x, e0.y + (e - ctx.fonts.heading->FontSize) * 0.5f, e, ctx.theme.primary, "✓");
+    drawTextCentered(dl, ctx.fonts.chrome, e0.x, e0.y + (e - ctx.fonts.chrome->FontSize) * 0.5f, e, ctx.theme.primary, "✓");
     float tx = e0.x + e + ctx.px(20);
-    drawText(dl, ctx.fonts.heading, ImVec2(tx, h * 0.5f - ctx.fonts.heading->FontSize * 0.62f), ctx.theme.onPrimary, ctx.tr("app_name"));
+    drawText(dl, ctx.fonts.chrome, ImVec2(tx, h * 0.5f - ctx.fonts.chrome->FontSize * 0.85f), ctx.theme.onPrimary, ctx.tr("app_name"));
     if (!ctx.config.commune.empty())
-        drawText(dl, ctx.fonts.small, ImVec2(tx, h * 0.5f + ctx.fonts.heading->FontSize * 0.36f), IM_COL32(220, 232, 246, 255),
-                 ctx.fmt("top_place", {ctx.config.commune}));
+    {
+        std::string place = ctx.fmt("top_place", {ctx.config.commune});
+        drawText(dl, ctx.fonts.chromeSmall, ImVec2(tx, h * 0.5f + ctx.px(6)), mix(ctx.theme.onPrimary, ctx.theme.primary, 0.2f), place);
+    }
 
     float bh = ctx.px(76), bw = ctx.px(250), gap = ctx.px(20);
     float y = (h - bh) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(ds.x - m - bw, y));
-    if (touchButton(ctx, "top.home", ctx.tr("top_home"), ImVec2(bw, bh), ButtonStyle::OnDark)) intents.push_back({K::GoHome});
+    // The bar keeps its size whatever the text size, so it always fits.
+    ImFont* f = ctx.fonts.chrome;
+    if (touchButton(ctx, "top.home", ctx.tr("top_home"), ImVec2(bw, bh), ButtonStyle::OnDark, f)) intents.push_back({K::GoHome});
     ImGui::SetCursorScreenPos(ImVec2(ds.x - m - 2 * bw - gap, y));
     const std::string& other = ctx.strings.get("top_language", state.lang == kiosk::Lang::Vi ? kiosk::Lang::En : kiosk::Lang::Vi);
-    if (touchButton(ctx, "top.language", other, ImVec2(bw, bh), ButtonStyle::OnDark)) intents.push_back({K::ToggleLanguage});
+    if (touchButton(ctx, "top.language", other, ImVec2(bw, bh), ButtonStyle::OnDark, f)) intents.push_back({K::ToggleLanguage});
+    ImGui::SetCursorScreenPos(ImVec2(ds.x - m - 3 * bw - 2 * gap - ctx.px(40), y));
+    if (touchButton(ctx, "top.access", ctx.tr("access_button"), ImVec2(bw + ctx.px(40), bh), ButtonStyle::OnDark, f))
+        intents.push_back({K::OpenAccessibility});
 }
 
 } // namespace ui

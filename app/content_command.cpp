@@ -1,5 +1,6 @@
 // `kiosk content check` and `kiosk content list`: the curriculum, checked and listed headless.
 #include "app/commands.hpp"
+#include "ui/content_fit.hpp"
 #include <nlohmann/json.hpp>
 #include <iostream>
 
@@ -10,6 +11,9 @@ int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir)
     kiosk::RuntimeOptions ro = g.runtimeOptions(assetsDir);
     ro.province = "";   // check every province's lessons
     kiosk::Runtime rt = kiosk::Runtime::load(ro);
+    // Text must fit its box at the largest text size, in both languages.
+    for (kiosk::Lang lang : {kiosk::Lang::Vi, kiosk::Lang::En})
+        for (kiosk::Problem& p : ui::checkContentFits(rt, kiosk::TextSize::ExtraLarge, lang)) rt.problems.push_back(std::move(p));
     for (const kiosk::Problem& p : rt.problems) std::cout << p.str() << "\n";
     if (!rt.problems.empty()) {
         std::cout << rt.problems.size() << " lỗi; " << rt.skippedLessons.size() << " bài học bị bỏ qua.\n";

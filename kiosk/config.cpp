@@ -51,7 +51,7 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
         }
     }
     // Values are read from the merged table; a node's source names the file it came from.
-    TomlReader r(fileName, problems);
+    TomlReader r(fileName, problems, true);
     Config& c = out.config;
     if (const toml::table* d = root["deployment"].as_table()) {
         c.commune = r.str(*d, "commune", false);

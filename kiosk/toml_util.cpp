@@ -29,13 +29,24 @@ void TomlReader::problem(const toml::node* where, std::string message)
 {
     // A merged table keeps each node's own file, so a bad value is named where it was written.
     std::string file = m_file;
-    if (where && where->source().path) file = *where->source().path;
+    if (m_nodeFiles && where && where->source().path) file = *where->source().path;
     m_problems.push_back({std::move(file), lineOf(where), std::move(message)});
 }
 
 void TomlReader::problemAt(int line, std::string message)
 {
     m_problems.push_back({m_file, line, std::move(message)});
+}
+
+bool hasCombiningMarks(std::string_view s)
+{
+    // U+0300–U+036F in UTF-8: CC 80–BF, CD 80–AF. Every Vietnamese letter has a precomposed (NFC)
+    // form, so a combining mark means the text was typed or saved decomposed.
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+        auto a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
+        if ((a == 0xCC && b >= 0x80 && b <= 0xBF) || (a == 0xCD && b >= 0x80 && b <= 0xAF)) return true;
+    }
+    return false;
 }
 
 std::string TomlReader::str(const toml::table& t, std::string_view key, bool required)
@@ -45,7 +56,12 @@ std::string TomlReader::str(const toml::table& t, std::string_view key, bool req
         if (required) problem(&t, "thiếu khoá \"" + std::string(key) + "\"");
         return {};
     }
-    if (auto v = n->value<std::string>()) return *v;
+    if (auto v = n->value<std::string>()) {
+        if (hasCombiningMarks(*v))
+            problem(n, "khoá \"" + std::string(key) + "\" có dấu viết tách rời khỏi chữ (không phải Unicode NFC): "
+                       "hãy gõ lại bằng bộ gõ tiếng Việt ở bảng mã Unicode dựng sẵn");
+        return *v;
+    }
     problem(n, "khoá \"" + std::string(key) + "\" phải là chuỗi chữ");
     return {};
 }

@@ -19,7 +19,9 @@ struct Problem {
 
 class TomlReader {
 public:
-    TomlReader(std::string file, std::vector<Problem>& problems) : m_file(std::move(file)), m_problems(problems) {}
+    // `nodeFiles`: name each problem by the file its value came from (for merged tables).
+    TomlReader(std::string file, std::vector<Problem>& problems, bool nodeFiles = false)
+        : m_file(std::move(file)), m_problems(problems), m_nodeFiles(nodeFiles) {}
 
     // Parses a file; on a syntax error records it and returns nullopt.
     std::optional<toml::table> parseFile(const std::filesystem::path& path);
@@ -38,7 +40,11 @@ public:
 private:
     std::string m_file;
     std::vector<Problem>& m_problems;
+    bool m_nodeFiles = false;
 };
+
+// True when the UTF-8 text holds combining diacritics (U+0300–U+036F): not NFC for Vietnamese.
+bool hasCombiningMarks(std::string_view s);
 
 // Deep-merges `overlay` into `base`: tables merge key by key, any other value replaces.
 void mergeTables(toml::table& base, const toml::table& overlay);

@@ -8,6 +8,31 @@
 
 namespace ui {
 
+LessonLayout LessonScreen::layout(const Context& ctx, const kiosk::Lesson& lesson, int step)
+{
+    LessonLayout L{};
+    PageArea a = pageArea(ctx);
+    const float progressW = ctx.px(420);
+    L.titleWidth = a.width() - progressW - ctx.px(40);
+    std::string stepOf = ctx.fmt("lesson_step_of", {std::to_string(step + 1), std::to_string(lesson.steps.size())});
+    float titleH = measureText(ctx.fonts.heading, lesson.title.in(ctx.lang), L.titleWidth).y;
+    float stepH = measureText(ctx.fonts.heading, stepOf).y;
+    L.headerBottom = a.min.y - ctx.px(8) + std::max(titleH, stepH + ctx.px(26)) + ctx.px(28);
+    L.footH = ctx.px(112);
+    L.footY = a.max.y - L.footH;
+    const float phoneW = ctx.px(520), gap = ctx.px(48), pad = ctx.px(48);
+    const float textW = a.width() - phoneW - gap;
+    const float bodyBottom = L.footY - ctx.px(32);
+    L.cardMin = ImVec2(a.min.x, L.headerBottom);
+    L.cardMax = ImVec2(a.min.x + textW, bodyBottom);
+    L.textPos = ImVec2(L.cardMin.x + pad, L.cardMin.y + pad * 0.75f);
+    L.textSize = ImVec2(textW - pad * 1.5f, L.cardMax.y - L.cardMin.y - pad * 1.25f);
+    L.wrapWidth = textW - pad * 2.2f;
+    L.phonePos = ImVec2(a.max.x - phoneW, L.headerBottom - ctx.px(8));
+    L.phoneSize = ImVec2(phoneW, bodyBottom - L.headerBottom + ctx.px(16));
+    return L;
+}
+
 void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
     using K = kiosk::Intent::Kind;
@@ -20,6 +45,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     const int n = static_cast<int>(lesson.steps.size());
     const int step = std::clamp(state.step, 0, n - 1);
     const kiosk::Step& s = lesson.steps[static_cast<size_t>(step)];
+    const LessonLayout L = layout(ctx, lesson, step);
 
     std::string key = lesson.id + ":" + std::to_string(step);
     if (key != m_shownKey) {
@@ -30,8 +56,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     // Header: the lesson's title and where we are in it.
     float y = a.min.y - ctx.px(8);
     const float progressW = ctx.px(420);
-    const float titleW = a.width() - progressW - ctx.px(40);
-    ImVec2 tsz = drawText(dl, ctx.fonts.heading, ImVec2(a.min.x, y), th.text, lesson.title.in(ctx.lang), titleW);
+    drawText(dl, ctx.fonts.heading, ImVec2(a.min.x, y), th.text, lesson.title.in(ctx.lang), L.titleWidth);
     std::string stepOf = ctx.fmt("lesson_step_of", {std::to_string(step + 1), std::to_string(n)});
     ImVec2 ssz = measureText(ctx.fonts.heading, stepOf);
     drawText(dl, ctx.fonts.heading, ImVec2(a.max.x - ssz.x, y), color, stepOf);
@@ -42,35 +67,26 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
         float x0 = a.max.x - progressW + float(i) * (segW + segGap);
         dl->AddRectFilled(ImVec2(x0, segY), ImVec2(x0 + segW, segY + ctx.px(12)), i <= step ? color : th.border, ctx.px(6));
     }
-    y += std::max(tsz.y, ssz.y + ctx.px(26)) + ctx.px(28);
-
-    // Footer.
-    const float footH = ctx.px(112);
-    const float footY = a.max.y - footH;
 
     // Body: text on the left in a card, the phone on the right.
-    const float phoneW = ctx.px(520), gap = ctx.px(48);
-    const float textW = a.width() - phoneW - gap;
-    const float bodyBottom = footY - ctx.px(32);
-    ImVec2 c0(a.min.x, y), c1(a.min.x + textW, bodyBottom);
-    dl->AddRectFilled(c0, c1, th.surface, ctx.px(24));
-    dl->AddRect(c0, c1, th.border, ctx.px(24), 0, ctx.px(1.5f));
-    float pad = ctx.px(48);
-    ImGui::SetCursorScreenPos(ImVec2(c0.x + pad, c0.y + pad * 0.75f));
+    dl->AddRectFilled(L.cardMin, L.cardMax, th.surface, ctx.px(24));
+    dl->AddRect(L.cardMin, L.cardMax, th.border, ctx.px(24), 0, ctx.px(1.5f));
+    ImGui::SetCursorScreenPos(L.textPos);
     m_text.setFadeColor(th.surface);
-    m_text.begin(ctx, "lesson.text", ImVec2(textW - pad * 1.5f, c1.y - c0.y - pad * 1.25f));
+    m_text.begin(ctx, "lesson.text", L.textSize);
     {
         ImDrawList* tdl = ImGui::GetWindowDrawList();
         ImVec2 o = ImGui::GetCursorScreenPos();
-        float w = textW - pad * 2.2f, ty = o.y;
-        ty += drawText(tdl, ctx.fonts.title, ImVec2(o.x, ty), th.text, s.title.in(ctx.lang), w).y + ctx.px(28);
-        ty += drawText(tdl, ctx.fonts.reading, ImVec2(o.x, ty), th.text, s.text.in(ctx.lang), w).y;
+        float ty = o.y;
+        ty += drawText(tdl, ctx.fonts.title, ImVec2(o.x, ty), th.text, s.title.in(ctx.lang), L.wrapWidth).y + ctx.px(kTitleGap);
+        ty += drawText(tdl, ctx.fonts.reading, ImVec2(o.x, ty), th.text, s.text.in(ctx.lang), L.wrapWidth).y;
         ImGui::SetCursorScreenPos(ImVec2(o.x, ty));
         ImGui::Dummy(ImVec2(1, ctx.px(8)));
     }
     m_text.end(ctx);
-    drawPhone(ctx, dl, s.screen, color, ImVec2(a.max.x - phoneW, y - ctx.px(8)), ImVec2(phoneW, bodyBottom - y + ctx.px(16)));
+    drawPhone(ctx, dl, s.screen, color, L.phonePos, L.phoneSize);
 
+    const float footY = L.footY, footH = L.footH;
     const float bw = ctx.px(380);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
     const std::string& back = step == 0 ? ctx.tr("lesson_to_catalogue") : ctx.tr("lesson_back");

@@ -6,9 +6,23 @@
 
 namespace ui {
 
+// Where things go on the lesson screen; shared by drawing and by the content checker.
+struct LessonLayout {
+    float titleWidth;       // the lesson title in the header
+    float headerBottom;
+    ImVec2 cardMin, cardMax;  // the white text card
+    ImVec2 textPos;         // the scrolling text area inside it
+    ImVec2 textSize;
+    float wrapWidth;        // step title and text wrap here
+    ImVec2 phonePos, phoneSize;
+    float footY, footH;
+};
+
 class LessonScreen {
 public:
     void draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents);
+    static LessonLayout layout(const Context& ctx, const kiosk::Lesson& lesson, int step);
+    static constexpr float kTitleGap = 28;   // between the step title and its text (at 1080p)
 
 private:
     DragScroll m_text;

@@ -29,7 +29,7 @@ void drawFinger(ImDrawList* dl, ImVec2 tip, float s)
 }
 } // namespace
 
-void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size)
+int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size)
 {
     const Theme& th = ctx.theme;
     // Keep a phone's proportions (about 9:18.5) inside the box.
@@ -47,13 +47,14 @@ void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, I
     dl->AddRectFilled(ImVec2(p.x + w * 0.40f, p.y + bezel + ctx.px(8)), ImVec2(p.x + w * 0.60f, p.y + bezel + ctx.px(20)), IM_COL32(32, 38, 48, 255), ctx.px(6));
     float y = s0.y + ctx.px(36);
     // App title bar.
-    float barH = ctx.px(72);
+    ImFont* f = ctx.fonts.bodyBold;
+    const float appH = screen.app.empty() ? 0.0f : measureText(f, screen.app, sw - ctx.px(24)).y;
+    float barH = std::max(ctx.px(72), appH + ctx.px(20));   // a long app name at a large size wraps
     dl->AddRectFilled(ImVec2(s0.x, y), ImVec2(s1.x, y + barH), appColor);
     if (screen.app.empty()) {
         y += ctx.px(16);
     } else {
-        ImFont* f = ctx.fonts.bodyBold;
-        drawTextCentered(dl, f, s0.x + ctx.px(12), y + (barH - f->FontSize) * 0.5f, sw - ctx.px(24), th.onPrimary, screen.app);
+        drawTextCentered(dl, f, s0.x + ctx.px(12), y + (barH - appH) * 0.5f, sw - ctx.px(24), th.onPrimary, screen.app);
         y += barH + ctx.px(22);
     }
 
@@ -61,11 +62,13 @@ void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, I
     ImFont* rowFont = ctx.fonts.small;
     float rowPad = ctx.px(14), gap = ctx.px(14), innerW = sw - ctx.px(40);
     ImVec2 tapCenter(-1, -1);
+    int shown = 0;
     for (size_t i = 0; i < screen.items.size(); ++i) {
         const std::string& label = screen.items[i].vi;   // the app speaks Vietnamese, whatever the kiosk's language
         ImVec2 ts = measureText(rowFont, label, innerW - 2 * rowPad);
         float rowH = std::max(ts.y + 2 * rowPad, ctx.px(64));
         if (y + rowH > s1.y - ctx.px(30)) break;
+        ++shown;
         ImVec2 a(s0.x + ctx.px(20), y), b(s1.x - ctx.px(20), y + rowH);
         bool target = int(i) + 1 == screen.tap;
         dl->AddRectFilled(a, b, target ? mix(IM_COL32_WHITE, appColor, 0.10f) : IM_COL32(242, 245, 249, 255), ctx.px(12));
@@ -85,6 +88,7 @@ void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, I
     dl->AddRectFilled(ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
 
     if (tapCenter.x >= 0) drawFinger(dl, ImVec2(tapCenter.x + ctx.px(4), tapCenter.y + ctx.px(6)), ctx.scale);
+    return shown;
 }
 
 } // namespace ui

@@ -6,6 +6,7 @@
 
 namespace ui {
 
-void drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size);
+// Returns how many of the screen's items fitted on the phone (the content checker wants all).
+int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size);
 
 } // namespace ui

@@ -1,0 +1,79 @@
+// For each step: title + text inside the lesson card without scrolling, every phone item shown;
+// for each quiz question: the question and each choice within three lines.
+#include "ui/content_fit.hpp"
+#include "ui/screens/lesson_screen.hpp"
+#include "ui/widgets/phone_illustration.hpp"
+#include "ui/widgets/text.hpp"
+
+namespace ui {
+
+namespace {
+const char* sizeWords(kiosk::TextSize s)
+{
+    switch (s) {
+    case kiosk::TextSize::Large: return "cỡ chữ lớn";
+    case kiosk::TextSize::ExtraLarge: return "cỡ chữ rất lớn";
+    default: return "cỡ chữ vừa";
+    }
+}
+} // namespace
+
+std::vector<kiosk::Problem> checkContentFits(const kiosk::Runtime& rt, kiosk::TextSize size, kiosk::Lang lang, float width, float height)
+{
+    std::vector<kiosk::Problem> out;
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGuiContext* mine = ImGui::CreateContext();
+    ImGui::SetCurrentContext(mine);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    Context ctx{rt.strings, rt.config, rt.catalogue};
+    ctx.scale = height / 1080.0f;
+    ctx.lang = lang;
+    FontSet fonts;
+    std::string error;
+    if (!fonts.build(io, ctx.scale, kiosk::textScale(size), allScreenText(rt.strings, rt.config, rt.catalogue), displayText(rt.strings), error)) {
+        out.push_back({"(phông chữ)", 0, error});
+    } else {
+        ctx.fonts = fonts.fonts();
+        unsigned char* px = nullptr;
+        int tw = 0, th = 0;
+        io.Fonts->GetTexDataAsAlpha8(&px, &tw, &th);
+        ImGui::NewFrame();
+        ImDrawList scratch(ImGui::GetDrawListSharedData());   // the phone is drawn here and thrown away
+        const std::string where = std::string(" (") + sizeWords(size) + ", " + kiosk::langCode(lang) + ")";
+        for (const kiosk::Lesson& l : rt.catalogue.lessons) {
+            for (size_t i = 0; i < l.steps.size(); ++i) {
+                const kiosk::Step& s = l.steps[i];
+                LessonLayout L = LessonScreen::layout(ctx, l, static_cast<int>(i));
+                float need = measureText(ctx.fonts.title, s.title.in(lang), L.wrapWidth).y + ctx.px(LessonScreen::kTitleGap) +
+                             measureText(ctx.fonts.reading, s.text.in(lang), L.wrapWidth).y;
+                if (need > L.textSize.y)
+                    out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": chữ tràn khung (cần " + std::to_string(int(need)) +
+                                                         " px, khung cao " + std::to_string(int(L.textSize.y)) + " px)" + where + ": hãy viết ngắn lại"});
+                scratch._ResetForNewFrame();
+                scratch.PushClipRectFullScreen();
+                int shown = drawPhone(ctx, &scratch, s.screen, IM_COL32_BLACK, L.phonePos, L.phoneSize);
+                if (shown < static_cast<int>(s.screen.items.size()))
+                    out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": hình điện thoại chỉ chứa được " + std::to_string(shown) +
+                                                         " trên " + std::to_string(s.screen.items.size()) + " mục" + where});
+            }
+            const float quizW = width - ctx.px(128) - ctx.px(32);
+            for (size_t i = 0; i < l.quiz.size(); ++i) {
+                const kiosk::QuizQuestion& q = l.quiz[i];
+                if (measureText(ctx.fonts.title, q.question.in(lang), quizW).y > ctx.fonts.title->FontSize * 3.01f)
+                    out.push_back({l.file, q.line, "câu hỏi " + std::to_string(i + 1) + " dài quá ba dòng" + where});
+                const float choiceW = quizW - ctx.px(64) - 3 * ctx.px(24);
+                for (size_t c = 0; c < q.choices.size(); ++c)
+                    if (measureText(ctx.fonts.bodyBold, q.choices[c].in(lang), choiceW).y > ctx.fonts.bodyBold->FontSize * 3.01f)
+                        out.push_back({l.file, q.line, "câu hỏi " + std::to_string(i + 1) + ", lựa chọn " + std::to_string(c + 1) + " dài quá ba dòng" + where});
+            }
+        }
+        ImGui::EndFrame();
+    }
+    ImGui::DestroyContext(mine);
+    ImGui::SetCurrentContext(previous);
+    return out;
+}
+
+} // namespace ui

@@ -28,6 +28,7 @@ struct ScreenshotOptions {
     int width = 1920;
     int height = 1080;
     std::string assetsDir;
+    bool highContrast = false;
 };
 
 int runKiosk(const GlobalOptions& g, const RunOptions& o);

@@ -57,6 +57,7 @@ int main(int argc, char** argv)
     shotCmd->add_option("--lang", shot.lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
     shotCmd->add_option("--size", shotSize, "WxH (default 1920x1080)");
     shotCmd->add_option("--text-size", shot.textSize, "normal | large | extra-large")->check(CLI::IsMember({"normal", "large", "extra-large"}));
+    shotCmd->add_flag("--high-contrast", shot.highContrast, "màu tương phản cao / high-contrast theme");
     shotCmd->add_option("--assets", shot.assetsDir, "thư mục nội dung / assets folder")->check(CLI::ExistingDirectory);
 
     auto* contentCmd = cli.add_subcommand("content", "kiểm tra, liệt kê bài học / check and list lessons");

@@ -32,6 +32,7 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
     }
     if (lang != kiosk::Lang::Vi) app.apply({kiosk::Intent::Kind::ToggleLanguage});
     app.apply({kiosk::Intent::Kind::SetTextSize, {}, lang, size});
+    if (o.highContrast) app.apply({kiosk::Intent::Kind::ToggleContrast});
     if (o.screen == "idle-prompt") app.showIdlePrompt();   // the intents above counted as a touch
 
     Frontend fe(rt);

@@ -21,7 +21,8 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     Intents intents;
     ctx.hits.clear();
     ctx.lang = app.state().lang;
-    ctx.theme = app.state().highContrast ? highContrastTheme() : standardTheme();
+    ctx.highContrast = app.state().highContrast;
+    ctx.theme = ctx.highContrast ? highContrastTheme() : standardTheme();
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(ctx.theme.background);
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));

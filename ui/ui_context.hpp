@@ -27,6 +27,7 @@ struct Context {
     Fonts fonts;
     float scale = 1.0f;               // layout scale: screen height / 1080
     kiosk::Lang lang = kiosk::Lang::Vi;
+    bool highContrast = false;
     double time = 0.0;                // seconds, for the little animation there is
     std::vector<HitBox> hits;         // touch targets drawn this frame
 
@@ -35,6 +36,8 @@ struct Context {
     std::string fmt(std::string_view key, std::initializer_list<std::string> args) const { return strings.format(key, lang, args); }
     void addHit(std::string id, ImVec2 min, ImVec2 max) { hits.push_back({std::move(id), min, max}); }
     const HitBox* findHit(std::string_view id) const;
+    // A topic's colour, or the theme's accent colour in high contrast (topic colours are too dim on black).
+    ImU32 topicColor(const kiosk::Topic* topic) const { return highContrast || !topic ? theme.primary : rgb(topic->color); }
 };
 
 // Every text the screens can draw, for building the font atlas with exactly the glyphs needed.

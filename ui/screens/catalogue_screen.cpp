@@ -30,12 +30,12 @@ bool CatalogueScreen::lessonCard(Context& ctx, const kiosk::Lesson& l, const kio
     dl->AddRectFilled(ImVec2(p.x, p.y + ctx.px(4)), ImVec2(p.x + size.x, p.y + size.y + ctx.px(4)), th.shadow, r);
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.surfacePressed : th.surface, r);
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.primary : th.border, r, 0, ctx.px(pressed ? 3 : 1.5f));
-    dl->AddRectFilled(p, ImVec2(p.x + ctx.px(28), p.y + size.y), rgb(topic.color), r, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(p, ImVec2(p.x + ctx.px(28), p.y + size.y), ctx.topicColor(&topic), r, ImDrawFlags_RoundCornersLeft);
     dl->AddRectFilled(ImVec2(p.x + ctx.px(14), p.y + ctx.px(1.5f)), ImVec2(p.x + ctx.px(30), p.y + size.y - ctx.px(1.5f)), pressed ? th.surfacePressed : th.surface);
     float x = p.x + ctx.px(44), inner = size.x - ctx.px(72), y = p.y + ctx.px(28);
     y += drawText(dl, ctx.fonts.heading, ImVec2(x, y), th.text, l.title.in(ctx.lang), inner).y + ctx.px(12);
     y += drawText(dl, ctx.fonts.body, ImVec2(x, y), th.textMuted, l.summary.in(ctx.lang), inner).y + ctx.px(16);
-    drawText(dl, ctx.fonts.small, ImVec2(x, y), rgb(topic.color),
+    drawText(dl, ctx.fonts.small, ImVec2(x, y), ctx.topicColor(&topic),
              ctx.fmt("lesson_meta", {std::to_string(l.steps.size()), std::to_string(l.minutes)}));
     return clicked;
 }
@@ -87,7 +87,7 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
         for (const kiosk::Topic& topic : ctx.catalogue.topics) {
             auto lessons = ctx.catalogue.lessonsIn(topic.id);
             if (lessons.empty()) continue;
-            cdl->AddRectFilled(ImVec2(origin.x, cy + ctx.px(10)), ImVec2(origin.x + ctx.px(10), cy + ctx.px(44)), rgb(topic.color), ctx.px(4));
+            cdl->AddRectFilled(ImVec2(origin.x, cy + ctx.px(10)), ImVec2(origin.x + ctx.px(10), cy + ctx.px(44)), ctx.topicColor(&topic), ctx.px(4));
             cy += drawText(cdl, ctx.fonts.heading, ImVec2(origin.x + ctx.px(26), cy), th.text, topic.title.in(ctx.lang), listW - ctx.px(60)).y + ctx.px(18);
             for (size_t i = 0; i < lessons.size(); i += 2) {
                 float h = cardHeight(ctx, *lessons[i], cardW);

@@ -41,7 +41,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     PageArea a = pageArea(ctx);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const kiosk::Topic* topic = ctx.catalogue.topic(lesson.topic);
-    ImU32 color = topic ? rgb(topic->color) : th.primary;
+    ImU32 color = ctx.topicColor(topic);
     const int n = static_cast<int>(lesson.steps.size());
     const int step = std::clamp(state.step, 0, n - 1);
     const kiosk::Step& s = lesson.steps[static_cast<size_t>(step)];
@@ -65,7 +65,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     float segW = (progressW - segGap * float(n - 1)) / float(n);
     for (int i = 0; i < n; ++i) {
         float x0 = a.max.x - progressW + float(i) * (segW + segGap);
-        dl->AddRectFilled(ImVec2(x0, segY), ImVec2(x0 + segW, segY + ctx.px(12)), i <= step ? color : th.border, ctx.px(6));
+        dl->AddRectFilled(ImVec2(x0, segY), ImVec2(x0 + segW, segY + ctx.px(12)), i <= step ? color : mix(th.background, th.textMuted, 0.3f), ctx.px(6));
     }
 
     // Body: text on the left in a card, the phone on the right.
@@ -84,7 +84,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
         ImGui::Dummy(ImVec2(1, ctx.px(8)));
     }
     m_text.end(ctx);
-    drawPhone(ctx, dl, s.screen, color, L.phonePos, L.phoneSize);
+    drawPhone(ctx, dl, s.screen, topic ? rgb(topic->color) : th.primary, L.phonePos, L.phoneSize);
 
     const float footY = L.footY, footH = L.footH;
     const float bw = ctx.px(380);

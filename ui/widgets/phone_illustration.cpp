@@ -54,7 +54,7 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
     if (screen.app.empty()) {
         y += ctx.px(16);
     } else {
-        drawTextCentered(dl, f, s0.x + ctx.px(12), y + (barH - appH) * 0.5f, sw - ctx.px(24), th.onPrimary, screen.app);
+        drawTextCentered(dl, f, s0.x + ctx.px(12), y + (barH - appH) * 0.5f, sw - ctx.px(24), IM_COL32_WHITE, screen.app);
         y += barH + ctx.px(22);
     }
 
@@ -81,7 +81,8 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
             dl->AddCircle(tapCenter, ctx.px(30), th.accent, 40, ctx.px(3));
             labelW -= ctx.px(56);
         }
-        drawTextCentered(dl, target ? ctx.fonts.bodyBold : rowFont, a.x + rowPad, a.y + (rowH - ts.y) * 0.5f, labelW, th.text, label);
+        // The phone is a picture of an app: its own colours, whatever the kiosk's theme.
+        drawTextCentered(dl, target ? ctx.fonts.bodyBold : rowFont, a.x + rowPad, a.y + (rowH - ts.y) * 0.5f, labelW, IM_COL32(22, 33, 46, 255), label);
         y += rowH + gap;
     }
     // Home indicator.

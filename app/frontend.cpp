@@ -7,6 +7,7 @@ namespace app {
 
 Frontend::~Frontend()
 {
+    m_images.reset();
     if (m_imguiReady) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext();
@@ -30,6 +31,8 @@ bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize tex
         return false;
     }
     m_imguiReady = true;
+    m_images = std::make_unique<TextureCache>(m_platform->renderer(), m_runtime.assetsDir);
+    m_ctx.images = m_images.get();
     m_atlasText = ui::allScreenText(m_runtime.strings, m_runtime.config, m_runtime.catalogue);
     m_displayText = ui::displayText(m_runtime.strings);
     m_view.catalogue().setBrokenCount(static_cast<int>(m_runtime.skippedLessons.size()));

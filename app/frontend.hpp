@@ -5,6 +5,7 @@
 #include "kiosk/app_state.hpp"
 #include "kiosk/runtime.hpp"
 #include "ui/app_view.hpp"
+#include "app/texture_cache.hpp"
 #include "ui/touch_input.hpp"
 #include <memory>
 #include <optional>
@@ -32,6 +33,7 @@ private:
 
     const kiosk::Runtime& m_runtime;
     std::unique_ptr<drivers::SdlPlatform> m_platform;
+    std::unique_ptr<TextureCache> m_images;     // after the platform: destroyed before its renderer
     ui::Context m_ctx;
     ui::FontSet m_fonts;
     ui::AppView m_view;

@@ -19,6 +19,15 @@ struct HitBox {
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 
+// Pictures from the assets folder (lesson screenshots a province supplies), as renderer textures.
+// The front end implements it; without one, steps show their drawn phone.
+class ImageSource {
+public:
+    virtual ~ImageSource() = default;
+    // The texture for `relPath` (relative to the assets folder) and its size; null if unusable.
+    virtual ImTextureID texture(const std::string& relPath, ImVec2& size) = 0;
+};
+
 struct Context {
     const kiosk::Strings& strings;
     const kiosk::Config& config;
@@ -28,6 +37,7 @@ struct Context {
     float scale = 1.0f;               // layout scale: screen height / 1080
     kiosk::Lang lang = kiosk::Lang::Vi;
     bool highContrast = false;
+    ImageSource* images = nullptr;
     double time = 0.0;                // seconds, for the little animation there is
     std::vector<HitBox> hits;         // touch targets drawn this frame
 

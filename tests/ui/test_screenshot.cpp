@@ -125,3 +125,41 @@ TEST_CASE("kiosk run: with no display at all, a clear message and a non-zero exi
     CHECK(rc != 0);
     CHECK(out.find("Không tìm thấy màn hình") != std::string::npos);
 }
+
+TEST_CASE("a step with a province's own PNG screenshot shows that picture inside the phone")
+{
+    test::TempDir dir;
+    auto assets = dir / "assets";
+    std::filesystem::copy(test::assetsDir(), assets, std::filesystem::copy_options::recursive);
+    // A 300x600 picture, pure red: easy to find on the rendered screen.
+    drivers::Image red{300, 600, 3, std::vector<uint8_t>(300 * 600 * 3, 0)};
+    for (size_t i = 0; i < red.pixels.size(); i += 3) red.pixels[i] = 220;
+    std::string error;
+    REQUIRE(drivers::writePng(assets / "images/vneid-buoc-1.png", red, error));
+    auto lesson = assets / "lessons/vneid-kich-hoat-muc-2.toml";
+    std::string text = test::readFile(lesson);
+    auto pos = text.find("[steps.screen]");
+    REQUIRE(pos != std::string::npos);
+    text.insert(text.find('\n', pos) + 1, "image = \"images/vneid-buoc-1.png\"\n");
+    test::writeFile(lesson, text);
+
+    int rc = 0;
+    std::string out = runOutput("content check " + assets.string(), "", rc);
+    INFO(out);
+    CHECK(rc == 0);
+    auto png = dir / "step.png";
+    REQUIRE(run("screenshot --screen lesson:vneid-kich-hoat-muc-2:1 --assets " + assets.string() + " --out " + png.string()) == 0);
+    drivers::Image img;
+    REQUIRE(drivers::loadImage(png, img, 3, error));
+    // The phone stands on the right; its centre is now the picture's red.
+    auto at = [&](int x, int y) { return &img.pixels[(size_t(y) * img.width + x) * 3]; };
+    const uint8_t* c = at(1596, 560);
+    CHECK(int(c[0]) > 200);
+    CHECK(int(c[1]) < 30);
+    CHECK(int(c[2]) < 30);
+    // Without the picture the same spot is the drawn phone (white screen or grey rows).
+    REQUIRE(run("screenshot --screen lesson:vneid-kich-hoat-muc-2:1 --out " + png.string()) == 0);
+    REQUIRE(drivers::loadImage(png, img, 3, error));
+    c = at(1596, 560);
+    CHECK_FALSE((c[0] > 200 && c[1] < 30 && c[2] < 30));
+}

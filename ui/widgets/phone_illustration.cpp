@@ -43,6 +43,17 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
     dl->AddRectFilled(s0, s1, IM_COL32_WHITE, r - bezel);
     float sw = s1.x - s0.x;
 
+    // A real screenshot, when the province supplied one: fitted into the screen, kept in proportion.
+    ImVec2 imgSize;
+    ImTextureID tex = !screen.image.empty() && ctx.images ? ctx.images->texture(screen.image, imgSize) : nullptr;
+    if (tex && imgSize.x > 0 && imgSize.y > 0) {
+        float k = std::min((s1.x - s0.x) / imgSize.x, (s1.y - s0.y) / imgSize.y);
+        ImVec2 d(imgSize.x * k, imgSize.y * k);
+        ImVec2 i0(s0.x + ((s1.x - s0.x) - d.x) * 0.5f, s0.y + ((s1.y - s0.y) - d.y) * 0.5f);
+        dl->AddImageRounded(tex, i0, ImVec2(i0.x + d.x, i0.y + d.y), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, r - bezel);
+        return static_cast<int>(screen.items.size());   // the picture shows the app as it is
+    }
+
     // Status bar and camera notch.
     dl->AddRectFilled(ImVec2(p.x + w * 0.40f, p.y + bezel + ctx.px(8)), ImVec2(p.x + w * 0.60f, p.y + bezel + ctx.px(20)), IM_COL32(32, 38, 48, 255), ctx.px(6));
     float y = s0.y + ctx.px(36);

@@ -27,6 +27,7 @@ public:
     ui::TouchInput& touch() { return m_touch; }
     ui::AppView& view() { return m_view; }
     ui::Context& context() { return m_ctx; }
+    double nextFrameAt() const { return m_ctx.nextFrameAt; }   // seconds; what the last frame asked for
 
 private:
     bool buildFonts(kiosk::TextSize size, std::string& error);

@@ -75,6 +75,8 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         int timeout = 0;
         if (pending == 0 && !fe.touch().pending()) {
             int64_t wake = app.nextWakeMs();
+            // A screen that animates asked for its next frame.
+            if (fe.nextFrameAt() < 1e12) wake = std::min(wake, start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0));
             timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
         }
         events.clear();
@@ -97,6 +99,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         }
         app.tick();
         now = clock.nowMs();
+        if (fe.nextFrameAt() < 1e12 && now >= start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0)) pending = std::max(pending, 1);
         if (app.state().version != drawnVersion) {
             // The start screen has no child windows to settle: its slide change needs one frame.
             bool attract = app.state().screen == kiosk::Screen::Attract && events.empty();

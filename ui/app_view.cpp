@@ -20,6 +20,8 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
 {
     Intents intents;
     ctx.hits.clear();
+    ctx.nextFrameAt = 1e300;
+    ctx.slowMotion = app.state().slowMotion;
     ctx.lang = app.state().lang;
     ctx.highContrast = app.state().highContrast;
     ctx.theme = ctx.highContrast ? highContrastTheme() : standardTheme();

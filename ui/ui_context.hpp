@@ -7,6 +7,7 @@
 #include "kiosk/strings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,14 @@ struct Context {
     ImageSource* images = nullptr;
     double time = 0.0;                // seconds, for the little animation there is
     std::vector<HitBox> hits;         // touch targets drawn this frame
+    double nextFrameAt = 1e300;       // a screen that animates asks for its next frame here (seconds)
+    bool slowMotion = false;
 
     float px(float v) const { return v * scale; }
     const std::string& tr(std::string_view key) const { return strings.get(key, lang); }
     std::string fmt(std::string_view key, std::initializer_list<std::string> args) const { return strings.format(key, lang, args); }
     void addHit(std::string id, ImVec2 min, ImVec2 max) { hits.push_back({std::move(id), min, max}); }
+    void frameAgainIn(double seconds) { nextFrameAt = std::min(nextFrameAt, time + seconds); }
     const HitBox* findHit(std::string_view id) const;
     // A topic's colour, or the theme's accent colour in high contrast (topic colours are too dim on black).
     ImU32 topicColor(const kiosk::Topic* topic) const { return highContrast || !topic ? theme.primary : rgb(topic->color); }

@@ -5,6 +5,7 @@
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -51,6 +52,16 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     if (key != m_shownKey) {
         m_text.resetToTop();
         m_shownKey = key;
+        m_shownAt = ctx.time;
+    }
+    // Three slow pulses of the ring around the touch point when a step appears, then stillness
+    // (each frame of a 1080p software render costs ~30 ms: animation stays short).
+    const double period = ctx.slowMotion ? 2.0 : 1.2, fps = ctx.slowMotion ? 3.0 : 5.0;
+    const double since = ctx.time - m_shownAt;
+    float pulse = 0.0f;
+    if (s.screen.tap > 0 && since < 3 * period) {
+        pulse = static_cast<float>(std::fmod(since, period) / period);
+        ctx.frameAgainIn(1.0 / fps);
     }
 
     // Header: the lesson's title and where we are in it.
@@ -84,7 +95,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
         ImGui::Dummy(ImVec2(1, ctx.px(8)));
     }
     m_text.end(ctx);
-    drawPhone(ctx, dl, s.screen, topic ? rgb(topic->color) : th.primary, L.phonePos, L.phoneSize);
+    drawPhone(ctx, dl, s.screen, topic ? rgb(topic->color) : th.primary, L.phonePos, L.phoneSize, pulse);
 
     const float footY = L.footY, footH = L.footH;
     const float bw = ctx.px(380);

@@ -27,6 +27,7 @@ public:
 private:
     DragScroll m_text;
     std::string m_shownKey;   // lesson:step last drawn, to start each step's text at its top
+    double m_shownAt = 0;     // when that step appeared: the finger pulses for a few seconds
 };
 
 } // namespace ui

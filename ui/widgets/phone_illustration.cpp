@@ -29,7 +29,7 @@ void drawFinger(ImDrawList* dl, ImVec2 tip, float s)
 }
 } // namespace
 
-int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size)
+int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size, float pulse)
 {
     const Theme& th = ctx.theme;
     // Keep a phone's proportions (about 9:18.5) inside the box.
@@ -90,6 +90,8 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
             tapCenter = ImVec2(b.x - ctx.px(34), a.y + rowH * 0.5f);
             dl->AddCircleFilled(tapCenter, ctx.px(20), mix(th.accent, IM_COL32_WHITE, 0.45f), 32);
             dl->AddCircle(tapCenter, ctx.px(30), th.accent, 40, ctx.px(3));
+            if (pulse > 0.0f)   // a ring spreading out from the touch point, fading as it goes
+                dl->AddCircle(tapCenter, ctx.px(30 + 40 * pulse), mix(th.accent, IM_COL32_WHITE, pulse), 48, ctx.px(4));
             labelW -= ctx.px(56);
         }
         // The phone is a picture of an app: its own colours, whatever the kiosk's theme.

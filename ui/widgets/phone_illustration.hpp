@@ -7,6 +7,7 @@
 namespace ui {
 
 // Returns how many of the screen's items fitted on the phone (the content checker wants all).
-int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size);
+// `pulse` (0..1) grows the ring around the touch point; 0 draws it at rest.
+int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size, float pulse = 0.0f);
 
 } // namespace ui

@@ -35,6 +35,8 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o);
 int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o);
 int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir);
 int contentListCommand(const GlobalOptions& g, const std::string& assetsDir, bool json);
+// Writes what would be spoken for a step (numbered from 1) to a WAV file; `voice` empty = configured.
+int narrateCommand(const GlobalOptions& g, const std::string& lessonId, int step1, const std::string& lang, const std::string& out, const std::string& voice);
 
 // Parses "1920x1080".
 bool parseSize(const std::string& s, int& w, int& h);

@@ -1,5 +1,6 @@
 // Reading kiosk.toml: every value is checked; a bad one is named with its line and the default stays.
 #include "kiosk/config.hpp"
+#include "kiosk/narration.hpp"
 
 namespace kiosk {
 
@@ -33,6 +34,15 @@ void readInt(TomlReader& r, const toml::table& root, std::string_view section, s
         if (auto v = r.integer(*t, key, lo, hi)) out = static_cast<int>(*v);
 }
 
+void readBool(TomlReader& r, const toml::table& root, std::string_view section, std::string_view key, bool& out)
+{
+    const toml::table* t = root[section].as_table();
+    const toml::node* n = t ? t->get(key) : nullptr;
+    if (!n) return;
+    if (const toml::value<bool>* v = n->as_boolean()) out = v->get();
+    else r.problem(n, "khoá \"" + std::string(key) + "\" phải là true hoặc false");
+}
+
 } // namespace
 
 ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional<std::filesystem::path>& overlay)
@@ -46,7 +56,7 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
     if (overlay) {
         TomlReader over(overlay->string(), problems);
         if (auto t = over.parseFile(*overlay)) {
-            mergeTables(root, *t);
+            mergeTables(root, std::move(*t));
             fileName = overlay->string();
         }
     }
@@ -61,6 +71,15 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
     readInt(r, root, "idle", "countdown_seconds", 3, 120, c.idleCountdownSeconds);
     readInt(r, root, "idle", "thanks_seconds", 3, 600, c.thanksSeconds);
     readInt(r, root, "display", "attract_slide_seconds", 2, 120, c.attractSlideSeconds);
+    if (const toml::table* n = root["narration"].as_table()) {
+        if (n->get("voice")) {
+            std::string voice = r.str(*n, "voice");
+            if (isVietnameseVoice(voice)) c.narrationVoice = voice;
+            else if (n->get("voice")->is_string())
+                r.problem(n->get("voice"), "narration.voice \"" + voice + "\" không phải giọng đọc tiếng Việt (vi, vi-vn-x-central, vi-vn-x-south)");
+        }
+    }
+    readBool(r, root, "narration", "auto_read", c.narrationAutoRead);
 
     if (const toml::table* links = root["links"].as_table()) {
         for (const auto& [key, node] : *links) {

@@ -28,6 +28,8 @@ struct Config {
     int idleCountdownSeconds = 10;
     int thanksSeconds = 20;
     int attractSlideSeconds = 6;
+    std::string narrationVoice = "vi";   // espeak-ng voice: "vi" (Northern), "vi-vn-x-central", "vi-vn-x-south"
+    bool narrationAutoRead = false;      // read each step aloud as it opens
     std::vector<Link> links;
     std::vector<Handoff> handoffs;
     std::vector<std::string> catalogueHandoffs;   // shown beside the catalogue, in this order

@@ -23,6 +23,29 @@ const std::vector<const char*> kMigrations = {
     CREATE INDEX usage_events_at ON usage_events(at);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     )sql",
+    // 2: staff accounts (PINs as Argon2id hashes) and the audit trail of who did what.
+    R"sql(
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('volunteer', 'officer', 'admin')),
+        pin_hash TEXT NOT NULL,           -- crypto_pwhash_str (Argon2id); '' for imported accounts
+        disabled INTEGER NOT NULL DEFAULT 0,
+        imported INTEGER NOT NULL DEFAULT 0,
+        failed_pins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0,   -- unix seconds
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,              -- unix seconds
+        actor TEXT NOT NULL,              -- a staff name, or 'system' / 'cli'
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '', -- never a citizen's name or ID number
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_at ON audit(at);
+    )sql",
 };
 
 } // namespace

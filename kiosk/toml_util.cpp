@@ -112,14 +112,16 @@ std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_v
     return out;
 }
 
-void mergeTables(toml::table& base, const toml::table& overlay)
+void mergeTables(toml::table& base, toml::table&& overlay)
 {
-    for (const auto& [key, node] : overlay) {
+    // Nodes are moved, not copied: a toml++ copy drops the source (file and line) that problems
+    // are reported with.
+    for (auto&& [key, node] : overlay) {
         toml::node* existing = base.get(key.str());
         if (existing && existing->is_table() && node.is_table()) {
-            mergeTables(*existing->as_table(), *node.as_table());
+            mergeTables(*existing->as_table(), std::move(*node.as_table()));
         } else {
-            base.insert_or_assign(key, node);
+            base.insert_or_assign(key, std::move(node));
         }
     }
 }

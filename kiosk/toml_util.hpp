@@ -47,6 +47,6 @@ private:
 bool hasCombiningMarks(std::string_view s);
 
 // Deep-merges `overlay` into `base`: tables merge key by key, any other value replaces.
-void mergeTables(toml::table& base, const toml::table& overlay);
+void mergeTables(toml::table& base, toml::table&& overlay);
 
 } // namespace kiosk

@@ -105,8 +105,9 @@ TEST_CASE("a broken lesson file is left out and named with its line; every other
         auto pos = text.find("[steps.screen]");
         REQUIRE(pos != std::string::npos);
         text.insert(text.find('\n', pos) + 1, "image = \"images/khong-co.png\"\n");
-        pos = text.find("\ntap = ");
-        text.replace(pos, text.find('\n', pos + 1) - pos, "\ntap = 40");
+        pos = text.find("tap = ");
+        REQUIRE(pos != std::string::npos);
+        text.replace(pos, text.find('\n', pos) - pos, "tap = 40");
         test::writeFile(assets / "lessons/thanh-toan-vietqr.toml", text);
         RuntimeOptions o{assets, std::nullopt, std::string()};
         Runtime rt = Runtime::load(o);

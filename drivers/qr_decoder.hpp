@@ -1,0 +1,18 @@
+// QR codes read from pictures (ZXing-cpp 1.4, QR only): the ID-card scanner's decoding step.
+#pragma once
+#include "drivers/png_image.hpp"
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace drivers {
+
+// Every QR code found in the image, as UTF-8 text; empty when there is none. A colour image is
+// turned grey first.
+std::vector<std::string> decodeQrCodes(const Image& grey);
+
+// Loads a PNG or JPEG and decodes it. False (with a Vietnamese `error`) only when the file cannot
+// be read; a readable picture without a code returns true and leaves `out` empty.
+bool decodeQrFile(const std::filesystem::path& file, std::vector<std::string>& out, std::string& error);
+
+} // namespace drivers

@@ -1,0 +1,106 @@
+// libsodium secretbox and generichash over a 64-byte key file created on first run.
+#include "kiosk/vault.hpp"
+#include <sodium.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+
+namespace kiosk {
+
+namespace {
+constexpr size_t kKeyFileSize = 64;
+
+bool readAll(int fd, unsigned char* buf, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = ::read(fd, buf + got, n - got);
+        if (r <= 0) return false;
+        got += static_cast<size_t>(r);
+    }
+    unsigned char extra;
+    return ::read(fd, &extra, 1) == 0;   // exactly n bytes
+}
+} // namespace
+
+std::unique_ptr<Vault> Vault::open(const std::filesystem::path& keyFile, std::string& error)
+{
+    if (sodium_init() < 0) {
+        error = "không khởi động được thư viện mã hoá (libsodium)";
+        return nullptr;
+    }
+    std::error_code ec;
+    if (keyFile.has_parent_path()) std::filesystem::create_directories(keyFile.parent_path(), ec);
+    unsigned char key[kKeyFileSize];
+    int fd = ::open(keyFile.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+        // First run: new random keys, written atomically and readable by this user only.
+        randombytes_buf(key, sizeof key);
+        std::filesystem::path tmp = keyFile;
+        tmp += ".tmp";
+        int out = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        bool ok = out >= 0 && ::write(out, key, sizeof key) == static_cast<ssize_t>(sizeof key) && ::fsync(out) == 0;
+        if (out >= 0) ::close(out);
+        if (!ok || std::rename(tmp.c_str(), keyFile.c_str()) != 0) {
+            error = "không tạo được tệp khoá " + keyFile.string() + ": " + std::strerror(errno);
+            ::unlink(tmp.c_str());
+            return nullptr;
+        }
+        fd = ::open(keyFile.c_str(), O_RDONLY | O_CLOEXEC);
+    }
+    if (fd < 0) {
+        error = "không đọc được tệp khoá " + keyFile.string() + ": " + std::strerror(errno);
+        return nullptr;
+    }
+    struct stat st{};
+    if (::fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) {
+        ::close(fd);
+        error = "tệp khoá " + keyFile.string() + " để người khác đọc được: hãy chạy chmod 600 " + keyFile.string();
+        return nullptr;
+    }
+    bool ok = readAll(fd, key, sizeof key);
+    ::close(fd);
+    if (!ok) {
+        error = "tệp khoá " + keyFile.string() + " hỏng (phải dài đúng 64 byte)";
+        return nullptr;
+    }
+    std::unique_ptr<Vault> v(new Vault());
+    std::memcpy(v->m_sealKey.data(), key, 32);
+    std::memcpy(v->m_hashKey.data(), key + 32, 32);
+    sodium_memzero(key, sizeof key);
+    return v;
+}
+
+std::string Vault::seal(std::string_view plaintext) const
+{
+    std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+    auto* p = reinterpret_cast<unsigned char*>(out.data());
+    randombytes_buf(p, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(p + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(), p,
+                          m_sealKey.data());
+    return out;
+}
+
+std::optional<std::string> Vault::open(std::string_view sealed) const
+{
+    if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
+    const auto* p = reinterpret_cast<const unsigned char*>(sealed.data());
+    std::string out(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()), p + crypto_secretbox_NONCEBYTES,
+                                   sealed.size() - crypto_secretbox_NONCEBYTES, p, m_sealKey.data()) != 0)
+        return std::nullopt;
+    return out;
+}
+
+std::string Vault::keyedHash(std::string_view value) const
+{
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(value.data()), value.size(), m_hashKey.data(), m_hashKey.size());
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    return hex;
+}
+
+} // namespace kiosk

@@ -1,7 +1,12 @@
 // The subcommands of the `kiosk` executable (wired to the command line in main.cpp).
 #pragma once
 #include "kiosk/runtime.hpp"
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
+
+namespace CLI { class App; }
 
 namespace app {
 
@@ -35,8 +40,21 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o);
 int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o);
 int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir);
 int contentListCommand(const GlobalOptions& g, const std::string& assetsDir, bool json);
-// Writes what would be spoken for a step (numbered from 1) to a WAV file; `voice` empty = configured.
-int narrateCommand(const GlobalOptions& g, const std::string& lessonId, int step1, const std::string& lang, const std::string& out, const std::string& voice);
+
+// Subcommands that live in their own file register here: each add*Commands() declares its options
+// (kept alive by the lambda it hands over) and what to run when the command line chose it.
+class CommandSet {
+public:
+    void add(CLI::App* command, std::function<int()> run) { m_commands.emplace_back(command, std::move(run)); }
+    // Runs the command the parsed command line chose; -1 when none of these was chosen.
+    int dispatch() const;
+
+private:
+    std::vector<std::pair<CLI::App*, std::function<int()>>> m_commands;
+};
+
+// `kiosk narrate --lesson ID --step N --out FILE.wav [--lang vi|en] [--voice V]`
+void addNarrateCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 
 // Parses "1920x1080".
 bool parseSize(const std::string& s, int& w, int& h);

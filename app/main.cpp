@@ -17,6 +17,13 @@ kiosk::RuntimeOptions GlobalOptions::runtimeOptions(const std::string& assetsDir
     return o;
 }
 
+int CommandSet::dispatch() const
+{
+    for (const auto& [command, run] : m_commands)
+        if (command->parsed()) return run();
+    return -1;
+}
+
 bool parseSize(const std::string& s, int& w, int& h)
 {
     int a = 0, b = 0;
@@ -70,14 +77,9 @@ int main(int argc, char** argv)
     listCmd->add_flag("--json", listJson, "JSON");
     listCmd->add_option("--assets", listDir, "thư mục nội dung / assets folder")->check(CLI::ExistingDirectory);
 
-    std::string narrateLesson, narrateOut, narrateLang = "vi", narrateVoice;
-    int narrateStep = 0;
-    auto* narrateCmd = cli.add_subcommand("narrate", "ghi lời đọc một bước ra WAV / write a step's narration to WAV");
-    narrateCmd->add_option("--lesson", narrateLesson, "mã bài học / lesson id (see content list)")->required();
-    narrateCmd->add_option("--step", narrateStep, "bước, từ 1 / step, from 1")->required();
-    narrateCmd->add_option("--out", narrateOut, "tệp WAV / output WAV file")->required();
-    narrateCmd->add_option("--lang", narrateLang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
-    narrateCmd->add_option("--voice", narrateVoice, "vi | vi-vn-x-central | vi-vn-x-south | en (default: [narration] voice)");
+    // Commands registered from their own files (one line each).
+    app::CommandSet commands;
+    app::addNarrateCommand(cli, g, commands);
 
     try {
         cli.parse(argc, argv);
@@ -102,6 +104,6 @@ int main(int argc, char** argv)
     }
     if (*checkCmd) return app::contentCheckCommand(g, checkDir);
     if (*listCmd) return app::contentListCommand(g, listDir, listJson);
-    if (*narrateCmd) return app::narrateCommand(g, narrateLesson, narrateStep, narrateLang, narrateOut, narrateVoice);
+    if (int rc = commands.dispatch(); rc >= 0) return rc;
     return 2;
 }

@@ -3,9 +3,13 @@
 #include "app/commands.hpp"
 #include "drivers/espeak_synth.hpp"
 #include "kiosk/narration.hpp"
+#include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 
 namespace app {
+
+namespace {
 
 int narrateCommand(const GlobalOptions& g, const std::string& lessonId, int step1, const std::string& lang, const std::string& out, const std::string& voice)
 {
@@ -62,6 +66,24 @@ int narrateCommand(const GlobalOptions& g, const std::string& lessonId, int step
     }
     std::cout << "Đã ghi " << out << ": " << audio.seconds() << " giây (" << source << ")\n";
     return 0;
+}
+
+} // namespace
+
+void addNarrateCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
+{
+    struct Options {
+        std::string lesson, out, lang = "vi", voice;
+        int step = 0;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = cli.add_subcommand("narrate", "ghi lời đọc một bước ra WAV / write a step's narration to WAV");
+    cmd->add_option("--lesson", o->lesson, "mã bài học / lesson id (see content list)")->required();
+    cmd->add_option("--step", o->step, "bước, từ 1 / step, from 1")->required();
+    cmd->add_option("--out", o->out, "tệp WAV / output WAV file")->required();
+    cmd->add_option("--lang", o->lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
+    cmd->add_option("--voice", o->voice, "vi | vi-vn-x-central | vi-vn-x-south | en (default: [narration] voice)");
+    set.add(cmd, [&g, o] { return narrateCommand(g, o->lesson, o->step, o->lang, o->out, o->voice); });
 }
 
 } // namespace app

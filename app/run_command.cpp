@@ -3,6 +3,9 @@
 #include "app/commands.hpp"
 #include "app/frontend.hpp"
 #include "app/startup_clock.hpp"
+#include "drivers/espeak_synth.hpp"
+#include "drivers/sdl_speaker.hpp"
+#include "kiosk/narration.hpp"
 #include "kiosk/database.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/usage_log.hpp"
@@ -22,6 +25,23 @@ void reportProblems(const kiosk::Runtime& rt)
     for (const kiosk::Problem& p : rt.problems) spdlog::warn("{}", p.str());
     for (const std::string& f : rt.skippedLessons) spdlog::warn("bài học bị bỏ qua vì lỗi: {}", f);
 }
+// Hands the current step to the narrator when the state asks for it; silence once the citizen
+// leaves the lesson (or turns narration off mid-sentence).
+void speak(const kiosk::App& app, kiosk::Narrator& narrator, uint64_t& spoken, std::string& lastError)
+{
+    const kiosk::AppState& s = app.state();
+    if (s.speakRequest != spoken) {
+        spoken = s.speakRequest;
+        if (const kiosk::Lesson* l = app.lesson(); l && s.screen == kiosk::Screen::Lesson) narrator.say(*l, s.step, s.lang);
+    } else if (s.screen != kiosk::Screen::Lesson && narrator.busy()) {
+        narrator.stop();
+    }
+    // A missing sound card is logged once, not every frame.
+    std::string e = narrator.lastError();
+    if (!e.empty() && e != lastError) spdlog::warn("đọc thành tiếng: {}", e);
+    lastError = std::move(e);
+}
+
 } // namespace
 
 int runKiosk(const GlobalOptions& g, const RunOptions& o)
@@ -64,6 +84,13 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         std::cerr << error << "\n";
         return 2;
     }
+    // Narration: espeak-ng loads its data and SDL opens the audio device only on the first "Nghe".
+    drivers::EspeakSynth synth;
+    drivers::SdlSpeaker speaker;
+    kiosk::Narrator narrator(synth, speaker, rt.assetsDir, rt.config.narrationVoice);
+    uint64_t spokenRequest = app.state().speakRequest;
+    std::string lastNarrationError;
+
     const int64_t start = clock.nowMs();
     int pending = kFramesAfterChange;
     uint64_t drawnVersion = app.state().version;
@@ -116,6 +143,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
                          msSinceExec(), tMain, tContent - tMain, tDb - tContent, tDisplay - tDb, msSinceExec() - tDisplay);
         for (const kiosk::Intent& in : intents) app.apply(in);
         usage.post(app.takeEvents());
+        speak(app, narrator, spokenRequest, lastNarrationError);
         if (o.exitAfterFrames > 0 && presented >= o.exitAfterFrames) running = false;
     }
     return 0;

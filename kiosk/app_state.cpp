@@ -24,6 +24,7 @@ App::App(const Catalogue& catalogue, const Config& config, const Clock& clock)
     : m_catalogue(catalogue), m_config(config), m_clock(clock)
 {
     m_lastActivityMs = m_screenSinceMs = m_clock.nowMs();
+    m_state.narration = m_config.narrationAutoRead;
 }
 
 const Lesson* App::lesson() const { return m_catalogue.find(m_state.lessonId); }
@@ -62,6 +63,7 @@ void App::resetVisit(const char* reason)
     uint64_t version = m_state.version;
     m_state = AppState{};
     m_state.version = version;
+    m_state.narration = m_config.narrationAutoRead;   // the deployment's setting, not the last visitor's
     m_state.screen = Screen::Attract;
     m_screenSinceMs = m_lastActivityMs = m_clock.nowMs();
     changed();

@@ -204,3 +204,27 @@ TEST_CASE("accessibility settings hold for the visit, read aloud on request, and
     CHECK_FALSE(app.state().narration);
     CHECK_FALSE(app.state().slowMotion);
 }
+
+TEST_CASE("with auto_read configured every visit starts with narration on, and idle restores it")
+{
+    Runtime rt = test::loadRuntime();
+    rt.config.narrationAutoRead = true;
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    CHECK(app.state().narration);
+    app.apply({K::Start});
+    app.apply({K::ChooseLanguage, {}, Lang::Vi});
+    auto before = app.state().speakRequest;
+    app.apply({K::OpenLesson, rt.catalogue.lessons.front().id});
+    CHECK(app.state().speakRequest == before + 1);   // the first step is read as it opens
+    app.apply({K::ToggleNarration});                 // this visitor prefers silence
+    app.apply({K::NextStep});
+    CHECK(app.state().speakRequest == before + 1);
+
+    clock.advanceSeconds(rt.config.idleTimeoutSeconds);
+    app.tick();
+    clock.advanceSeconds(rt.config.idleCountdownSeconds);
+    app.tick();
+    CHECK(app.state().screen == Screen::Attract);
+    CHECK(app.state().narration);                    // the next visitor gets the deployment's setting
+}

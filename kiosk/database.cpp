@@ -46,6 +46,65 @@ const std::vector<const char*> kMigrations = {
     );
     CREATE INDEX audit_at ON audit(at);
     )sql",
+    // 3: assisted sessions. Personal fields are sealed (vault); gender and birth year stay in clear
+    // for the report's breakdowns and are removed with the rest on erasure.
+    R"sql(
+    CREATE TABLE citizens (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        id_hash TEXT NOT NULL UNIQUE,     -- keyed BLAKE2b of the 12-digit number
+        id_enc BLOB NOT NULL,
+        old_id_enc BLOB NOT NULL,
+        name_enc BLOB NOT NULL,
+        birth_enc BLOB NOT NULL,          -- YYYY-MM-DD
+        address_enc BLOB NOT NULL,
+        issue_enc BLOB NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+        birth_year INTEGER NOT NULL,
+        consent_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        started_at INTEGER NOT NULL,      -- unix seconds
+        ended_at INTEGER NOT NULL,
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        citizen_id INTEGER REFERENCES citizens(id),   -- NULL: anonymous, or erased
+        village TEXT NOT NULL DEFAULT '',
+        notes_enc BLOB,
+        source TEXT NOT NULL DEFAULT 'kiosk' CHECK (source IN ('kiosk', 'import')),
+        import_key TEXT UNIQUE,
+        revision INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        CHECK (ended_at >= started_at)
+    );
+    CREATE INDEX sessions_started ON sessions(started_at);
+    CREATE INDEX sessions_citizen ON sessions(citizen_id);
+    CREATE TABLE session_services (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'partial', 'referred')),
+        PRIMARY KEY (session_id, code)
+    ) WITHOUT ROWID;
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        revision INTEGER NOT NULL,        -- the session's revision after this correction
+        at INTEGER NOT NULL,
+        staff TEXT NOT NULL,
+        fields TEXT NOT NULL              -- which fields changed, e.g. "services,village"
+    );
+    CREATE TABLE erasures (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        citizen_uid TEXT NOT NULL,        -- the erased citizen's record id, so the collector erases too
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL
+    );
+    )sql",
 };
 
 } // namespace
@@ -62,10 +121,21 @@ Statement::~Statement() { sqlite3_finalize(m_stmt); }
 Statement& Statement::bind(int i, int64_t v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
 Statement& Statement::bind(int i, std::string_view v)
 {
-    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    // An empty string_view may have no data pointer, which SQLite would store as NULL.
+    sqlite3_bind_text(m_stmt, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+Statement& Statement::bindBlob(int i, std::string_view v)
+{
+    sqlite3_bind_blob(m_stmt, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+std::string Statement::blob(int col) const
+{
+    auto p = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+}
 
 bool Statement::step() { return m_stmt && sqlite3_step(m_stmt) == SQLITE_ROW; }
 
@@ -107,7 +177,7 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file, std:
     }
     sqlite3_busy_timeout(db->m_db, 5000);
     std::string e;
-    if (!db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &e) || !db->migrate(e)) {
+    if (!db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", &e) || !db->migrate(e)) {
         error = "cơ sở dữ liệu " + file.string() + " không dùng được: " + e;
         return nullptr;
     }

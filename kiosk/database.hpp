@@ -23,12 +23,14 @@ public:
     Statement& bind(int index, int64_t v);
     Statement& bind(int index, std::string_view v);
     Statement& bindNull(int index);
+    Statement& bindBlob(int index, std::string_view bytes);
     bool step();                 // true while a row is available
     bool run();                  // executes to completion; false on error
     void reset();
     int64_t int64(int col) const;
     std::string text(int col) const;
     bool isNull(int col) const;
+    std::string blob(int col) const;
 
 private:
     sqlite3* m_db;

@@ -55,6 +55,8 @@ private:
 
 // `kiosk narrate --lesson ID --step N --out FILE.wav [--lang vi|en] [--voice V]`
 void addNarrateCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk type --telex KEYS | --vni KEYS [--new-style]`: the composed Vietnamese text, one line
+void addTypeCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 
 // Parses "1920x1080".
 bool parseSize(const std::string& s, int& w, int& h);

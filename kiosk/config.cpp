@@ -43,6 +43,23 @@ void readBool(TomlReader& r, const toml::table& root, std::string_view section, 
     else r.problem(n, "khoá \"" + std::string(key) + "\" phải là true hoặc false");
 }
 
+// [input]: how the on-screen keyboard composes Vietnamese.
+void readInput(TomlReader& r, const toml::table& root, Config& c)
+{
+    const toml::table* t = root["input"].as_table();
+    if (!t) return;
+    if (const toml::node* n = t->get("method")) {
+        std::string v = r.str(*t, "method");
+        if (n->is_string() && !parseInputMethod(v, c.inputMethod))
+            r.problem(n, "input.method \"" + v + "\" phải là \"telex\" hoặc \"vni\"");
+    }
+    if (const toml::node* n = t->get("tone_style")) {
+        std::string v = r.str(*t, "tone_style");
+        if (n->is_string() && !parseToneStyle(v, c.inputToneStyle))
+            r.problem(n, "input.tone_style \"" + v + "\" phải là \"old\" (hòa, thúy) hoặc \"new\" (hoà, thuý)");
+    }
+}
+
 } // namespace
 
 ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional<std::filesystem::path>& overlay)
@@ -80,6 +97,7 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
         }
     }
     readBool(r, root, "narration", "auto_read", c.narrationAutoRead);
+    readInput(r, root, c);
 
     if (const toml::table* links = root["links"].as_table()) {
         for (const auto& [key, node] : *links) {

@@ -2,6 +2,7 @@
 #pragma once
 #include "kiosk/toml_util.hpp"
 #include "kiosk/types.hpp"
+#include "kiosk/vietnamese_input.hpp"
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ struct Config {
     int attractSlideSeconds = 6;
     std::string narrationVoice = "vi";   // espeak-ng voice: "vi" (Northern), "vi-vn-x-central", "vi-vn-x-south"
     bool narrationAutoRead = false;      // read each step aloud as it opens
+    InputMethod inputMethod = InputMethod::Telex;   // [input] method: the on-screen keyboard's typing
+    ToneStyle inputToneStyle = ToneStyle::Old;      // [input] tone_style: "hòa" (old) or "hoà" (new)
     std::vector<Link> links;
     std::vector<Handoff> handoffs;
     std::vector<std::string> catalogueHandoffs;   // shown beside the catalogue, in this order

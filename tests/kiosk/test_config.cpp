@@ -62,3 +62,37 @@ TEST_CASE("a configuration file that is not TOML is reported and the defaults ar
     CHECK(c.config.idleTimeoutSeconds == 90);
     CHECK(c.config.handoff("vneid") != nullptr);
 }
+
+TEST_CASE("[input] chooses the keyboard's typing: Telex and old style unless a deployment says otherwise")
+{
+    ConfigLoad defaults = loadConfig(test::assetsDir() / "kiosk.toml", std::nullopt);
+    CHECK(defaults.problems.empty());
+    CHECK(defaults.config.inputMethod == InputMethod::Telex);
+    CHECK(defaults.config.inputToneStyle == ToneStyle::Old);
+
+    test::TempDir dir;
+    test::writeFile(dir / "vni.toml", "[input]\nmethod = \"vni\"\ntone_style = \"new\"\n");
+    ConfigLoad vni = loadConfig(test::assetsDir() / "kiosk.toml", dir / "vni.toml");
+    CHECK(vni.problems.empty());
+    CHECK(vni.config.inputMethod == InputMethod::Vni);
+    CHECK(vni.config.inputToneStyle == ToneStyle::New);
+
+    test::writeFile(dir / "bad.toml", "[deployment]\ncommune = \"xã Mao Điền\"\n\n[input]\nmethod = \"viqr\"\ntone_style = 2\n");
+    ConfigLoad bad = loadConfig(test::assetsDir() / "kiosk.toml", dir / "bad.toml");
+    CHECK(bad.config.inputMethod == InputMethod::Telex);   // the defaults stay
+    CHECK(bad.config.inputToneStyle == ToneStyle::Old);
+    bool namedMethod = false, namedStyle = false;
+    for (const Problem& p : bad.problems) {
+        CHECK(p.file.find(dir.path().string()) == 0);
+        if (p.message.find("input.method") != std::string::npos && p.message.find("viqr") != std::string::npos) {
+            namedMethod = true;
+            CHECK(p.line == 5);
+        }
+        if (p.message.find("tone_style") != std::string::npos) {
+            namedStyle = true;
+            CHECK(p.line == 6);
+        }
+    }
+    CHECK(namedMethod);
+    CHECK(namedStyle);
+}

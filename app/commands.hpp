@@ -55,6 +55,7 @@ private:
 
 // `kiosk narrate --lesson ID --step N --out FILE.wav [--lang vi|en] [--voice V]`
 void addNarrateCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+void addUploadCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);   // `kiosk upload [--url URL] [--token TOKEN]`
 // `kiosk type --telex KEYS | --vni KEYS [--new-style]`: the composed Vietnamese text, one line
 void addTypeCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 

@@ -80,6 +80,7 @@ int main(int argc, char** argv)
     // Commands registered from their own files (one line each).
     app::CommandSet commands;
     app::addNarrateCommand(cli, g, commands);
+    app::addUploadCommand(cli, g, commands);
     app::addTypeCommand(cli, g, commands);
 
     try {

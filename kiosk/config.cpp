@@ -1,6 +1,7 @@
 // Reading kiosk.toml: every value is checked; a bad one is named with its line and the default stays.
 #include "kiosk/config.hpp"
 #include "kiosk/narration.hpp"
+#include "kiosk/upload_protocol.hpp"
 
 namespace kiosk {
 
@@ -60,6 +61,33 @@ void readInput(TomlReader& r, const toml::table& root, Config& c)
     }
 }
 
+// [upload]: a wrong URL is refused here already, so the nightly run cannot send in clear.
+void readUpload(TomlReader& r, const toml::table& root, UploadConfig& u)
+{
+    const toml::table* t = root["upload"].as_table();
+    if (!t) return;
+    if (const toml::node* n = t->get("url"); n && n->is_string()) {
+        std::string url = r.str(*t, "url"), error;
+        if (url.empty() || checkUploadUrl(url, error)) u.url = url;
+        else r.problem(n, "upload.url: " + error);
+    } else if (n) {
+        r.str(*t, "url");   // reports "must be a string"
+    }
+    for (auto [key, out] : {std::pair{"token_file", &u.tokenFile}, std::pair{"ca_file", &u.caFile}}) {
+        const toml::node* n = t->get(key);
+        if (!n) continue;
+        std::string path = r.str(*t, key);
+        if (!n->is_string()) continue;
+        if (!path.empty() && path.front() != '/') r.problem(n, "upload." + std::string(key) + " phải là đường dẫn đầy đủ (bắt đầu bằng /), hoặc \"\"");
+        else *out = path;
+    }
+    if (auto v = r.integer(*t, "hour", 0, 23)) u.hour = static_cast<int>(*v);
+    if (auto v = r.integer(*t, "batch_size", 1, 5000)) u.batchSize = static_cast<int>(*v);
+    if (auto v = r.integer(*t, "retries", 0, 20)) u.retries = static_cast<int>(*v);
+    if (auto v = r.integer(*t, "backoff_ms", 0, 600000)) u.backoffMs = static_cast<int>(*v);
+    if (auto v = r.integer(*t, "timeout_seconds", 1, 3600)) u.timeoutSeconds = static_cast<int>(*v);
+}
+
 } // namespace
 
 ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional<std::filesystem::path>& overlay)
@@ -98,6 +126,7 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
     }
     readBool(r, root, "narration", "auto_read", c.narrationAutoRead);
     readInput(r, root, c);
+    readUpload(r, root, c.upload);
 
     if (const toml::table* links = root["links"].as_table()) {
         for (const auto& [key, node] : *links) {

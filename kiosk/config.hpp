@@ -22,6 +22,18 @@ struct Handoff {
     std::vector<std::string> links;   // keys of Config::links, in display order
 };
 
+// [upload]: the nightly upload to the commune's collector (kiosk upload, kiosk/uploader.hpp).
+struct UploadConfig {
+    std::string url;                 // "" = not configured; https://, or http:// to 127.0.0.0/8 or [::1] only
+    std::string tokenFile;           // "" = <data folder>/upload.token; readable by the kiosk's user only
+    std::string caFile;              // extra trusted CA certificate (PEM); "" = the system's
+    int hour = 2;                    // the nightly run's hour, local time (the systemd timer reads it)
+    int batchSize = 200;             // records per request
+    int retries = 5;                 // further attempts of a batch after a network failure
+    int backoffMs = 2000;            // first wait before a retry; doubles each time
+    int timeoutSeconds = 60;         // one request
+};
+
 struct Config {
     std::string commune;
     std::string province;             // province profile: picks province-only lessons
@@ -36,6 +48,7 @@ struct Config {
     std::vector<Link> links;
     std::vector<Handoff> handoffs;
     std::vector<std::string> catalogueHandoffs;   // shown beside the catalogue, in this order
+    UploadConfig upload;
 
     const Link* link(std::string_view key) const;
     const Handoff* handoff(std::string_view key) const;

@@ -105,6 +105,25 @@ const std::vector<const char*> kMigrations = {
         actor TEXT NOT NULL
     );
     )sql",
+    // 4: the upload outbox: what the commune's collector has acknowledged, by record id. A session
+    // is waiting while its acknowledged revision is below its own (a correction re-sends it).
+    R"sql(
+    CREATE TABLE upload_acks (
+        kind TEXT NOT NULL CHECK (kind IN ('session', 'correction', 'erasure')),
+        uid TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 0,  -- sessions: the revision the collector acknowledged
+        acked_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, uid)
+    ) WITHOUT ROWID;
+    CREATE TABLE upload_status (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        usage_acked INTEGER NOT NULL DEFAULT 0,   -- usage_events acknowledged up to this id
+        last_attempt INTEGER NOT NULL DEFAULT 0,  -- unix seconds
+        last_success INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT ''       -- shown to staff; never personal data
+    );
+    INSERT INTO upload_status(id) VALUES (1);
+    )sql",
 };
 
 } // namespace

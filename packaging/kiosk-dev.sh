@@ -17,6 +17,7 @@ packages=(
   doctest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libsodium-dev
   libxlsxwriter-dev libtomlplusplus-dev libspdlog-dev libespeak-ng-dev espeak-ng
   fonts-noto-core fonts-dejavu-core xvfb xauth
+  libcpp-httplib-dev zlib1g-dev
 )
 
 install_deps() {

@@ -1,0 +1,380 @@
+// Each record kind checked field by field (a bad one is rejected by id, never crashes the server)
+// and stored with the collector's own vault key and keyed hash, so one citizen helped at two kiosks
+// is one citizen commune-wide. Sections: [fields] [citizen] [session] [other kinds]
+#include "collector/record_apply.hpp"
+#include "kiosk/services.hpp"
+#include <sodium.h>
+#include <sqlite3.h>
+#include <chrono>
+#include <cstdint>
+#include <set>
+
+namespace collector {
+
+namespace {
+
+using nlohmann::json;
+
+// [fields] Reasons name the field (never its value: it may be personal).
+bool text(const json& j, const char* key, size_t maxLen, std::string& out, std::string& reason, bool required = true)
+{
+    if (!j.contains(key)) {
+        if (!required) return true;
+        reason = std::string("thiếu trường \"") + key + "\"";
+        return false;
+    }
+    const json& v = j[key];
+    if (!v.is_string() || v.get_ref<const std::string&>().size() > maxLen) {
+        reason = std::string("trường \"") + key + "\" phải là chuỗi tối đa " + std::to_string(maxLen) + " byte";
+        return false;
+    }
+    out = v.get<std::string>();
+    return true;
+}
+
+bool integer(const json& j, const char* key, int64_t lo, int64_t hi, int64_t& out, std::string& reason, bool required = true)
+{
+    if (!j.contains(key)) {
+        if (!required) return true;
+        reason = std::string("thiếu trường \"") + key + "\"";
+        return false;
+    }
+    const json& v = j[key];
+    if (!v.is_number_integer() || v.get<int64_t>() < lo || v.get<int64_t>() > hi) {
+        reason = std::string("trường \"") + key + "\" phải là số nguyên từ " + std::to_string(lo) + " đến " + std::to_string(hi);
+        return false;
+    }
+    out = v.get<int64_t>();
+    return true;
+}
+
+constexpr int64_t kMaxTime = 253402300799;   // 9999-12-31
+
+// "YYYY-MM-DD", a real date; its year in `year`.
+bool isoDate(const std::string& s, int& year)
+{
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d))};
+    year = y;
+    return ymd.ok() && y >= 1880;
+}
+
+std::string randomHex(size_t bytes)
+{
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+    hex.pop_back();
+    return hex;
+}
+
+} // namespace
+
+bool validRecordId(const std::string& id)
+{
+    if (id.empty() || id.size() > 128) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' || c == '-'))
+            return false;
+    return true;
+}
+
+Applied RecordApplier::apply(const json& record, json& ack, std::string& reason)
+{
+    const std::string id = record["id"].get<std::string>();
+    ack = {{"id", id}};
+    std::string kind;
+    if (!text(record, "kind", 32, kind, reason)) return Applied::Reject;
+    if (kind == "session") return session(record, ack, reason);
+    if (kind == "correction") return correction(record, reason);
+    if (kind == "erasure") return erasure(record, reason);
+    if (kind == "usage") return usage(record, reason);
+    if (kind == "heartbeat") return heartbeat(record, reason);
+    reason = "loại bản ghi \"" + kind.substr(0, 32) + "\" không được hỗ trợ";
+    return Applied::Reject;
+}
+
+// [citizen]
+Applied RecordApplier::upsertCitizen(const json& c, int64_t& citizenId, std::string& reason)
+{
+    std::string uid, idNumber, oldId, name, birth, address, issue, gender;
+    int64_t consentAt = 0;
+    if (!c.is_object()) {
+        reason = "trường \"citizen\" phải là đối tượng hoặc null";
+        return Applied::Reject;
+    }
+    if (!text(c, "uid", 128, uid, reason) || !text(c, "id_number", 12, idNumber, reason) || !text(c, "old_id", 32, oldId, reason, false) ||
+        !text(c, "full_name", 200, name, reason) || !text(c, "birth_date", 10, birth, reason) ||
+        !text(c, "address", 500, address, reason, false) || !text(c, "issue_date", 10, issue, reason, false) ||
+        !text(c, "gender", 8, gender, reason) || !integer(c, "consent_at", 0, kMaxTime, consentAt, reason))
+        return Applied::Reject;
+    int birthYear = 0, issueYear = 0;
+    if (!validRecordId(uid)) reason = "citizen.uid không hợp lệ";
+    else if (idNumber.size() != 12 || idNumber.find_first_not_of("0123456789") != std::string::npos) reason = "citizen.id_number phải có 12 chữ số";
+    else if (name.empty()) reason = "citizen.full_name trống";
+    else if (!isoDate(birth, birthYear)) reason = "citizen.birth_date phải là ngày YYYY-MM-DD";
+    else if (!issue.empty() && !isoDate(issue, issueYear)) reason = "citizen.issue_date phải là ngày YYYY-MM-DD hoặc trống";
+    else if (gender != "male" && gender != "female") reason = "citizen.gender phải là \"male\" hoặc \"female\"";
+    if (!reason.empty()) return Applied::Reject;
+
+    sqlite3* db = m_store.db().handle();
+    const kiosk::Vault& v = m_store.vault();
+    const int64_t now = m_store.clock().unixSeconds();
+    kiosk::Statement find(db, "SELECT id, consent_at FROM citizens WHERE id_hash=?");
+    find.bind(1, v.keyedHash(idNumber));
+    if (find.step()) {
+        citizenId = find.int64(0);
+        // The latest card reading wins (an address after a move), whichever kiosk read it.
+        if (consentAt >= find.int64(1)) {
+            kiosk::Statement up(db, "UPDATE citizens SET old_id_enc=?, name_enc=?, birth_enc=?, address_enc=?, issue_enc=?, gender=?, "
+                                    "birth_year=?, consent_at=?, updated_at=? WHERE id=?");
+            up.bindBlob(1, v.seal(oldId)).bindBlob(2, v.seal(name)).bindBlob(3, v.seal(birth)).bindBlob(4, v.seal(address))
+                .bindBlob(5, v.seal(issue)).bind(6, gender).bind(7, int64_t(birthYear)).bind(8, consentAt).bind(9, now).bind(10, citizenId);
+            if (!up.run()) return Applied::Failure;
+        }
+    } else {
+        kiosk::Statement ins(db, "INSERT INTO citizens(uid, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, "
+                                 "gender, birth_year, consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, "collector-" + randomHex(8)).bind(2, v.keyedHash(idNumber)).bindBlob(3, v.seal(idNumber)).bindBlob(4, v.seal(oldId))
+            .bindBlob(5, v.seal(name)).bindBlob(6, v.seal(birth)).bindBlob(7, v.seal(address)).bindBlob(8, v.seal(issue)).bind(9, gender)
+            .bind(10, int64_t(birthYear)).bind(11, consentAt).bind(12, now).bind(13, now);
+        if (!ins.run()) return Applied::Failure;
+        citizenId = sqlite3_last_insert_rowid(db);
+    }
+    kiosk::Statement alias(db, "INSERT INTO citizen_aliases(kiosk_id, uid, citizen_id) VALUES (?,?,?) "
+                               "ON CONFLICT(kiosk_id, uid) DO UPDATE SET citizen_id=excluded.citizen_id");
+    alias.bind(1, m_kiosk).bind(2, uid).bind(3, citizenId);
+    return alias.run() ? Applied::Ack : Applied::Failure;
+}
+
+Applied RecordApplier::staffId(const json& staff, int64_t& id, std::string& reason)
+{
+    std::string name, role;
+    if (!staff.is_object()) {
+        reason = "trường \"staff\" phải là đối tượng {name, role}";
+        return Applied::Reject;
+    }
+    if (!text(staff, "name", 200, name, reason) || !text(staff, "role", 16, role, reason)) return Applied::Reject;
+    if (name.empty()) {
+        reason = "staff.name trống";
+        return Applied::Reject;
+    }
+    if (role != "volunteer" && role != "officer" && role != "admin") role = "volunteer";
+    // Staff are one list commune-wide, by name: the same person at two kiosks is one active member.
+    sqlite3* db = m_store.db().handle();
+    kiosk::Statement ins(db, "INSERT OR IGNORE INTO staff(name, role, pin_hash, imported, created_at) VALUES (?,?,'',1,?)");
+    ins.bind(1, name).bind(2, role).bind(3, m_store.clock().unixSeconds());
+    if (!ins.run()) return Applied::Failure;
+    kiosk::Statement get(db, "SELECT id FROM staff WHERE name=?");
+    get.bind(1, name);
+    if (!get.step()) return Applied::Failure;
+    id = get.int64(0);
+    return Applied::Ack;
+}
+
+// [session]
+Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
+{
+    const std::string uid = r["id"].get<std::string>();
+    int64_t revision = 0, started = 0, ended = 0;
+    std::string village, notes, source;
+    if (!integer(r, "revision", 1, 1'000'000, revision, reason) || !integer(r, "started_at", 0, kMaxTime, started, reason) ||
+        !integer(r, "ended_at", 0, kMaxTime, ended, reason) || !text(r, "village", 200, village, reason, false) ||
+        !text(r, "notes", 10000, notes, reason, false) || !text(r, "source", 16, source, reason))
+        return Applied::Reject;
+    ack["revision"] = revision;
+    if (ended < started) reason = "ended_at trước started_at";
+    else if (source != "kiosk" && source != "import") reason = "source phải là \"kiosk\" hoặc \"import\"";
+    else if (!r.contains("services") || !r["services"].is_array() || r["services"].size() > 100) reason = "services phải là một mảng (tối đa 100)";
+    else if (!r.contains("staff")) reason = "thiếu trường \"staff\"";
+    else if (!r.contains("citizen")) reason = "thiếu trường \"citizen\" (null khi ẩn danh)";
+    if (!reason.empty()) return Applied::Reject;
+    std::vector<std::pair<std::string, std::string>> services;
+    std::set<std::string> seen;
+    for (const json& s : r["services"]) {
+        std::string code, outcome;
+        if (!s.is_object() || !text(s, "code", 64, code, reason) || !text(s, "outcome", 16, outcome, reason)) {
+            if (reason.empty()) reason = "mỗi dịch vụ phải là {code, outcome}";
+            return Applied::Reject;
+        }
+        kiosk::Outcome o;
+        if (!kiosk::validServiceCode(code) || !kiosk::parseOutcome(outcome, o) || !seen.insert(code).second) {
+            reason = "dịch vụ \"" + code.substr(0, 64) + "\" có mã hoặc kết quả không hợp lệ, hoặc bị lặp";
+            return Applied::Reject;
+        }
+        services.emplace_back(code, outcome);
+    }
+
+    sqlite3* db = m_store.db().handle();
+    kiosk::Statement find(db, "SELECT id, revision, kiosk_id FROM sessions WHERE uid=?");
+    find.bind(1, uid);
+    int64_t existing = 0;
+    if (find.step()) {
+        if (find.isNull(2) || find.int64(2) != m_kiosk) {
+            reason = "mã lượt hỗ trợ này đã thuộc một ki-ốt khác";
+            return Applied::Reject;
+        }
+        // Stored at this revision or a later one: nothing to change, acknowledge again.
+        if (find.int64(1) >= revision) return Applied::Ack;
+        existing = find.int64(0);
+    }
+    int64_t staff = 0, citizen = 0;
+    if (Applied a = staffId(r["staff"], staff, reason); a != Applied::Ack) return a;
+    if (!r["citizen"].is_null())
+        if (Applied a = upsertCitizen(r["citizen"], citizen, reason); a != Applied::Ack) return a;
+
+    const kiosk::Vault& v = m_store.vault();
+    if (existing) {
+        kiosk::Statement up(db, "UPDATE sessions SET started_at=?, ended_at=?, staff_id=?, citizen_id=?, village=?, notes_enc=?, source=?, "
+                                "revision=? WHERE id=?");
+        up.bind(1, started).bind(2, ended).bind(3, staff);
+        if (citizen) up.bind(4, citizen); else up.bindNull(4);
+        up.bind(5, village);
+        if (notes.empty()) up.bindNull(6); else up.bindBlob(6, v.seal(notes));
+        up.bind(7, source).bind(8, revision).bind(9, existing);
+        kiosk::Statement del(db, "DELETE FROM session_services WHERE session_id=?");
+        del.bind(1, existing);
+        if (!up.run() || !del.run()) return Applied::Failure;
+    } else {
+        kiosk::Statement ins(db, "INSERT INTO sessions(uid, started_at, ended_at, staff_id, citizen_id, village, notes_enc, source, revision, "
+                                 "created_at, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, uid).bind(2, started).bind(3, ended).bind(4, staff);
+        if (citizen) ins.bind(5, citizen); else ins.bindNull(5);
+        ins.bind(6, village);
+        if (notes.empty()) ins.bindNull(7); else ins.bindBlob(7, v.seal(notes));
+        ins.bind(8, source).bind(9, revision).bind(10, m_store.clock().unixSeconds()).bind(11, m_kiosk);
+        if (!ins.run()) return Applied::Failure;
+        existing = sqlite3_last_insert_rowid(db);
+    }
+    kiosk::Statement svc(db, "INSERT INTO session_services(session_id, code, outcome) VALUES (?,?,?)");
+    for (const auto& [code, outcome] : services) {
+        svc.reset();
+        svc.bind(1, existing).bind(2, code).bind(3, outcome);
+        if (!svc.run()) return Applied::Failure;
+    }
+    return Applied::Ack;
+}
+
+// [other kinds]
+Applied RecordApplier::correction(const json& r, std::string& reason)
+{
+    const std::string uid = r["id"].get<std::string>();
+    std::string sessionUid, staff, fields;
+    int64_t revision = 0, at = 0;
+    if (!text(r, "session", 128, sessionUid, reason) || !integer(r, "revision", 1, 1'000'000, revision, reason) ||
+        !integer(r, "at", 0, kMaxTime, at, reason) || !text(r, "staff", 200, staff, reason) || !text(r, "fields", 200, fields, reason))
+        return Applied::Reject;
+    sqlite3* db = m_store.db().handle();
+    kiosk::Statement known(db, "SELECT kiosk_id FROM corrections WHERE uid=?");
+    known.bind(1, uid);
+    if (known.step()) {
+        if (known.isNull(0) || known.int64(0) != m_kiosk) {
+            reason = "mã bản ghi này đã thuộc một ki-ốt khác";
+            return Applied::Reject;
+        }
+        return Applied::Ack;
+    }
+    kiosk::Statement s(db, "SELECT id, kiosk_id FROM sessions WHERE uid=?");
+    s.bind(1, sessionUid);
+    if (!s.step() || s.isNull(1) || s.int64(1) != m_kiosk) {
+        reason = "chưa có lượt hỗ trợ mà lần sửa này nhắc tới (gửi lượt hỗ trợ trước lần sửa)";
+        return Applied::Reject;
+    }
+    kiosk::Statement ins(db, "INSERT INTO corrections(uid, session_id, revision, at, staff, fields, kiosk_id) VALUES (?,?,?,?,?,?,?)");
+    ins.bind(1, uid).bind(2, s.int64(0)).bind(3, revision).bind(4, at).bind(5, staff).bind(6, fields).bind(7, m_kiosk);
+    return ins.run() ? Applied::Ack : Applied::Failure;
+}
+
+Applied RecordApplier::erasure(const json& r, std::string& reason)
+{
+    const std::string uid = r["id"].get<std::string>();
+    std::string citizenUid, actor;
+    int64_t at = 0;
+    if (!text(r, "citizen", 128, citizenUid, reason) || !integer(r, "at", 0, kMaxTime, at, reason) ||
+        !text(r, "actor", 200, actor, reason, false))
+        return Applied::Reject;
+    sqlite3* db = m_store.db().handle();
+    kiosk::Statement known(db, "SELECT kiosk_id FROM erasures WHERE uid=?");
+    known.bind(1, uid);
+    if (known.step()) {
+        if (known.isNull(0) || known.int64(0) != m_kiosk) {
+            reason = "mã bản ghi này đã thuộc một ki-ốt khác";
+            return Applied::Reject;
+        }
+        return Applied::Ack;
+    }
+    kiosk::Statement find(db, "SELECT a.citizen_id, c.uid FROM citizen_aliases a JOIN citizens c ON c.id = a.citizen_id "
+                              "WHERE a.kiosk_id=? AND a.uid=?");
+    find.bind(1, m_kiosk).bind(2, citizenUid);
+    if (find.step()) {
+        const int64_t citizen = find.int64(0);
+        const std::string commune = find.text(1);
+        // Commune-wide: the sessions from every kiosk become anonymous, the personal fields and the
+        // keyed hash go (the aliases with them, ON DELETE CASCADE).
+        kiosk::Statement anon(db, "UPDATE sessions SET citizen_id=NULL, notes_enc=NULL WHERE citizen_id=?");
+        anon.bind(1, citizen);
+        kiosk::Statement del(db, "DELETE FROM citizens WHERE id=?");
+        del.bind(1, citizen);
+        if (!anon.run() || !del.run() || !m_store.audit().record("kiosk", "citizen_erased", commune)) return Applied::Failure;
+        m_erased = true;
+    }
+    kiosk::Statement ins(db, "INSERT INTO erasures(uid, citizen_uid, at, actor, kiosk_id) VALUES (?,?,?,?,?)");
+    ins.bind(1, uid).bind(2, citizenUid).bind(3, at).bind(4, actor).bind(5, m_kiosk);
+    return ins.run() ? Applied::Ack : Applied::Failure;
+}
+
+Applied RecordApplier::usage(const json& r, std::string& reason)
+{
+    if (!r.contains("events") || !r["events"].is_array() || r["events"].size() > 5000) {
+        reason = "events phải là một mảng (tối đa 5000)";
+        return Applied::Reject;
+    }
+    struct Event {
+        int64_t n = 0, visit = 0, step = 0;
+        std::string at, kind, lesson, detail;
+    };
+    std::vector<Event> events;
+    for (const json& e : r["events"]) {
+        Event x;
+        if (!e.is_object() || !integer(e, "n", 1, INT64_MAX, x.n, reason) || !text(e, "at", 40, x.at, reason) ||
+            !integer(e, "visit", 0, INT64_MAX, x.visit, reason) || !text(e, "kind", 64, x.kind, reason) ||
+            !text(e, "lesson", 128, x.lesson, reason, false) || !integer(e, "step", -1, 10000, x.step, reason, false) ||
+            !text(e, "detail", 500, x.detail, reason, false)) {
+            if (reason.empty()) reason = "mỗi sự kiện phải là một đối tượng";
+            return Applied::Reject;
+        }
+        events.push_back(std::move(x));
+    }
+    kiosk::Statement ins(m_store.db().handle(), "INSERT OR IGNORE INTO usage_events(at, visit, kind, lesson, step, detail, kiosk_id, source_id) "
+                                                "VALUES (?,?,?,?,?,?,?,?)");
+    for (const Event& e : events) {
+        ins.reset();
+        ins.bind(1, e.at).bind(2, e.visit).bind(3, e.kind).bind(4, e.lesson).bind(5, e.step).bind(6, e.detail).bind(7, m_kiosk).bind(8, e.n);
+        if (!ins.run()) return Applied::Failure;
+    }
+    return Applied::Ack;
+}
+
+Applied RecordApplier::heartbeat(const json& r, std::string& reason)
+{
+    int64_t at = 0, freeDisk = -1, lastSuccess = 0, waiting = 0;
+    std::string version, lastError;
+    if (!integer(r, "at", 0, kMaxTime, at, reason) || !text(r, "version", 64, version, reason, false) ||
+        !integer(r, "free_disk_bytes", -1, INT64_MAX, freeDisk, reason, false) || !text(r, "last_error", 2000, lastError, reason, false) ||
+        !integer(r, "last_success", 0, kMaxTime, lastSuccess, reason, false))
+        return Applied::Reject;
+    if (r.contains("waiting") && r["waiting"].is_object() && !integer(r["waiting"], "sessions", 0, INT64_MAX, waiting, reason, false))
+        return Applied::Reject;
+    // An older heartbeat arriving late does not hide a newer one.
+    kiosk::Statement up(m_store.db().handle(),
+                        "UPDATE kiosks SET heartbeat_at=?, version=?, free_disk_bytes=?, last_error=?, last_success=?, waiting_sessions=? "
+                        "WHERE id=? AND heartbeat_at <= ?");
+    up.bind(1, at).bind(2, version).bind(3, freeDisk).bind(4, lastError).bind(5, lastSuccess).bind(6, waiting).bind(7, m_kiosk).bind(8, at);
+    return up.run() ? Applied::Ack : Applied::Failure;
+}
+
+} // namespace collector

@@ -1,0 +1,171 @@
+// POST /api/v1/upload: bearer token → kiosk, gzip'd JSON → records, one transaction per request,
+// acknowledgements only after COMMIT. Every failure is a JSON error with a status, never a crash.
+#include "collector/upload_handler.hpp"
+#include "collector/record_apply.hpp"
+#include "kiosk/gzip.hpp"
+#include "kiosk/upload_protocol.hpp"
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <algorithm>
+#include <cctype>
+
+namespace collector {
+
+namespace {
+
+using nlohmann::json;
+
+bool equalsNoCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower((unsigned char)x) == std::tolower((unsigned char)y); });
+}
+
+std::string header(const HttpRequest& r, std::string_view name)
+{
+    for (const auto& [k, v] : r.headers)
+        if (equalsNoCase(k, name)) return v;
+    return {};
+}
+
+std::string trim(std::string s)
+{
+    const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+HttpResponse storageError(kiosk::Database& db)
+{
+    const int code = sqlite3_extended_errcode(db.handle()) & 0xff;
+    if (code == SQLITE_FULL)
+        return errorResponse(507, "storage_full", "Máy chủ xã đã hết chỗ lưu: chưa nhận gì từ lô này. Xin giải phóng dung lượng trên máy chủ.");
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        HttpResponse r = errorResponse(503, "busy", "Cơ sở dữ liệu của máy chủ xã đang bận: chưa nhận gì từ lô này, xin gửi lại sau.");
+        r.headers.emplace_back("Retry-After", "5");
+        return r;
+    }
+    return errorResponse(500, "storage_error", "Máy chủ xã không ghi được vào cơ sở dữ liệu: chưa nhận gì từ lô này.");
+}
+
+} // namespace
+
+HttpResponse errorResponse(int status, const std::string& code, const std::string& message)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = json{{"error", code}, {"message", message}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return r;
+}
+
+HttpResponse UploadHandler::handle(const HttpRequest& req)
+{
+    try {
+        if (req.path != kiosk::kUploadPath)
+            return errorResponse(404, "not_found", "Không có địa chỉ này trên máy chủ xã; ki-ốt gửi tới " + std::string(kiosk::kUploadPath) + ".");
+        if (req.method != "POST") {
+            HttpResponse r = errorResponse(405, "method_not_allowed", "Địa chỉ này chỉ nhận POST.");
+            r.headers.emplace_back("Allow", "POST");
+            return r;
+        }
+        const std::string auth = trim(header(req, "Authorization"));
+        const std::string token = auth.size() > 7 && equalsNoCase(auth.substr(0, 7), "Bearer ") ? trim(auth.substr(7)) : std::string();
+        std::optional<int64_t> kiosk;
+        {
+            std::lock_guard lock(m_mutex);
+            kiosk = m_store.authenticate(token);
+        }
+        if (!kiosk) {
+            HttpResponse r = errorResponse(401, "unauthorized",
+                                           "Mã truy cập không đúng hoặc đã bị thu hồi. Xin cấp mã mới bằng `kiosk-collector kiosk add` và chép "
+                                           "vào tệp mã của ki-ốt.");
+            r.headers.emplace_back("WWW-Authenticate", "Bearer");
+            return r;
+        }
+        const std::string encoding = trim(header(req, "Content-Encoding"));
+        if (encoding.empty() || equalsNoCase(encoding, "identity")) {
+            if (req.body.size() > m_maxBody)
+                return errorResponse(413, "too_large", "Lô quá lớn (tối đa " + std::to_string(m_maxBody) + " byte): xin giảm upload.batch_size.");
+            return handleUpload(*kiosk, req.body);
+        }
+        if (!equalsNoCase(encoding, "gzip"))
+            return errorResponse(415, "unsupported_encoding", "Chỉ nhận thân yêu cầu dạng gzip hoặc không nén.");
+        kiosk::GunzipError gzError;
+        std::optional<std::string> body = kiosk::gunzip(req.body, m_maxBody, gzError);
+        if (!body) {
+            if (gzError == kiosk::GunzipError::TooLarge)
+                return errorResponse(413, "too_large", "Lô quá lớn sau khi giải nén (tối đa " + std::to_string(m_maxBody) +
+                                                           " byte): xin giảm upload.batch_size.");
+            return errorResponse(400, "bad_gzip", "Thân yêu cầu không phải dữ liệu gzip hợp lệ.");
+        }
+        return handleUpload(*kiosk, *body);
+    } catch (const std::exception&) {
+        return errorResponse(500, "server_error", "Máy chủ xã gặp lỗi khi xử lý lô này: chưa nhận gì, xin gửi lại sau.");
+    }
+}
+
+HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& body)
+{
+    json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return errorResponse(400, "bad_json", "Thân yêu cầu không phải một đối tượng JSON hợp lệ.");
+    if (!j.contains("protocol") || !j["protocol"].is_number_integer() || j["protocol"].get<int64_t>() != kiosk::kUploadProtocol)
+        return errorResponse(400, "unsupported_protocol",
+                             "Máy chủ xã chỉ hiểu giao thức tải lên số " + std::to_string(kiosk::kUploadProtocol) + ": xin cập nhật ki-ốt hoặc máy chủ.");
+    std::string kioskUid;
+    if (j.contains("kiosk_id")) {
+        if (!j["kiosk_id"].is_string() || !validRecordId(j["kiosk_id"].get<std::string>()))
+            return errorResponse(400, "bad_request", "Trường \"kiosk_id\" không hợp lệ.");
+        kioskUid = j["kiosk_id"].get<std::string>();
+    }
+    if (!j.contains("records") || !j["records"].is_array() || j["records"].size() > 10000)
+        return errorResponse(400, "bad_request", "Thiếu mảng \"records\" (tối đa 10000 bản ghi mỗi lô).");
+    size_t n = 0;
+    for (const json& r : j["records"]) {
+        ++n;
+        if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || !validRecordId(r["id"].get<std::string>()))
+            return errorResponse(400, "bad_record", "Bản ghi thứ " + std::to_string(n) + " không có mã (\"id\") hợp lệ: chưa nhận gì từ lô này.");
+    }
+
+    std::lock_guard lock(m_mutex);
+    kiosk::Database& db = m_store.db();
+    if (!db.exec("BEGIN IMMEDIATE")) return storageError(db);
+    json acks = json::array(), rejected = json::array();
+    RecordApplier applier(m_store, kioskId);
+    for (const json& r : j["records"]) {
+        // Each record in its own savepoint: a rejected one leaves nothing behind.
+        if (!db.exec("SAVEPOINT rec")) {
+            HttpResponse e = storageError(db);
+            db.exec("ROLLBACK");
+            return e;
+        }
+        json ack;
+        std::string reason;
+        const Applied a = applier.apply(r, ack, reason);
+        if (a == Applied::Failure) {
+            HttpResponse e = storageError(db);
+            db.exec("ROLLBACK");
+            return e;
+        }
+        if (a == Applied::Reject) {
+            db.exec("ROLLBACK TO rec");
+            rejected.push_back({{"id", r["id"]}, {"error", "invalid_record"}, {"message", reason}});
+        } else {
+            acks.push_back(std::move(ack));
+        }
+        db.exec("RELEASE rec");
+    }
+    kiosk::Statement seen(db.handle(), "UPDATE kiosks SET last_upload_at=?, kiosk_uid=CASE WHEN ?='' THEN kiosk_uid ELSE ? END WHERE id=?");
+    seen.bind(1, m_store.clock().unixSeconds()).bind(2, kioskUid).bind(3, kioskUid).bind(4, kioskId);
+    if (!seen.run() || !db.exec("COMMIT")) {
+        HttpResponse e = storageError(db);
+        db.exec("ROLLBACK");
+        return e;
+    }
+    // secure_delete zeroed the erased rows' pages; the checkpoint moves them out of the WAL too.
+    if (applier.erasedSomething()) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    HttpResponse out;
+    out.body = json{{"protocol", kiosk::kUploadProtocol}, {"acks", std::move(acks)}, {"rejected", std::move(rejected)}}.dump(
+        -1, ' ', false, json::error_handler_t::replace);
+    return out;
+}
+
+} // namespace collector

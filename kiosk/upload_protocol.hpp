@@ -1,0 +1,22 @@
+// The upload protocol's fixed points, shared by the kiosk (client) and kiosk-collector (server):
+// the endpoint, the protocol number, and what a kiosk may send to (README: "The upload protocol").
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+inline constexpr std::string_view kUploadPath = "/api/v1/upload";
+inline constexpr int kUploadProtocol = 1;
+inline constexpr int kUsageEventsPerRecord = 500;   // anonymous statistics: events per "usage" record
+
+// https:// anywhere, or plain http:// only to this machine (127.0.0.0/8, [::1]): personal fields
+// travel in the batches and must never cross a network in clear. Literal addresses only: a name
+// such as "localhost" could resolve elsewhere. No user:password@ part. False with a Vietnamese
+// message saying what to change.
+bool checkUploadUrl(std::string_view url, std::string& error);
+
+// A token is 16–256 printable ASCII characters without spaces (it goes into an HTTP header).
+bool validToken(std::string_view token);
+
+} // namespace kiosk

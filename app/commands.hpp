@@ -22,6 +22,7 @@ struct RunOptions {
     int height = 1080;
     std::string startScreen;
     long long exitAfterFrames = 0;
+    long long testFreezeAfterFrames = 0;   // hidden: the loop hangs after N frames (watchdog test)
 };
 
 struct ScreenshotOptions {
@@ -56,8 +57,24 @@ private:
 // `kiosk narrate --lesson ID --step N --out FILE.wav [--lang vi|en] [--voice V]`
 void addNarrateCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 void addUploadCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);   // `kiosk upload [--url URL] [--token TOKEN]`
+// `kiosk doctor`: one ✓/!/✗/– line per check; exit 1 when citizens would notice (app/doctor_command.cpp)
+void addDoctorCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk db backup FILE | --rotate [--keep N]` (app/db_backup_command.cpp)
+void addDbBackupCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// The `kiosk db` group (created on first use): add `check` etc. with dbCommand(cli).add_subcommand(...)
+CLI::App& dbCommand(CLI::App& cli);
 // `kiosk type --telex KEYS | --vni KEYS [--new-style]`: the composed Vietnamese text, one line
 void addTypeCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk staff add|list|disable`, `kiosk citizen show|erase`
+void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk report (--quarter Q | --month M | --from D --to D) [--format json|csv|xlsx] [--out FILE]` (app/report_command.cpp)
+void addReportCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk session import FILE.csv`: paper or spreadsheet sessions, all or nothing (app/session_command.cpp)
+void addSessionCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk db check`: integrity and the records' invariants, one line per check (app/db_check_command.cpp)
+void addDbCheckCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk id parse TEXT|-` and `kiosk id scan IMAGE`: a chip ID card's QR code as JSON (app/id_command.cpp)
+void addIdCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 
 // Parses "1920x1080".
 bool parseSize(const std::string& s, int& w, int& h);

@@ -4,7 +4,9 @@
 #include "kiosk/paths.hpp"
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <clocale>
+#include <cstdlib>
 #include <iostream>
 
 namespace app {
@@ -40,7 +42,9 @@ bool parseSize(const std::string& s, int& w, int& h)
 int main(int argc, char** argv)
 {
     std::setlocale(LC_ALL, "C.UTF-8");
-    spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+    // Logs on stderr (the journal under systemd, which stamps the time itself); stdout is for output.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
+    spdlog::set_pattern(std::getenv("JOURNAL_STREAM") ? "%l %v" : "%Y-%m-%d %H:%M:%S %^%l%$ %v");
     CLI::App cli{"Ki-ốt Bình dân học vụ số — the Bình dân học vụ số kiosk"};
     cli.require_subcommand(1);
     app::GlobalOptions g;
@@ -54,6 +58,7 @@ int main(int argc, char** argv)
     runCmd->add_option("--size", runSize, "kích thước cửa sổ / window size WxH (default 1920x1080)");
     runCmd->add_option("--start-screen", run.startScreen, "mở ngay màn hình này / open on this screen (see screenshot --list)");
     runCmd->add_option("--exit-after-frames", run.exitAfterFrames, "thoát sau N khung hình / exit after N presented frames")->check(CLI::PositiveNumber);
+    runCmd->add_option("--test-freeze-after-frames", run.testFreezeAfterFrames)->group("");   // watchdog test only
 
     app::ScreenshotOptions shot;
     std::string shotSize;
@@ -80,8 +85,15 @@ int main(int argc, char** argv)
     // Commands registered from their own files (one line each).
     app::CommandSet commands;
     app::addNarrateCommand(cli, g, commands);
+    app::addReportCommand(cli, g, commands);
+    app::addSessionCommands(cli, g, commands);
+    app::addDbCheckCommand(cli, g, commands);
     app::addUploadCommand(cli, g, commands);
+    app::addDoctorCommand(cli, g, commands);
+    app::addDbBackupCommand(cli, g, commands);
     app::addTypeCommand(cli, g, commands);
+    app::addStaffCommands(cli, g, commands);
+    app::addIdCommands(cli, g, commands);
 
     try {
         cli.parse(argc, argv);

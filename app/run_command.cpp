@@ -6,9 +6,12 @@
 #include "drivers/espeak_synth.hpp"
 #include "drivers/sdl_speaker.hpp"
 #include "kiosk/narration.hpp"
-#include "kiosk/database.hpp"
+#include "drivers/code_readers.hpp"
+#include "kiosk/records.hpp"
+#include "kiosk/staff_flow.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/usage_log.hpp"
+#include "drivers/systemd_notifier.hpp"
 #include <spdlog/spdlog.h>
 #include <algorithm>
 #include <csignal>
@@ -54,12 +57,13 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
                  rt.config.province.empty() ? "(tất cả)" : rt.config.province);
 
     std::string error;
-    auto db = kiosk::Database::open(std::filesystem::path(g.dataDir) / "kiosk.sqlite3", error);
-    if (!db) {
+    kiosk::SteadyClock clock;
+    auto records = kiosk::Records::open(g.dataDir, clock, error);
+    if (!records) {
         std::cerr << error << "\n";
         return 1;
     }
-    kiosk::UsageLog usage(*db);
+    kiosk::UsageLog usage(*records->db);
     const double tDb = msSinceExec();
 
     Frontend fe(rt);
@@ -78,8 +82,16 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     else
         spdlog::info("màn hình: SDL driver \"{}\"", fe.platform().videoDriver());
 
-    kiosk::SteadyClock clock;
     kiosk::App app(rt.catalogue, rt.config, clock);
+    // Staff mode: opened by the hidden gesture; the scanners run only while a scan screen shows.
+    std::vector<kiosk::Problem> serviceProblems;
+    kiosk::StaffFlow staff(*records, rt.config, kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, serviceProblems), clock);
+    for (const kiosk::Problem& p : serviceProblems) spdlog::warn("{}", p.str());
+    auto readers = drivers::makeCodeReaders(rt.config);
+    kiosk::ReaderPump pump;
+    for (auto& r : readers) pump.add(*r);
+    fe.view().attachStaff(&staff);
+    uint64_t staffRequest = app.state().staffRequest, staffVersion = staff.state().version;
     if (!o.startScreen.empty() && !kiosk::openScreenByName(app, o.startScreen, rt.catalogue, rt.config, error)) {
         std::cerr << error << "\n";
         return 2;
@@ -97,22 +109,26 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     long long presented = 0;
     std::vector<drivers::PlatformEvent> events;
     bool running = true;
+    drivers::LoopWatchdog watchdog(clock, o.testFreezeAfterFrames);   // sd_notify READY=1 / WATCHDOG=1
     while (running) {
+        watchdog.turn();
         int64_t now = clock.nowMs();
         int timeout = 0;
         if (pending == 0 && !fe.touch().pending()) {
-            int64_t wake = app.nextWakeMs();
+            int64_t wake = std::min(app.nextWakeMs(), staff.nextWakeMs());
+            if (pump.running()) wake = std::min(wake, now + 100);   // scanner reads arrive off-thread
             // A screen that animates asked for its next frame.
             if (fe.nextFrameAt() < 1e12) wake = std::min(wake, start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0));
             timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
         }
         events.clear();
-        fe.platform().waitEvents(timeout, events);
+        fe.platform().waitEvents(watchdog.maxWaitMs(timeout), events);
         for (const drivers::PlatformEvent& e : events) {
             switch (e.kind) {
             case drivers::PlatformEvent::Kind::Pointer:
                 fe.touch().push(e.pointer);
                 app.activity();
+                staff.activity();
                 pending = std::max(pending, kFramesAfterInput);
                 break;
             case drivers::PlatformEvent::Kind::Redraw:
@@ -125,8 +141,15 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
             }
         }
         app.tick();
+        staff.tick();
+        pump.service(staff);
+        if (staff.state().exitRequested) running = false;   // an admin left for the desktop
         now = clock.nowMs();
         if (fe.nextFrameAt() < 1e12 && now >= start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0)) pending = std::max(pending, 1);
+        if (staff.state().version != staffVersion) {
+            staffVersion = staff.state().version;
+            pending = std::max(pending, kFramesAfterChange);
+        }
         if (app.state().version != drawnVersion) {
             // The start screen has no child windows to settle: its slide change needs one frame.
             bool attract = app.state().screen == kiosk::Screen::Attract && events.empty();
@@ -138,11 +161,18 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         ui::Intents intents = fe.frame(app, double(now - start) / 1000.0);
         if (pending > 0) --pending;
         ++presented;
+        watchdog.framePresented();
         if (presented == 1)
             spdlog::info("khung hình đầu tiên sau {:.0f} ms từ lúc chạy (thư viện {:.0f}, nội dung {:.0f}, CSDL {:.0f}, màn hình + phông {:.0f}, vẽ {:.0f})",
                          msSinceExec(), tMain, tContent - tMain, tDb - tContent, tDisplay - tDb, msSinceExec() - tDisplay);
         for (const kiosk::Intent& in : intents) app.apply(in);
         usage.post(app.takeEvents());
+        for (const kiosk::StaffIntent& in : fe.view().takeStaffIntents()) staff.apply(in);
+        if (app.state().staffRequest != staffRequest) {
+            staffRequest = app.state().staffRequest;
+            narrator.stop();
+            staff.apply({kiosk::StaffIntent::Kind::Open});
+        }
         speak(app, narrator, spokenRequest, lastNarrationError);
         if (o.exitAfterFrames > 0 && presented >= o.exitAfterFrames) running = false;
     }

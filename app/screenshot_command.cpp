@@ -1,6 +1,7 @@
 // `kiosk screenshot`: renders any screen headless (SDL offscreen, software renderer) to PNG.
 #include "app/commands.hpp"
 #include "app/frontend.hpp"
+#include "app/staff_demo.hpp"
 #include "kiosk/screen_id.hpp"
 #include <iostream>
 
@@ -12,6 +13,7 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
     for (const kiosk::Problem& p : rt.problems) std::cerr << "cảnh báo: " << p.str() << "\n";
     if (o.list) {
         for (const std::string& name : kiosk::listScreenNames(rt.catalogue, rt.config)) std::cout << name << "\n";
+        for (const std::string& name : StaffDemo::screenNames()) std::cout << name << "\n";
         return 0;
     }
     if (o.screen.empty() || o.out.empty()) {
@@ -26,7 +28,14 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
     kiosk::ManualClock clock;
     kiosk::App app(rt.catalogue, rt.config, clock);
     std::string error;
-    if (!kiosk::openScreenByName(app, o.screen, rt.catalogue, rt.config, error)) {
+    std::unique_ptr<StaffDemo> staff;
+    if (o.screen.rfind("staff-", 0) == 0) {
+        staff = StaffDemo::open(rt, clock, o.screen, error);
+        if (!staff) {
+            std::cerr << error << "\n";
+            return 2;
+        }
+    } else if (!kiosk::openScreenByName(app, o.screen, rt.catalogue, rt.config, error)) {
         std::cerr << error << "\n";
         return 2;
     }
@@ -45,6 +54,7 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
         std::cerr << error << "\n";
         return 1;
     }
+    if (staff) fe.view().attachStaff(&staff->flow());
     // A few frames first: ImGui settles layout (child windows, scroll limits) on the second.
     drivers::Image image;
     for (int i = 0; i < 3; ++i) fe.frame(app, 0.0, i == 2 ? &image : nullptr);

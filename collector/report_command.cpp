@@ -1,7 +1,11 @@
 // `kiosk-collector report`: the commune's report over every kiosk's sessions, with the same
-// periods and formats as `kiosk report`. The collector's tables have the kiosk's names and columns
-// so the kiosk's report engine runs over them unchanged.
+// periods and formats as `kiosk report`: the collector's tables have the kiosk's names and columns,
+// so the kiosk's report engine (kiosk/report.hpp) runs over them unchanged.
+#include "collector/collector_store.hpp"
 #include "collector/commands.hpp"
+#include "kiosk/report_export.hpp"
+#include "kiosk/runtime.hpp"
+#include "kiosk/services.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -18,21 +22,89 @@ int CommandSet::dispatch(const std::filesystem::path& dataDir) const
 namespace {
 
 struct ReportOptions {
-    std::string quarter, month, from, to, format = "json", out, config;
+    std::string quarter, month, from, to, format, out, config;
 };
 
-int reportCommand(const std::filesystem::path&, const ReportOptions& o)
+std::optional<kiosk::ReportPeriod> periodFrom(const ReportOptions& o, std::string& error)
 {
-    const int periods = !o.quarter.empty() + !o.month.empty() + (!o.from.empty() || !o.to.empty());
-    if (periods != 1 || (!o.from.empty() && o.to.empty()) || (o.from.empty() && !o.to.empty())) {
-        std::cerr << "Xin chọn đúng một kỳ báo cáo: --quarter 2026-Q1, --month 2026-03, hoặc --from 2026-01-01 --to 2026-03-31.\n";
+    const int forms = int(!o.quarter.empty()) + int(!o.month.empty()) + int(!o.from.empty() || !o.to.empty());
+    if (forms != 1) {
+        error = "Chọn đúng một kỳ báo cáo: --quarter 2026-Q1, hoặc --month 2026-03, hoặc --from 2026-01-01 --to 2026-03-31.";
+        return std::nullopt;
+    }
+    if (!o.quarter.empty()) return kiosk::quarterPeriod(o.quarter, error);
+    if (!o.month.empty()) return kiosk::monthPeriod(o.month, error);
+    if (o.from.empty() || o.to.empty()) {
+        error = "Cần cả --from và --to (ngày đầu và ngày cuối, tính cả hai ngày), ví dụ --from 2026-01-01 --to 2026-03-31.";
+        return std::nullopt;
+    }
+    return kiosk::rangePeriod(o.from, o.to, error);
+}
+
+int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
+{
+    std::string error;
+    const std::optional<kiosk::ReportPeriod> period = periodFrom(o, error);
+    if (!period) {
+        std::cerr << error << "\n";
         return 2;
     }
-    // The report engine (kiosk/report.hpp) is written alongside; until it is part of the core this
-    // command says so rather than printing figures of its own that could disagree with the kiosk's.
-    std::cerr << "Báo cáo tổng hợp chưa có trong bản kiosk-collector này: bộ tính báo cáo dùng chung với `kiosk report` chưa được "
-                 "đưa vào. Dữ liệu các ki-ốt đã gửi vẫn được giữ nguyên trong thư mục dữ liệu; xin cập nhật kiosk-collector.\n";
-    return 1;
+    if (o.format.empty()) {
+        const std::string ext = std::filesystem::path(o.out).extension().string();
+        o.format = ext == ".csv" ? "csv" : ext == ".xlsx" ? "xlsx" : "json";
+    }
+    if (o.format == "xlsx" && (o.out.empty() || o.out == "-")) {
+        std::cerr << "Tệp XLSX cần --out TÊN_TỆP.xlsx (không in ra màn hình được).\n";
+        return 2;
+    }
+    // The commune's name, targets, checklist and lesson titles: the same files a kiosk reads (the
+    // bundled defaults, overlaid by --config), so both reports label and count alike.
+    kiosk::RuntimeOptions ro;
+    if (!o.config.empty()) ro.configFile = o.config;
+    kiosk::Runtime rt = kiosk::Runtime::load(ro);
+    for (const kiosk::Problem& p : rt.problems)
+        if (std::filesystem::path(p.file).filename() == "kiosk.toml" || p.file == o.config) std::cerr << "cảnh báo: " << p.str() << "\n";
+    std::vector<kiosk::Problem> problems;
+    const auto configured = kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems);
+    const auto everyService = kiosk::loadServices(rt.assetsDir / "services.toml", "", problems);
+
+    kiosk::ReportInput in;
+    in.period = *period;
+    in.commune = rt.config.commune;
+    in.indicators = kiosk::reportIndicators(configured);
+    for (const kiosk::ServiceDef& s : everyService) in.otherLabels[s.code] = s.title.vi;
+    in.targets = rt.config.targets;
+    for (const kiosk::Lesson& l : rt.catalogue.lessons) in.lessonTitles[l.id] = l.title.vi;
+
+    auto store = CollectorStore::open(dataDir, error);
+    if (!store) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    const std::optional<kiosk::Report> report = kiosk::buildReport(store->db(), store->vault(), in, error);
+    if (!report) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
+    // The lists hold names: who exported which period stays in the audit trail.
+    store->audit().record("cli", "report_exported", period->label, o.format);
+    bool ok = true;
+    if (o.format == "xlsx") {
+        ok = kiosk::writeReportXlsx(*report, o.out, error);
+    } else {
+        const std::string text = o.format == "csv" ? kiosk::reportCsv(*report) : kiosk::reportJson(*report);
+        if (o.out.empty() || o.out == "-") std::cout << text << std::flush;
+        else ok = kiosk::writeFileAtomically(o.out, text, error);
+    }
+    if (!ok) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    if (!o.out.empty() && o.out != "-")
+        std::cerr << "Đã ghi báo cáo của xã " << period->label << " (mọi ki-ốt) vào " << o.out << ": " << report->sessions << " lượt hỗ trợ, "
+                  << report->citizens << " người dân.\n";
+    return 0;
 }
 
 } // namespace
@@ -45,8 +117,9 @@ void addReportCommand(CLI::App& cli, const std::string&, CommandSet& set)
     cmd->add_option("--month", o->month, "tháng / month, e.g. 2026-03");
     cmd->add_option("--from", o->from, "từ ngày / first day, YYYY-MM-DD");
     cmd->add_option("--to", o->to, "đến ngày (tính cả ngày này) / last day, inclusive");
-    cmd->add_option("--format", o->format, "json | csv | xlsx")->check(CLI::IsMember({"json", "csv", "xlsx"}));
-    cmd->add_option("--out", o->out, "tệp kết quả / output file")->required();
+    cmd->add_option("--format", o->format, "json | csv | xlsx (default: from --out's extension, else json)")
+        ->check(CLI::IsMember({"json", "csv", "xlsx"}));
+    cmd->add_option("--out", o->out, "tệp kết quả / output file (json and csv: - or none = standard output)");
     cmd->add_option("--config", o->config, "cấu hình xã (kiosk.toml: chỉ tiêu, tên xã) / the commune's kiosk.toml")->check(CLI::ExistingFile);
     set.add(cmd, [o](const std::filesystem::path& dataDir) { return reportCommand(dataDir, *o); });
 }

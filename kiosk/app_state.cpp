@@ -276,6 +276,14 @@ void App::apply(const Intent& in)
             changed();
         }
         break;
+    case K::OpenStaff: {
+        // The citizen's visit ends: nothing of it stays on screen behind staff mode.
+        const uint64_t request = m_state.staffRequest + 1;
+        resetVisit("staff");
+        m_state.staffRequest = request;
+        changed();
+        break;
+    }
     }
 }
 

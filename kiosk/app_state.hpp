@@ -40,6 +40,7 @@ struct Intent {
         ToggleNarration,  // read every step aloud on its own
         ToggleSlowMotion,
         Speak,            // "Nghe": read the current step aloud now
+        OpenStaff,        // the hidden staff gesture: the visit ends, staff mode opens
     };
     Kind kind;
     std::string arg;
@@ -71,6 +72,7 @@ struct AppState {
     bool slowMotion = false;
     bool accessibilityOpen = false;     // the text size / contrast / sound panel
     uint64_t speakRequest = 0;          // bumps when the current step should be read aloud
+    uint64_t staffRequest = 0;          // bumps when the staff gesture was made
     std::string handoff;
     Screen handoffFrom = Screen::Catalogue;
     bool idlePrompt = false;

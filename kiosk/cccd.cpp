@@ -1,5 +1,5 @@
 // CCCD QR parsing: the 2021 card's `|`-separated layout (DOMAIN.md), checked field by field.
-// Sections: [provinces] [text helpers] [dates] [gender] [parse] [json]
+// Sections: [provinces] [messages] [text helpers] [dates] [gender] [names] [parse] [json]
 #include "kiosk/cccd.hpp"
 #include <nlohmann/json.hpp>
 #include <array>
@@ -33,13 +33,18 @@ constexpr std::array<Province, 63> kProvinces = {{
 
 constexpr size_t kFieldCount = 7;   // the 2021 card; the 2024 card may append more
 
-// The messages open with the sentence the citizen needs; the bracketed detail is for staff. They
-// never repeat the card's content: the screen is public and stderr may end up in a log.
-constexpr std::string_view kNotIdCardLead = "Đây không phải mã QR trên căn cước công dân";
+// No chip card (and so no card QR code) existed before 2021: a clock showing an earlier year is
+// wrong (a board without a battery-backed clock), and must not make every card "from the future".
+constexpr int kFirstCardYear = 2021;
+
+// [messages] Each opens with what happened and ends with what to do; the bracketed detail is for
+// staff. They never repeat the card's content: the screen is public and stderr may end up in a log.
+constexpr std::string_view kNotIdCardLead = "Đây không phải mã QR của thẻ căn cước công dân";
 constexpr std::string_view kNotIdCardAdvice = "Xin đưa mã QR in trên thẻ căn cước vào khung đọc.";
-constexpr std::string_view kTornLead = "Mã QR đọc chưa trọn, xin đưa thẻ lại gần và giữ yên trong giây lát";
-constexpr std::string_view kInconsistentLead = "Thông tin trong mã QR của thẻ không khớp nhau";
-constexpr std::string_view kInconsistentAdvice = "Xin nhờ cán bộ kiểm tra thẻ.";
+constexpr std::string_view kTornLead = "Mã QR trên thẻ mới đọc được một phần";
+constexpr std::string_view kTornAdvice = "Xin đưa thẻ lại gần, giữ yên và quét lại.";
+constexpr std::string_view kInconsistentLead = "Thông tin trong mã QR của thẻ không hợp lệ hoặc mâu thuẫn nhau";
+constexpr std::string_view kInconsistentAdvice = "Thẻ chưa được ghi nhận; xin cán bộ xem lại thẻ.";
 
 // [text helpers]
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -152,7 +157,7 @@ std::string isoDate(int y, int m, int d)
 }
 
 // [gender]
-enum class GenderField { Male, Female, Prefix, Other };
+enum class GenderField { Male, Female, Other };
 
 // "Nam" / "Nữ" in any letter case, with "ữ" precomposed (NFC) or decomposed (NFD: u + horn +
 // tilde, or ư + tilde): scanners and older encoders do not agree on a normal form.
@@ -171,10 +176,26 @@ GenderField parseGender(std::string_view s)
     }
     if (cps == U"nam") return GenderField::Male;
     if (cps == U"n\u1EEF") return GenderField::Female;
-    // What is left of either word when the read stops early (NFD "Nữ" can lose its horn or tilde).
-    for (std::u32string_view start : {U"", U"n", U"na", U"nu", U"n\u01B0"})
-        if (cps == start) return GenderField::Prefix;
     return GenderField::Other;
+}
+
+// [names] Letters (NFC or NFD: combining marks), spaces, and the apostrophe and hyphen of
+// Central Highlands names (H'Hen Niê). Digits or symbols mean the field is not a name.
+bool isNameChar(char32_t cp)
+{
+    return isLetter(cp) || (cp >= 0x300 && cp <= 0x36F) || cp == ' ' || cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.';
+}
+
+const char* nameProblem(std::string_view s)
+{
+    if (s.empty()) return "thiếu họ tên";
+    bool letter = false;
+    for (size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        if (!decodeUtf8(s, i, cp) || !isNameChar(cp)) return "họ tên có ký tự không phải chữ cái";
+        letter = letter || isLetter(cp);
+    }
+    return letter ? nullptr : "họ tên không có chữ cái";
 }
 
 // [parse]
@@ -182,16 +203,11 @@ CccdParse refuse(CccdError kind, std::string_view detail)
 {
     CccdParse r;
     r.error = kind;
+    const std::string d(detail);
     switch (kind) {
-    case CccdError::NotIdCard:
-        r.message = std::string(kNotIdCardLead) + " (" + std::string(detail) + "). " + std::string(kNotIdCardAdvice);
-        break;
-    case CccdError::Torn:
-        r.message = std::string(kTornLead) + " (" + std::string(detail) + ").";
-        break;
-    case CccdError::Inconsistent:
-        r.message = std::string(kInconsistentLead) + ": " + std::string(detail) + ". " + std::string(kInconsistentAdvice);
-        break;
+    case CccdError::NotIdCard: r.message = std::string(kNotIdCardLead) + " (" + d + "). " + std::string(kNotIdCardAdvice); break;
+    case CccdError::Torn: r.message = std::string(kTornLead) + " (" + d + "). " + std::string(kTornAdvice); break;
+    case CccdError::Inconsistent: r.message = std::string(kInconsistentLead) + ": " + d + ". " + std::string(kInconsistentAdvice); break;
     }
     return r;
 }
@@ -210,8 +226,8 @@ std::string_view trimPayload(std::string_view s)
 std::string dateDetail(std::string_view what, DateField state)
 {
     switch (state) {
-    case DateField::Short: return std::string(what) + " bị cắt ngắn";
-    case DateField::Malformed: return std::string(what) + " không phải 8 chữ số ngàythángnăm";
+    case DateField::Short:
+    case DateField::Malformed: return std::string(what) + " không phải 8 chữ số dạng ngày tháng năm (ddmmyyyy)";
     case DateField::NotReal: return std::string(what) + " không phải một ngày có thật";
     case DateField::Ok: break;
     }
@@ -245,6 +261,12 @@ CccdParse parseCccd(std::string_view payload)
     return parseCccd(payload, vietnamDate(duration_cast<seconds>(system_clock::now().time_since_epoch()).count()));
 }
 
+// Three outcomes besides success, decided in this order:
+//   torn          a prefix of a card payload: a keyboard-wedge scanner or a typist stopped early.
+//                 Only the end can be missing, so only a short payload or a short last field is torn.
+//   not a card    a payload without the card's shape (a URL, a VietQR payment code, a product code).
+//   inconsistent  the card's shape with an impossible or contradictory field: forged, damaged or
+//                 misprinted; there is no checksum to blame, so staff must look at the card.
 CccdParse parseCccd(std::string_view payload, const CivilDate& today)
 {
     payload = trimPayload(payload);
@@ -265,85 +287,83 @@ CccdParse parseCccd(std::string_view payload, const CivilDate& today)
 
     const bool idShape = isDigits(f[0], 12);
     if (count < kFieldCount) {
-        if (idShape) return refuse(CccdError::Torn, "chỉ đọc được " + std::to_string(count) + " trong 7 trường");
+        if (count == 1 && allDigits(f[0]) && f[0].size() <= 12) return refuse(CccdError::Torn, "chỉ đọc được một phần số căn cước");
+        if (count > 1 && idShape) return refuse(CccdError::Torn, "chỉ đọc được " + std::to_string(count) + " trong 7 trường");
         if (count == 1) return refuse(CccdError::NotIdCard, "không có dấu phân cách |");
         return refuse(CccdError::NotIdCard, "có " + std::to_string(count) + " trường, thẻ căn cước có 7");
     }
-    if (!idShape) return refuse(CccdError::NotIdCard, "trường đầu không phải số căn cước 12 chữ số");
 
-    CitizenId c;
-    c.id = f[0];
+    const GenderField gender = parseGender(f[4]);
+    if (!idShape && gender == GenderField::Other && !(isDigits(f[3], 8) && isDigits(f[6], 8)))
+        return refuse(CccdError::NotIdCard, "các trường không giống mã QR của thẻ căn cước");
+    // The payload stops inside its last field (ngày cấp): read again.
+    if (count == kFieldCount && f[6].size() < 8 && allDigits(f[6])) return refuse(CccdError::Torn, "ngày cấp bị cắt ngắn");
+
+    // Every problem is listed, so staff see at once all that is wrong with the card.
+    std::vector<std::string> problems;
+    if (!idShape) problems.push_back("số căn cước không phải đúng 12 chữ số");
 
     // The old CMND had 9 digits, or 12 for those issued 2012–2016; many cards leave it empty.
     const std::string_view oldId = f[1];
-    if (!oldId.empty() && !isDigits(oldId, 9) && !isDigits(oldId, 12)) {
-        if (allDigits(oldId) && oldId.size() < 9) return refuse(CccdError::Torn, "số CMND cũ bị cắt ngắn");
-        return refuse(CccdError::NotIdCard, "số CMND cũ không phải 9 chữ số");
-    }
-    c.oldId = oldId;
+    if (!oldId.empty() && !isDigits(oldId, 9) && !isDigits(oldId, 12)) problems.push_back("số CMND cũ không phải 9 hay 12 chữ số");
 
-    bool nameHasLetter = false;
-    if (!isCleanText(f[2], &nameHasLetter)) return refuse(CccdError::NotIdCard, "họ tên có ký tự lạ");
-    if (f[2].empty()) return refuse(CccdError::NotIdCard, "thiếu họ tên");
-    if (!nameHasLetter) return refuse(CccdError::NotIdCard, "họ tên không có chữ cái");
-    c.fullName = f[2];
+    if (const char* p = nameProblem(f[2])) problems.push_back(p);
 
-    CivilDate birth;
+    CivilDate birth, issue;
     const DateField birthState = parseDate(f[3], birth);
-    if (birthState == DateField::Short) return refuse(CccdError::Torn, dateDetail("ngày sinh", birthState));
-    if (birthState == DateField::Malformed) return refuse(CccdError::NotIdCard, dateDetail("ngày sinh", birthState));
-
-    switch (parseGender(f[4])) {
-    case GenderField::Male: c.gender = "male"; break;
-    case GenderField::Female: c.gender = "female"; break;
-    case GenderField::Prefix: return refuse(CccdError::Torn, "ô giới tính bị cắt ngắn");
-    case GenderField::Other: return refuse(CccdError::NotIdCard, "ô giới tính không phải Nam hay Nữ");
-    }
-
-    if (!isCleanText(f[5])) return refuse(CccdError::NotIdCard, "địa chỉ có ký tự lạ");
-    if (f[5].empty()) return refuse(CccdError::NotIdCard, "thiếu địa chỉ thường trú");
-    c.address = f[5];
-
-    CivilDate issue;
     const DateField issueState = parseDate(f[6], issue);
-    if (issueState == DateField::Short) return refuse(CccdError::Torn, dateDetail("ngày cấp", issueState));
-    if (issueState == DateField::Malformed) return refuse(CccdError::NotIdCard, dateDetail("ngày cấp", issueState));
+    if (birthState != DateField::Ok) problems.push_back(dateDetail("ngày sinh", birthState));
+    if (gender == GenderField::Other) problems.push_back("ô giới tính không phải Nam hay Nữ");
 
-    // The payload has the shape of a card; from here on, a contradiction means a forged, damaged or
-    // misprinted card, which staff must see (there is no checksum to blame).
-    std::vector<std::string> clash;
-    if (birthState == DateField::NotReal) clash.push_back(dateDetail("ngày sinh", birthState));
-    if (issueState == DateField::NotReal) clash.push_back(dateDetail("ngày cấp", issueState));
-    const bool datesReal = birthState == DateField::Ok && issueState == DateField::Ok;
-    if (birthState == DateField::Ok) {
-        if (compareDates(birth, today) > 0) clash.push_back("ngày sinh ở sau ngày hôm nay");
-        const int digit4 = c.id[3] - '0';
+    bool addressHasLetter = false;
+    if (f[5].empty()) problems.push_back("thiếu địa chỉ thường trú");
+    else if (!isCleanText(f[5], &addressHasLetter)) problems.push_back("địa chỉ có ký tự lạ");
+    else if (!addressHasLetter) problems.push_back("địa chỉ không có chữ cái");
+
+    if (issueState != DateField::Ok) problems.push_back(dateDetail("ngày cấp", issueState));
+
+    // Cross-checks (DOMAIN.md): digit 4 is gender and century, digits 5–6 the birth year's last two.
+    const bool clockTrusted = today.year >= kFirstCardYear;
+    if (idShape && birthState == DateField::Ok) {
+        const int digit4 = f[0][3] - '0';
         const int centuryStart = 1900 + digit4 / 2 * 100;
         if (birth.year < centuryStart || birth.year > centuryStart + 99)
-            clash.push_back("chữ số thứ 4 của số căn cước chỉ người sinh trong các năm " + std::to_string(centuryStart) + "–" +
-                            std::to_string(centuryStart + 99) + ", khác với năm sinh");
-        if (twoDigits(c.id, 4) != birth.year % 100) clash.push_back("chữ số thứ 5–6 của số căn cước khác hai số cuối của năm sinh");
-        if ((digit4 % 2 == 0) != (c.gender == "male")) clash.push_back("giới tính theo chữ số thứ 4 của số căn cước khác với ô giới tính");
+            problems.push_back("chữ số thứ 4 của số căn cước (thế kỷ sinh) không khớp với năm sinh");
+        if (twoDigits(f[0], 4) != birth.year % 100) problems.push_back("chữ số thứ 5–6 của số căn cước khác hai số cuối của năm sinh");
     }
-    if (issueState == DateField::Ok && compareDates(issue, today) > 0) clash.push_back("ngày cấp ở sau ngày hôm nay");
-    if (datesReal && compareDates(issue, birth) < 0) clash.push_back("ngày cấp ở trước ngày sinh");
-    if (!clash.empty()) {
+    if (idShape && gender != GenderField::Other && ((f[0][3] - '0') % 2 == 0) != (gender == GenderField::Male))
+        problems.push_back("giới tính theo chữ số thứ 4 của số căn cước khác với ô giới tính");
+    if (clockTrusted && birthState == DateField::Ok && compareDates(birth, today) > 0) problems.push_back("ngày sinh ở sau ngày hôm nay");
+    if (clockTrusted && issueState == DateField::Ok && compareDates(issue, today) > 0) problems.push_back("ngày cấp ở sau ngày hôm nay");
+    if (birthState == DateField::Ok && issueState == DateField::Ok && compareDates(issue, birth) < 0)
+        problems.push_back("ngày cấp ở trước ngày sinh");
+
+    if (!problems.empty()) {
         std::string detail;
-        for (const std::string& s : clash) detail += (detail.empty() ? "" : "; ") + s;
+        for (const std::string& p : problems) detail += (detail.empty() ? "" : "; ") + p;
         return refuse(CccdError::Inconsistent, detail);
     }
 
+    CitizenId c;
+    c.id = f[0];
+    c.oldId = oldId;
+    c.fullName = f[2];
     c.birthYear = birth.year;
     c.birthMonth = birth.month;
     c.birthDay = birth.day;
+    c.gender = gender == GenderField::Male ? "male" : "female";
+    c.address = f[5];
     c.issueYear = issue.year;
     c.issueMonth = issue.month;
     c.issueDay = issue.day;
 
     CccdParse r;
     if (provinceName(c.id).empty())
-        r.warnings.push_back("Mã tỉnh " + c.id.substr(0, 3) +
-                             " ở đầu số căn cước không có trong danh sách 63 tỉnh, thành phố (Thông tư 07/2016/TT-BCA); vẫn nhận thẻ.");
+        r.warnings.push_back("Mã tỉnh ở đầu số căn cước không có trong danh sách 63 tỉnh, thành phố (Thông tư 07/2016/TT-BCA); "
+                             "thẻ vẫn được nhận, xin cán bộ xem lại số trên thẻ.");
+    if (!clockTrusted)
+        r.warnings.push_back("Đồng hồ của máy đang chỉ trước năm 2021, nên chưa kiểm tra được ngày sinh, ngày cấp có ở tương lai "
+                             "không; xin cán bộ chỉnh lại giờ của máy.");
     r.citizen = std::move(c);
     return r;
 }

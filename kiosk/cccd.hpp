@@ -23,15 +23,16 @@ struct CitizenId {
 
 enum class CccdError {
     NotIdCard,      // some other QR code (a URL, a payment code, ...): ask for the ID card
-    Torn,           // an ID card read only in part: ask to hold the card closer and still
-    Inconsistent,   // a whole payload whose fields contradict each other: refuse, staff must look
+    Torn,           // an ID card read only in part (the payload stops early): ask to scan again
+    Inconsistent,   // the card's layout, but a field is impossible (12 digits, a real date, a name)
+                    // or contradicts another (digits 4–6 vs birth date and gender): refuse, staff look
 };
 
 struct CccdParse {
     std::optional<CitizenId> citizen;   // set when the payload is accepted
     CccdError error = CccdError::NotIdCard;   // meaningful only when `citizen` is empty
     std::string message;                // Vietnamese, for the screen and stderr; no personal data
-    std::vector<std::string> warnings;  // accepted, but worth a look (unknown province code, ...)
+    std::vector<std::string> warnings;  // accepted, but worth a look (unknown province code, wrong clock); Vietnamese
     bool ok() const { return citizen.has_value(); }
 };
 
@@ -45,6 +46,8 @@ CivilDate vietnamDate(int64_t unixSeconds);
 
 // Parses the payload as read by a camera or a keyboard-wedge scanner; never throws on bad input.
 // `today` decides what "a birth date in the future" means; the one-argument form uses the wall clock.
+// A `today` before 2021 (no card existed then: the clock is wrong) skips the future-date checks with
+// a warning rather than refusing every card.
 CccdParse parseCccd(std::string_view payload, const CivilDate& today);
 CccdParse parseCccd(std::string_view payload);
 

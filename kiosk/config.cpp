@@ -2,6 +2,8 @@
 #include "kiosk/config.hpp"
 #include "kiosk/narration.hpp"
 #include "kiosk/upload_protocol.hpp"
+#include "kiosk/services.hpp"
+#include <algorithm>
 
 namespace kiosk {
 
@@ -17,6 +19,14 @@ const Handoff* Config::handoff(std::string_view key) const
     for (const Handoff& h : handoffs)
         if (h.key == key) return &h;
     return nullptr;
+}
+
+int64_t TargetsConfig::denominator(std::string_view of) const
+{
+    if (of == "adult_population") return adultPopulation;
+    if (of == "households") return households;
+    if (of == "population") return population;
+    return 0;
 }
 
 namespace {
@@ -44,6 +54,52 @@ void readBool(TomlReader& r, const toml::table& root, std::string_view section, 
     else r.problem(n, "khoá \"" + std::string(key) + "\" phải là true hoặc false");
 }
 
+// A device path: "" (none) or an absolute path; a wrong one is named and the default kept.
+void readDevicePath(TomlReader& r, const toml::table& devices, std::string_view key, std::string_view example, std::string& out)
+{
+    const toml::node* n = devices.get(key);
+    if (!n) return;
+    if (!n->is_string()) {
+        r.str(devices, key);   // reports "must be a string"
+        return;
+    }
+    std::string path = r.str(devices, key);
+    if (!path.empty() && path.front() != '/') {
+        r.problem(n, "devices." + std::string(key) + " \"" + path + "\" phải là đường dẫn đầy đủ như " + std::string(example) +
+                         ", hoặc \"\" khi không có thiết bị này");
+        return;
+    }
+    out = std::move(path);
+}
+
+void readDevices(TomlReader& r, const toml::table& root, DevicesConfig& d)
+{
+    const toml::table* t = root["devices"].as_table();
+    if (!t) return;
+    readDevicePath(r, *t, "camera", "/dev/video0", d.camera);
+    readDevicePath(r, *t, "scanner", "/dev/input/by-id/usb-…-event-kbd", d.scanner);
+    readDevicePath(r, *t, "serial_scanner", "/dev/ttyACM0", d.serialScanner);
+    if (const toml::node* n = t->get("serial_baud")) {
+        const std::optional<int64_t> baud = n->value<int64_t>();
+        const bool known = baud && std::find(std::begin(kSerialBauds), std::end(kSerialBauds), *baud) != std::end(kSerialBauds);
+        if (known) d.serialBaud = static_cast<int>(*baud);
+        else r.problem(n, "devices.serial_baud phải là một trong 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400 "
+                          "(máy quét thường dùng 9600)");
+    }
+    if (const toml::node* n = t->get("printer")) {
+        const std::string p = r.str(*t, "printer", false);
+        if (n->is_string() && (p.empty() || p.front() == '/' || (p.rfind("tcp:", 0) == 0 && p.size() > 4) || (p.rfind("file:/", 0) == 0)))
+            d.printer = p;
+        else if (n->is_string())
+            r.problem(n, "devices.printer \"" + p + "\" không hợp lệ: dùng \"/dev/usb/lp0\", \"/dev/ttyUSB0@9600\", "
+                         "\"tcp:192.168.1.50:9100\", hoặc \"\" khi không có máy in");
+    }
+    if (const toml::node* n = t->get("printer_width_dots")) {
+        if (auto v = r.integer(*t, "printer_width_dots", 256, 1280); v && *v % 8 == 0) d.printerWidthDots = static_cast<int>(*v);
+        else if (v) r.problem(n, "devices.printer_width_dots phải chia hết cho 8 (576 cho giấy 80 mm, 384 cho giấy 58 mm)");
+    }
+}
+
 // [input]: how the on-screen keyboard composes Vietnamese.
 void readInput(TomlReader& r, const toml::table& root, Config& c)
 {
@@ -58,6 +114,49 @@ void readInput(TomlReader& r, const toml::table& root, Config& c)
         std::string v = r.str(*t, "tone_style");
         if (n->is_string() && !parseToneStyle(v, c.inputToneStyle))
             r.problem(n, "input.tone_style \"" + v + "\" phải là \"old\" (hòa, thúy) hoặc \"new\" (hoà, thuý)");
+    }
+}
+
+// [targets]: denominators, and each indicator's target as { percent, of }. A percent of 0 drops a
+// default target (a deployment's file cannot delete a key, only change it).
+void readTargets(TomlReader& r, const toml::table& root, TargetsConfig& t)
+{
+    const toml::table* s = root["targets"].as_table();
+    if (!s) return;
+    if (auto v = r.integer(*s, "year", 2000, 2199)) t.year = static_cast<int>(*v);
+    const std::pair<const char*, int64_t*> denominators[] = {
+        {"adult_population", &t.adultPopulation}, {"households", &t.households}, {"population", &t.population}};
+    for (const auto& [key, out] : denominators)
+        if (auto v = r.integer(*s, key, 0, 1'000'000'000)) *out = *v;
+    const toml::node* list = s->get("indicators");
+    if (!list) return;
+    if (!list->is_table()) {
+        r.problem(list, "targets.indicators phải là một bảng, ví dụ digital_signature = { percent = 35.4, of = \"adult_population\" }");
+        return;
+    }
+    for (const auto& [key, node] : *list->as_table()) {
+        const std::string code(key.str());
+        const toml::table* e = node.as_table();
+        if (!e || !validServiceCode(code)) {
+            r.problem(&node, "targets.indicators." + code + " phải có mã chỉ tiêu hợp lệ và dạng { percent = 35.4, of = \"adult_population\" }");
+            continue;
+        }
+        IndicatorTarget target;
+        target.code = code;
+        const toml::node* p = e->get("percent");
+        const std::optional<double> percent = p ? p->value<double>() : std::nullopt;
+        if (!percent || *percent < 0 || *percent > 100) {
+            r.problem(p ? p : e, "targets.indicators." + code + ".percent phải là một số từ 0 đến 100");
+            continue;
+        }
+        target.percent = *percent;
+        target.of = r.str(*e, "of");
+        if (target.of != "adult_population" && target.of != "households" && target.of != "population") {
+            r.problem(e->get("of") ? e->get("of") : e,
+                      "targets.indicators." + code + ".of phải là \"adult_population\", \"households\" hoặc \"population\"");
+            continue;
+        }
+        if (target.percent > 0) t.indicators.push_back(std::move(target));
     }
 }
 
@@ -111,7 +210,9 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
     if (const toml::table* d = root["deployment"].as_table()) {
         c.commune = r.str(*d, "commune", false);
         c.province = r.str(*d, "province", false);
+        if (d->get("villages")) c.villages = r.strings(*d, "villages");
     }
+    readInt(r, root, "staff", "idle_sign_out_seconds", 30, 3600, c.staffIdleSeconds);
     readInt(r, root, "idle", "timeout_seconds", 10, 3600, c.idleTimeoutSeconds);
     readInt(r, root, "idle", "countdown_seconds", 3, 120, c.idleCountdownSeconds);
     readInt(r, root, "idle", "thanks_seconds", 3, 600, c.thanksSeconds);
@@ -126,6 +227,8 @@ ConfigLoad loadConfig(const std::filesystem::path& defaults, const std::optional
     }
     readBool(r, root, "narration", "auto_read", c.narrationAutoRead);
     readInput(r, root, c);
+    readDevices(r, root, c.devices);
+    readTargets(r, root, c.targets);
     readUpload(r, root, c.upload);
 
     if (const toml::table* links = root["links"].as_table()) {

@@ -124,6 +124,13 @@ const std::vector<const char*> kMigrations = {
     );
     INSERT INTO upload_status(id) VALUES (1);
     )sql",
+    // 5: indexes for reports. A period's sessions are read from the index alone (covering), and
+    // the citizens' gender and birth year without touching their sealed fields. The collector's
+    // database, with the same tables, wants the same two indexes.
+    R"sql(
+    CREATE INDEX sessions_report ON sessions(started_at, staff_id, citizen_id, village);
+    CREATE INDEX citizens_report ON citizens(id, gender, birth_year);
+    )sql",
 };
 
 } // namespace

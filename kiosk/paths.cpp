@@ -18,6 +18,15 @@ std::filesystem::path executableDir()
     return ec ? std::filesystem::current_path() : exe.parent_path();
 }
 
+std::optional<std::filesystem::path> deploymentConfigFile()
+{
+    std::error_code ec;
+    const std::filesystem::path etc = "/etc/kiosk/kiosk.toml";
+    if (!std::filesystem::exists(executableDir() / ".." / "share" / "kiosk" / "assets" / "kiosk.toml", ec)) return std::nullopt;
+    if (!std::filesystem::exists(etc, ec)) return std::nullopt;
+    return etc;
+}
+
 std::filesystem::path bundledAssetsDir()
 {
     auto installed = executableDir() / ".." / "share" / "kiosk" / "assets";

@@ -16,6 +16,8 @@ std::unique_ptr<Records> Records::open(const std::filesystem::path& dataDir, con
     auto r = std::make_unique<Records>();
     r->db = Database::open(databaseFile(dataDir), error);
     if (!r->db) return nullptr;
+    for (const char* suffix : {"", "-wal", "-shm"})
+        ::chmod((databaseFile(dataDir).string() + suffix).c_str(), 0600);
     r->vault = Vault::open(keyFile(dataDir), error);
     if (!r->vault) return nullptr;
     r->audit = std::make_unique<AuditLog>(*r->db, clock);

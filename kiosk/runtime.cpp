@@ -11,7 +11,9 @@ Runtime Runtime::load(const RuntimeOptions& o)
     // The bundled kiosk.toml holds the defaults even when another assets folder is used.
     std::filesystem::path defaults = rt.assetsDir / "kiosk.toml";
     if (!std::filesystem::exists(defaults)) defaults = bundledAssetsDir() / "kiosk.toml";
-    ConfigLoad cl = loadConfig(defaults, o.configFile);
+    // An installed kiosk reads /etc/kiosk/kiosk.toml unless --config names another file.
+    rt.configFile = o.configFile ? o.configFile : deploymentConfigFile();
+    ConfigLoad cl = loadConfig(defaults, rt.configFile);
     rt.config = std::move(cl.config);
     rt.problems = std::move(cl.problems);
     if (o.province) rt.config.province = *o.province;

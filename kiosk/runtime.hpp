@@ -19,6 +19,7 @@ struct RuntimeOptions {
 
 struct Runtime {
     std::filesystem::path assetsDir;
+    std::optional<std::filesystem::path> configFile;   // the deployment file overlaid, if any
     Config config;
     Catalogue catalogue;
     Strings strings;

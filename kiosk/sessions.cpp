@@ -10,26 +10,33 @@ namespace kiosk {
 
 namespace {
 
-// BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded.
+// BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded. Inside a caller's transaction
+// (an import's all-or-nothing batch) it is a savepoint: the caller's COMMIT makes it durable.
 class Transaction {
 public:
-    explicit Transaction(Database& db) : m_db(db) { m_open = db.exec("BEGIN IMMEDIATE"); }
+    explicit Transaction(Database& db) : m_db(db), m_nested(!sqlite3_get_autocommit(db.handle()))
+    {
+        m_open = db.exec(m_nested ? "SAVEPOINT session_store" : "BEGIN IMMEDIATE");
+    }
     ~Transaction()
     {
-        if (m_open) m_db.exec("ROLLBACK");
+        if (m_open) rollback();
     }
     bool open() const { return m_open; }
     bool commit()
     {
         if (!m_open) return false;
         m_open = false;
-        if (m_db.exec("COMMIT")) return true;
-        m_db.exec("ROLLBACK");
+        if (m_db.exec(m_nested ? "RELEASE session_store" : "COMMIT")) return true;
+        rollback();
         return false;
     }
 
 private:
+    void rollback() { m_db.exec(m_nested ? "ROLLBACK TO session_store; RELEASE session_store" : "ROLLBACK"); }
+
     Database& m_db;
+    bool m_nested = false;
     bool m_open = false;
 };
 
@@ -103,13 +110,15 @@ SessionStore::SessionStore(Database& db, const Vault& vault, const Clock& clock,
 
 std::string SessionStore::newUid() { return m_kioskId + "-" + randomHex(8); }
 
-std::optional<int64_t> SessionStore::upsertCitizen(const CitizenId& c, std::string& error)
+std::optional<int64_t> SessionStore::upsertCitizen(const CitizenId& c, bool keepStored, std::string& error)
 {
     const std::string hash = m_vault.keyedHash(c.id);
     const int64_t now = m_clock.unixSeconds();
     Statement find(m_db.handle(), "SELECT id FROM citizens WHERE id_hash=?");
     find.bind(1, hash);
     if (find.step()) {
+        // A paper record typed in later never replaces what is stored (often read from the card).
+        if (keepStored) return find.int64(0);
         // The card read today is the truth: a new address after a move replaces the old one.
         int64_t id = find.int64(0);
         Statement up(m_db.handle(),
@@ -176,7 +185,7 @@ std::optional<SaveResult> SessionStore::save(const NewSession& s, std::string& e
     }
     std::optional<int64_t> citizenId;
     if (s.citizen) {
-        citizenId = upsertCitizen(*s.citizen, error);
+        citizenId = upsertCitizen(*s.citizen, s.source == "import", error);
         if (!citizenId) return std::nullopt;
     }
     SaveResult result;

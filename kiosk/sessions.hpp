@@ -71,7 +71,9 @@ public:
 
     // One transaction, committed (synchronous=FULL) before it returns: when this says yes, the
     // session survives a power cut. Refuses personal data without consent, unknown staff,
-    // malformed service codes, an end before the start.
+    // malformed service codes, an end before the start. Called inside the caller's own
+    // transaction (an import), it nests as a savepoint and the caller's COMMIT makes it durable.
+    // An imported row (source "import") never overwrites a citizen already stored.
     std::optional<SaveResult> save(const NewSession& session, std::string& error);
     bool correct(int64_t sessionId, const SessionEdit& edit, std::string_view staffName, std::string& error);
     std::optional<SessionView> get(int64_t sessionId);
@@ -84,7 +86,7 @@ public:
 
 private:
     std::string newUid();
-    std::optional<int64_t> upsertCitizen(const CitizenId& c, std::string& error);
+    std::optional<int64_t> upsertCitizen(const CitizenId& c, bool keepStored, std::string& error);
     std::vector<ServiceOutcome> servicesOf(int64_t sessionId);
     std::optional<SessionView> readSession(Statement& st);
 

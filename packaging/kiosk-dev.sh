@@ -4,6 +4,7 @@
 #   bash packaging/kiosk-dev.sh run     install, build, start the kiosk (window if a display is there)
 #   bash packaging/kiosk-dev.sh test    install, build, run every test
 #   bash packaging/kiosk-dev.sh build   install and build only
+#   bash packaging/kiosk-dev.sh deps    install the missing packages only (used by kiosk-fuzz.sh)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +19,8 @@ packages=(
   libxlsxwriter-dev libtomlplusplus-dev libspdlog-dev libespeak-ng-dev espeak-ng
   fonts-noto-core fonts-dejavu-core xvfb xauth
   libcpp-httplib-dev zlib1g-dev
+  unzip
+  libsystemd-dev dpkg-dev systemd   # sd_notify; cpack's dpkg-shlibdeps; systemd-analyze verify (tests)
 )
 
 install_deps() {
@@ -42,6 +45,8 @@ build() {
 }
 
 case "${1:-}" in
+  deps)
+    install_deps ;;
   build)
     install_deps; build ;;
   run)
@@ -54,5 +59,5 @@ case "${1:-}" in
     # Screens render through SDL's offscreen driver: no X server needed.
     ctest --output-on-failure -j"$jobs" ;;
   *)
-    echo "usage: bash packaging/kiosk-dev.sh run|test|build" >&2; exit 2 ;;
+    echo "usage: bash packaging/kiosk-dev.sh run|test|build|deps" >&2; exit 2 ;;
 esac

@@ -26,6 +26,11 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     ctx.highContrast = app.state().highContrast;
     ctx.theme = ctx.highContrast ? highContrastTheme() : standardTheme();
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(ctx.theme.background);
+    if (m_staff && m_staff->active()) {
+        ctx.lang = kiosk::Lang::Vi;
+        m_staffIntents = m_staffView.draw(ctx, m_staff->state());
+        return intents;
+    }
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ds);
@@ -67,7 +72,30 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
         ctx.hits.clear();
         m_idle.draw(ctx, s, intents);
     }
+    staffGesture(ctx, intents);
     return intents;
+}
+
+void AppView::staffGesture(Context& ctx, Intents& intents)
+{
+    // A finger held still on the top-left corner (the emblem: no button there) for three seconds.
+    // Nothing shows while it is held, so a citizen leaning on the frame learns nothing.
+    const ImGuiIO& io = ImGui::GetIO();
+    const float corner = ctx.px(160);
+    auto inCorner = [&](ImVec2 p) { return p.x >= 0 && p.y >= 0 && p.x < corner && p.y < corner; };
+    if (!io.MouseDown[0] || !inCorner(io.MouseClickedPos[0]) || !inCorner(io.MousePos)) {
+        m_gestureFired = false;
+        return;
+    }
+    const double held = io.MouseDownDuration[0];
+    if (held < kStaffHoldSeconds) {
+        ctx.frameAgainIn(kStaffHoldSeconds - held + 0.05);   // wake the idle loop when the time is up
+        return;
+    }
+    if (m_gestureFired) return;
+    m_gestureFired = true;
+    intents.clear();
+    intents.push_back({kiosk::Intent::Kind::OpenStaff});
 }
 
 } // namespace ui

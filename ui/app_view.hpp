@@ -10,14 +10,20 @@
 #include "ui/screens/lesson_screen.hpp"
 #include "ui/screens/quiz_screen.hpp"
 #include "ui/screens/thanks_screen.hpp"
+#include "ui/staff_view.hpp"
 
 namespace ui {
 
 class AppView {
 public:
     // Call between ImGui::NewFrame() and ImGui::Render().
+    // While the staff flow is active its screens are drawn instead of the citizen's.
     Intents draw(Context& ctx, const kiosk::App& app);
     CatalogueScreen& catalogue() { return m_catalogue; }
+    void attachStaff(const kiosk::StaffFlow* flow) { m_staff = flow; }
+    StaffIntents takeStaffIntents() { return std::move(m_staffIntents); }
+
+    static constexpr double kStaffHoldSeconds = 3.0;   // the hidden gesture: hold the top-left corner
 
 private:
     AttractScreen m_attract;
@@ -30,6 +36,12 @@ private:
     HandoffScreen m_handoff;
     ThanksScreen m_thanks;
     IdleOverlay m_idle;
+    StaffView m_staffView;
+    const kiosk::StaffFlow* m_staff = nullptr;
+    StaffIntents m_staffIntents;
+    bool m_gestureFired = false;
+
+    void staffGesture(Context& ctx, Intents& intents);
 };
 
 // ImGui style for the kiosk: no window padding, no borders, the theme's page colour.

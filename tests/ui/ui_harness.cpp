@@ -47,6 +47,28 @@ void UiHarness::frame()
     m_vertices = static_cast<size_t>(ImGui::GetDrawData()->TotalVtxCount);
     for (const kiosk::Intent& in : intents) m_app->apply(in);
     m_app->tick();
+    if (m_staff) {
+        for (const kiosk::StaffIntent& in : m_view.takeStaffIntents()) m_staff->apply(in);
+        if (m_app->state().staffRequest != m_staffRequest) {
+            m_staffRequest = m_app->state().staffRequest;
+            m_staff->apply({kiosk::StaffIntent::Kind::Open});
+        }
+        m_staff->tick();
+    }
+}
+
+void UiHarness::attachStaff(kiosk::StaffFlow& flow)
+{
+    m_staff = &flow;
+    m_view.attachStaff(&flow);
+}
+
+void UiHarness::hold(ImVec2 p, double seconds)
+{
+    m_touch.push({kiosk::PointerEvent::Kind::Down, p.x, p.y});
+    for (double t = 0; t < seconds; t += 1.0 / 60.0) frame();
+    m_touch.push({kiosk::PointerEvent::Kind::Up, p.x, p.y});
+    settle();
 }
 
 void UiHarness::settle()
@@ -60,6 +82,7 @@ void UiHarness::tapAt(ImVec2 p)
     m_touch.push({kiosk::PointerEvent::Kind::Down, p.x, p.y});
     m_touch.push({kiosk::PointerEvent::Kind::Up, p.x, p.y});
     m_app->activity();
+    if (m_staff) m_staff->activity();
     settle();
 }
 

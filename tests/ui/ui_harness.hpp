@@ -3,6 +3,7 @@
 #pragma once
 #include "kiosk/app_state.hpp"
 #include "kiosk/runtime.hpp"
+#include "kiosk/staff_flow.hpp"
 #include "ui/app_view.hpp"
 #include "ui/touch_input.hpp"
 #include <memory>
@@ -19,6 +20,9 @@ public:
     bool tap(std::string_view id);                 // taps the centre of the widget drawn last frame
     void tapAt(ImVec2 p);
     void drag(ImVec2 from, ImVec2 to, int moves = 8);
+    void hold(ImVec2 p, double seconds);           // a finger kept still, frame after frame
+    // Staff mode: the gesture opens this flow, its screens' intents go to it.
+    void attachStaff(kiosk::StaffFlow& flow);
     const ui::HitBox* hit(std::string_view id) const { return m_ctx.findHit(id); }
     bool visible(std::string_view id) const { return hit(id) != nullptr; }
 
@@ -42,6 +46,8 @@ private:
     kiosk::TextSize m_builtSize = kiosk::TextSize::Normal;
     ImVec2 m_size;
     size_t m_vertices = 0;
+    kiosk::StaffFlow* m_staff = nullptr;
+    uint64_t m_staffRequest = 0;
 };
 
 } // namespace test

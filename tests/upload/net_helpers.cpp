@@ -129,12 +129,15 @@ RunResult run(const std::vector<std::string>& args, const std::filesystem::path&
 Collector::Collector(std::filesystem::path dataDir) : m_data(std::move(dataDir)) {}
 Collector::~Collector() { stop(); }
 
-void Collector::start()
+void Collector::start(const std::vector<std::string>& extraArgs)
 {
     std::filesystem::create_directories(m_data);
     const auto out = m_data / "serve.out";
     std::filesystem::remove(out);
-    m_pid = spawn({KIOSK_COLLECTOR_BIN, "--data", m_data.string(), "serve", "--listen", "127.0.0.1:0"}, out, m_data / "serve.err");
+    std::vector<std::string> args = {KIOSK_COLLECTOR_BIN, "--data", m_data.string(), "serve", "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    m_tls = std::find(extraArgs.begin(), extraArgs.end(), "--cert") != extraArgs.end();
+    m_pid = spawn(args, out, m_data / "serve.err");
     // Waits for the line that names the port (no timing is asserted: 30 s only guards a hang).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     m_port = 0;
@@ -175,7 +178,10 @@ void Collector::kill()
     m_pid = -1;
 }
 
-std::string Collector::url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/api/v1/upload"; }
+std::string Collector::url() const
+{
+    return std::string(m_tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(m_port) + "/api/v1/upload";
+}
 
 // [TcpServer]
 TcpServer::TcpServer()

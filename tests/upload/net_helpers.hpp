@@ -25,16 +25,17 @@ class Collector {
 public:
     explicit Collector(std::filesystem::path dataDir);
     ~Collector();
-    void start();                  // REQUIREs the listening line
+    void start(const std::vector<std::string>& extraArgs = {});   // REQUIREs the listening line
     void stop();                   // SIGTERM, then wait
     void kill();                   // SIGKILL, then wait: no clean shutdown
     int port() const { return m_port; }
-    std::string url() const;       // http://127.0.0.1:PORT/api/v1/upload
+    std::string url() const;       // http(s)://127.0.0.1:PORT/api/v1/upload
 
 private:
     std::filesystem::path m_data;
     pid_t m_pid = -1;
     int m_port = 0;
+    bool m_tls = false;
 };
 
 // A listening socket on 127.0.0.1 with one thread serving connections one at a time.

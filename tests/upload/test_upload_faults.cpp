@@ -102,3 +102,36 @@ TEST_CASE("plain http is refused except to this machine, before anything is sent
     checkNothingSent(k, 1);
     CHECK(kiosk::uploadStatus(*k.records().db).lastAttempt == 0);   // nothing was even tried
 }
+
+TEST_CASE("over HTTPS the collector's certificate is verified: refused when unknown, accepted with upload.ca_file")
+{
+    test::TempDir dir;
+    const auto cert = dir / "cert.pem", key = dir / "key.pem";
+    // A self-signed certificate for 127.0.0.1, made by the openssl command (skipped without it).
+    nettest::RunResult made = nettest::run({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.string(), "-out",
+                                            cert.string(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"},
+                                           dir.path());
+    if (made.status != 0) {
+        MESSAGE("openssl is not available: HTTPS not tested");
+        return;
+    }
+    nettest::Collector collector(dir / "collector");
+    collector.start({"--cert", cert.string(), "--key", key.string()});
+    REQUIRE(collector.url().rfind("https://", 0) == 0);
+    KioskSide k(dir / "k");
+    k.addSession(card(kThuy));
+    k.addUsageEvents(2);
+    const std::string token = addKiosk(dir / "collector", "Ki-ốt 1", dir.path());
+
+    k.configure(collector.url(), token);
+    nettest::RunResult r = k.upload();
+    CHECK(r.status == 1);
+    CHECK(r.err.find("chứng chỉ HTTPS") != std::string::npos);
+    checkNothingSent(k, 1);
+
+    k.configure(collector.url(), token, "ca_file = \"" + cert.string() + "\"\n");
+    r = k.upload();
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(k.waiting().total() == 0);
+}

@@ -1,0 +1,106 @@
+// `kiosk report`: the commune's report for a quarter, a month or two dates, as JSON, CSV or the
+// XLSX workbook an officer hands in (kiosk/report*.cpp does the work).
+#include "app/commands.hpp"
+#include "kiosk/records.hpp"
+#include "kiosk/report_export.hpp"
+#include "kiosk/services.hpp"
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+namespace app {
+
+namespace {
+
+struct ReportOptions {
+    std::string quarter, month, from, to, format, out;
+};
+
+int reportCommand(const GlobalOptions& g, ReportOptions o)
+{
+    std::string error;
+    const std::optional<kiosk::ReportPeriod> period = kiosk::periodFromArguments(o.quarter, o.month, o.from, o.to, error);
+    if (!period) {
+        std::cerr << error << "\n";
+        return 2;
+    }
+    if (o.format.empty()) {
+        // From the file's extension, else JSON.
+        const std::string ext = std::filesystem::path(o.out).extension().string();
+        o.format = ext == ".csv" ? "csv" : ext == ".xlsx" ? "xlsx" : "json";
+    }
+    if (o.format == "xlsx" && (o.out.empty() || o.out == "-")) {
+        std::cerr << "Tệp XLSX cần --out TÊN_TỆP.xlsx (không in ra màn hình được).\n";
+        return 2;
+    }
+
+    kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
+    for (const kiosk::Problem& p : rt.problems) std::cerr << "cảnh báo: " << p.str() << "\n";
+    std::vector<kiosk::Problem> problems;
+    const auto services = kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems);
+    const auto everyService = kiosk::loadServices(rt.assetsDir / "services.toml", "", problems);
+
+    kiosk::ReportInput in;
+    in.period = *period;
+    in.commune = rt.config.commune;
+    in.indicators = kiosk::reportIndicators(services);
+    for (const kiosk::ServiceDef& s : everyService) in.otherLabels[s.code] = s.title.vi;
+    in.targets = rt.config.targets;
+    for (const kiosk::Lesson& l : rt.catalogue.lessons) in.lessonTitles[l.id] = l.title.vi;
+
+    // A mistyped --data must not give an empty report (nor leave a new database behind).
+    if (!std::filesystem::exists(kiosk::Records::databaseFile(g.dataDir))) {
+        std::cerr << "Không có cơ sở dữ liệu ở " << kiosk::Records::databaseFile(g.dataDir).string()
+                  << ": kiểm tra lại --data (thư mục dữ liệu của ki-ốt).\n";
+        return 1;
+    }
+    kiosk::SteadyClock clock;
+    auto records = kiosk::Records::open(g.dataDir, clock, error);
+    if (!records) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    const std::optional<kiosk::Report> report = kiosk::buildReport(*records->db, *records->vault, in, error);
+    if (!report) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
+
+    // The lists hold names: who exported which period stays in the audit trail.
+    records->audit->record("cli", "report_exported", period->label, o.format);
+    bool ok = true;
+    if (o.format == "xlsx") {
+        ok = kiosk::writeReportXlsx(*report, o.out, error);
+    } else {
+        const std::string text = o.format == "csv" ? kiosk::reportCsv(*report) : kiosk::reportJson(*report);
+        if (o.out.empty() || o.out == "-") std::cout << text << std::flush;
+        else ok = kiosk::writeFileAtomically(o.out, text, error);
+    }
+    if (!ok) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    if (!o.out.empty() && o.out != "-")
+        std::cerr << "Đã ghi báo cáo " << period->label << " vào " << o.out << ": " << report->sessions << " lượt hỗ trợ, " << report->citizens
+                  << " người dân.\n";
+    return 0;
+}
+
+} // namespace
+
+void addReportCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
+{
+    auto o = std::make_shared<ReportOptions>();
+    auto* cmd = cli.add_subcommand("report", "báo cáo theo quý, tháng hoặc khoảng ngày / the commune's report for a period");
+    cmd->add_option("--quarter", o->quarter, "quý / quarter, e.g. 2026-Q1");
+    cmd->add_option("--month", o->month, "tháng / month, e.g. 2026-03");
+    cmd->add_option("--from", o->from, "từ ngày (tính cả ngày này) / first day, YYYY-MM-DD");
+    cmd->add_option("--to", o->to, "đến ngày (tính cả ngày này) / last day, YYYY-MM-DD");
+    cmd->add_option("--format", o->format, "json | csv | xlsx (default: from --out's extension, else json)")
+        ->check(CLI::IsMember({"json", "csv", "xlsx"}));
+    cmd->add_option("--out", o->out, "tệp kết quả / output file (json and csv: - or none = standard output)");
+    set.add(cmd, [&g, o] { return reportCommand(g, *o); });
+}
+
+} // namespace app

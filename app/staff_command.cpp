@@ -1,0 +1,220 @@
+// `kiosk staff add|list|disable` and `kiosk citizen show|erase`: the technician's and the officer's
+// way to manage accounts and to answer a citizen's request to see or delete their data.
+#include "app/commands.hpp"
+#include "kiosk/records.hpp"
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <termios.h>
+#include <unistd.h>
+#include <ctime>
+#include <iostream>
+#include <memory>
+
+namespace app {
+
+namespace {
+
+std::unique_ptr<kiosk::Records> openRecords(const GlobalOptions& g, const kiosk::Clock& clock)
+{
+    std::string error;
+    auto r = kiosk::Records::open(g.dataDir, clock, error);
+    if (!r) std::cerr << error << "\n";
+    return r;
+}
+
+// One line from standard input, without echo when it is a terminal.
+bool readSecretLine(const char* prompt, std::string& out)
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios old{};
+    if (tty) {
+        std::cerr << prompt << std::flush;
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    bool ok = static_cast<bool>(std::getline(std::cin, out));
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::cerr << "\n";
+    }
+    if (!out.empty() && out.back() == '\r') out.pop_back();
+    return ok;
+}
+
+std::string localTime(int64_t unixSeconds)
+{
+    // Reports and screens use Vietnam's time (UTC+7) whatever the machine's time zone.
+    std::time_t t = static_cast<std::time_t>(unixSeconds + 7 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    return buf;
+}
+
+int staffAdd(const GlobalOptions& g, const std::string& name, const std::string& roleText)
+{
+    kiosk::StaffRole role;
+    if (!kiosk::parseRole(roleText, role)) {
+        std::cerr << "Vai trò không hợp lệ: " << roleText << " (volunteer, officer hoặc admin)\n";
+        return 2;
+    }
+    std::string pin, again, error;
+    if (!readSecretLine("Mã PIN (4–8 chữ số): ", pin) || !readSecretLine("Nhập lại mã PIN: ", again)) {
+        std::cerr << "Cần nhập mã PIN hai lần trên đầu vào chuẩn (stdin).\n";
+        return 2;
+    }
+    if (pin != again) {
+        std::cerr << "Hai lần nhập mã PIN không giống nhau. Chưa tạo tài khoản.\n";
+        return 2;
+    }
+    if (!kiosk::StaffStore::validPin(pin, error)) {
+        std::cerr << "Mã PIN không hợp lệ: " << error << ".\n";
+        return 2;
+    }
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    if (!r->staff->add(name, role, pin, "cli", error)) {
+        std::cerr << "Không tạo được tài khoản: " << error << "\n";
+        return 1;
+    }
+    std::cout << "Đã tạo tài khoản " << name << " (" << roleText << ").\n";
+    return 0;
+}
+
+int staffList(const GlobalOptions& g, bool json)
+{
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    auto list = r->staff->list();
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const kiosk::StaffMember& m : list)
+            out.push_back({{"name", m.name}, {"role", kiosk::roleName(m.role)}, {"disabled", m.disabled}, {"imported", m.imported},
+                           {"created_at", localTime(m.createdAt)}});
+        std::cout << nlohmann::json{{"staff", out}}.dump(2) << "\n";
+        return 0;
+    }
+    if (list.empty()) std::cout << "Chưa có tài khoản cán bộ nào. Tạo bằng: kiosk staff add --name TÊN --role admin\n";
+    for (const kiosk::StaffMember& m : list)
+        std::cout << m.name << "\t" << kiosk::roleName(m.role) << (m.disabled ? "\tđã khoá" : "")
+                  << (m.imported ? "\tnhập từ sổ, chưa có PIN" : "") << "\n";
+    return 0;
+}
+
+int staffDisable(const GlobalOptions& g, const std::string& name)
+{
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    std::string error;
+    if (!r->staff->disable(name, "cli", error)) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    std::cout << "Đã khoá tài khoản " << name << ".\n";
+    return 0;
+}
+
+bool validIdNumber(const std::string& id)
+{
+    return id.size() == 12 && id.find_first_not_of("0123456789") == std::string::npos;
+}
+
+int citizenShow(const GlobalOptions& g, const std::string& id, bool json)
+{
+    if (!validIdNumber(id)) {
+        std::cerr << "Số căn cước phải gồm đúng 12 chữ số.\n";
+        return 2;
+    }
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    auto c = r->sessions->findCitizen(id);
+    if (!c) {
+        std::cerr << "Không có hồ sơ nào của số căn cước này trên ki-ốt.\n";
+        return 1;
+    }
+    r->audit->record("cli", "citizen_viewed", c->uid);
+    if (json) {
+        nlohmann::json sessions = nlohmann::json::array();
+        for (const kiosk::SessionView& s : c->sessions) {
+            nlohmann::json services = nlohmann::json::array();
+            for (const kiosk::ServiceOutcome& o : s.services) services.push_back({{"code", o.code}, {"outcome", kiosk::outcomeName(o.outcome)}});
+            sessions.push_back({{"uid", s.uid}, {"started_at", localTime(s.startedAt)}, {"ended_at", localTime(s.endedAt)},
+                                {"staff", s.staffName}, {"village", s.village}, {"notes", s.notes}, {"services", services},
+                                {"revision", s.revision}});
+        }
+        nlohmann::json out = nlohmann::json::parse(kiosk::toJson(c->card));
+        out["consent_at"] = localTime(c->consentAt);
+        out["sessions"] = sessions;
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "Số căn cước: " << c->card.id << "\nHọ và tên: " << c->card.fullName << "\nNgày sinh: " << c->card.birthDateIso()
+              << "\nGiới tính: " << (c->card.gender == "female" ? "Nữ" : "Nam") << "\nNơi thường trú: " << c->card.address
+              << "\nĐồng ý lưu thông tin lúc: " << localTime(c->consentAt) << "\nCác lượt hỗ trợ: " << c->sessions.size() << "\n";
+    for (const kiosk::SessionView& s : c->sessions) {
+        std::cout << "  " << localTime(s.startedAt) << "  " << s.staffName << "  " << s.village << " ";
+        for (const kiosk::ServiceOutcome& o : s.services) std::cout << " " << o.code << ":" << kiosk::outcomeName(o.outcome);
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+int citizenErase(const GlobalOptions& g, const std::string& id)
+{
+    if (!validIdNumber(id)) {
+        std::cerr << "Số căn cước phải gồm đúng 12 chữ số.\n";
+        return 2;
+    }
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    std::string error;
+    if (!r->sessions->eraseCitizen(id, "cli", error)) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    std::cout << "Đã xoá thông tin cá nhân của người dân này. Các lượt hỗ trợ vẫn được tính là lượt ẩn danh.\n";
+    return 0;
+}
+
+} // namespace
+
+void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
+{
+    auto* staff = cli.add_subcommand("staff", "tài khoản cán bộ / staff accounts");
+    staff->require_subcommand(1);
+    struct Options {
+        std::string name, role = "volunteer", citizenId;
+        bool json = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* add = staff->add_subcommand("add", "tạo tài khoản (đọc mã PIN hai lần từ stdin) / add an account, PIN read twice from stdin");
+    add->add_option("--name", o->name, "họ tên / name")->required();
+    add->add_option("--role", o->role, "volunteer | officer | admin")->required();
+    set.add(add, [&g, o] { return staffAdd(g, o->name, o->role); });
+    auto* list = staff->add_subcommand("list", "liệt kê tài khoản / list accounts");
+    list->add_flag("--json", o->json, "JSON");
+    set.add(list, [&g, o] { return staffList(g, o->json); });
+    auto* disable = staff->add_subcommand("disable", "khoá tài khoản / disable an account");
+    disable->add_option("--name", o->name, "họ tên / name")->required();
+    set.add(disable, [&g, o] { return staffDisable(g, o->name); });
+
+    auto* citizen = cli.add_subcommand("citizen", "xem, xoá hồ sơ một người dân / show or erase one citizen's records");
+    citizen->require_subcommand(1);
+    auto* show = citizen->add_subcommand("show", "xem hồ sơ / show the records");
+    show->add_option("--id", o->citizenId, "số căn cước 12 chữ số / 12-digit ID number")->required();
+    show->add_flag("--json", o->json, "JSON");
+    set.add(show, [&g, o] { return citizenShow(g, o->citizenId, o->json); });
+    auto* erase = citizen->add_subcommand("erase", "xoá thông tin cá nhân / erase the personal data");
+    erase->add_option("--id", o->citizenId, "số căn cước 12 chữ số / 12-digit ID number")->required();
+    set.add(erase, [&g, o] { return citizenErase(g, o->citizenId); });
+}
+
+} // namespace app

@@ -1,0 +1,80 @@
+// The demo walks the real staff flow with intents, so a screenshot shows what staff would see.
+#include "app/staff_demo.hpp"
+#include <algorithm>
+#include <cstdlib>
+
+namespace app {
+
+namespace {
+// A sample card (made up): the number agrees with the birth date and gender, as a real one would.
+const char* kDemoCard = "038190001234||Nguyễn Thị Thuỷ|15031990|Nữ|Thôn 1, xã Quảng Ngọc, tỉnh Thanh Hóa|10082021";
+}
+
+const std::vector<std::string>& StaffDemo::screenNames()
+{
+    static const std::vector<std::string> names{"staff-signin", "staff-home", "staff-identify", "staff-type-id",
+                                                "staff-consent", "staff-checklist", "staff-summary"};
+    return names;
+}
+
+StaffDemo::~StaffDemo()
+{
+    m_flow.reset();
+    m_records.reset();
+    std::error_code ec;
+    if (!m_dir.empty()) std::filesystem::remove_all(m_dir, ec);
+}
+
+std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk::Clock& clock, const std::string& screen, std::string& error)
+{
+    using K = kiosk::StaffIntent::Kind;
+    const auto& names = screenNames();
+    if (std::find(names.begin(), names.end(), screen) == names.end()) {
+        error = "không có màn hình cán bộ \"" + screen + "\"";
+        return nullptr;
+    }
+    std::unique_ptr<StaffDemo> d(new StaffDemo());
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kiosk-demo-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) {
+        error = "không tạo được thư mục tạm cho bản minh hoạ";
+        return nullptr;
+    }
+    d->m_dir = tmpl;
+    d->m_records = kiosk::Records::open(d->m_dir, clock, error);
+    if (!d->m_records) return nullptr;
+    for (const char* name : {"Nguyễn Văn An", "Lê Thị Hoa", "Trần Văn Bảo"})
+        if (!d->m_records->staff->add(name, kiosk::StaffRole::Admin, "2468", "demo", error)) return nullptr;
+    std::vector<kiosk::Problem> problems;
+    d->m_flow = std::make_unique<kiosk::StaffFlow>(*d->m_records, rt.config, kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
+    kiosk::StaffFlow& f = *d->m_flow;
+    f.apply({K::Open});
+    f.apply({K::ChooseStaff, "Nguyễn Văn An"});
+    if (screen == "staff-signin") {
+        f.apply({K::PinDigit, "2"});
+        f.apply({K::PinDigit, "4"});
+        return d;
+    }
+    for (const char* k : {"2", "4", "6", "8"}) f.apply({K::PinDigit, k});
+    f.apply({K::PinSubmit});
+    if (screen == "staff-home") return d;
+    f.apply({K::NewSession});
+    if (screen == "staff-identify") return d;
+    if (screen == "staff-type-id") {
+        f.apply({K::StartTyping});
+        return d;
+    }
+    f.apply({K::CodeRead, kDemoCard});
+    if (screen == "staff-consent") return d;
+    f.apply({K::ConsentYes});
+    f.apply({K::ToggleService, "vneid_install"});
+    f.apply({K::ToggleService, "vneid_level2"});
+    f.apply({K::ToggleService, "ehealth_book"});
+    f.apply({K::ToggleService, "ehealth_book"});
+    if (!rt.config.villages.empty()) f.apply({K::SetVillage, rt.config.villages.front()});
+    f.apply({K::SetNotes, "Hẹn bà quay lại thứ Hai để nhận mã kích hoạt"});
+    if (screen == "staff-checklist") return d;
+    f.apply({K::Save});
+    return d;
+}
+
+} // namespace app

@@ -1,0 +1,66 @@
+// Sessions a team logged on paper or in a spreadsheet, imported from CSV (issue 5 item 3): all or
+// nothing in one transaction, every bad line named by its number, a re-import adding nothing.
+// A row with a citizen stands for a paper form the citizen signed: it is saved as consented.
+#pragma once
+#include "kiosk/audit.hpp"
+#include "kiosk/clock.hpp"
+#include "kiosk/database.hpp"
+#include "kiosk/sessions.hpp"
+#include "kiosk/staff.hpp"
+#include "kiosk/vault.hpp"
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// The columns, in the order the template has them (a file may order them differently).
+inline constexpr const char* kImportColumns[] = {"started_at", "ended_at", "staff",   "citizen_id", "full_name",
+                                                  "birth_date", "gender",   "village", "services",   "notes"};
+
+struct CsvRecord {
+    int line = 0;                         // the physical line (from 1) the record starts on
+    std::vector<std::string> fields;
+};
+
+// RFC 4180 (quoted fields may hold commas, line breaks and doubled quotes; CRLF or LF). A UTF-8
+// byte-order mark is skipped. False with the line and a Vietnamese reason on malformed quoting.
+bool parseCsv(std::string_view text, std::vector<CsvRecord>& out, int& badLine, std::string& reason);
+
+struct ImportProblem {
+    int line = 0;
+    std::string message;                  // Vietnamese; never a cell's personal content
+    std::string str() const;              // "dòng 7: ..."
+};
+
+struct ImportResult {
+    bool ok = false;
+    int rows = 0;                         // data rows in the file (blank lines left out)
+    int added = 0;                        // sessions saved now
+    int alreadyThere = 0;                 // rows whose identical content is already stored
+    int newStaff = 0;                     // imported volunteer accounts created (no PIN yet)
+    std::vector<ImportProblem> problems;  // every bad line: nothing was imported
+    std::string error;                    // a file or database failure (Vietnamese)
+};
+
+class SessionImporter {
+public:
+    // `serviceCodes`: the deployment's checklist; any other code in the file is a bad line.
+    SessionImporter(Database& db, const Vault& vault, const Clock& clock, SessionStore& sessions, StaffStore& staff, AuditLog& audit,
+                    std::vector<std::string> serviceCodes);
+
+    ImportResult importText(std::string_view csv, std::string_view actor);
+    ImportResult importFile(const std::filesystem::path& file, std::string_view actor);
+
+private:
+    Database& m_db;
+    const Vault& m_vault;
+    const Clock& m_clock;
+    SessionStore& m_sessions;
+    StaffStore& m_staff;
+    AuditLog& m_audit;
+    std::vector<std::string> m_codes;
+};
+
+} // namespace kiosk

@@ -1,0 +1,351 @@
+// The staff-mode state machine. Database work (sign-in, save) happens in apply(), which the frame
+// loop calls between frames: the summary appears only after the commit returned.
+#include "kiosk/staff_flow.hpp"
+#include <algorithm>
+#include <limits>
+
+namespace kiosk {
+
+const char* staffScreenName(StaffScreen s)
+{
+    switch (s) {
+    case StaffScreen::Closed: return "closed";
+    case StaffScreen::SignIn: return "staff-signin";
+    case StaffScreen::Home: return "staff-home";
+    case StaffScreen::Identify: return "staff-identify";
+    case StaffScreen::TypeId: return "staff-type-id";
+    case StaffScreen::Consent: return "staff-consent";
+    case StaffScreen::Checklist: return "staff-checklist";
+    case StaffScreen::Summary: return "staff-summary";
+    }
+    return "?";
+}
+
+std::string maskIdNumber(const std::string& id)
+{
+    if (id.size() != 12) return "••••";
+    return id.substr(0, 3) + "•••••" + id.substr(8);
+}
+
+CccdParse typedCitizen(const std::string& number, const std::string& fullName, const std::string& birth, const CivilDate& today)
+{
+    // The typed details go through the card parser's own checks. The card's address and issue
+    // date are not asked for: placeholders satisfy the parser and are cleared afterwards.
+    std::string gender = "Nam";
+    if (number.size() == 12 && number[3] >= '0' && number[3] <= '9' && (number[3] - '0') % 2 == 1) gender = "Nữ";
+    CccdParse p = parseCccd(number + "||" + fullName + "|" + birth + "|" + gender + "|a|" + birth, today);
+    if (p.citizen) {
+        p.citizen->address.clear();
+        p.citizen->issueYear = p.citizen->issueMonth = p.citizen->issueDay = 0;
+    }
+    return p;
+}
+
+StaffFlow::StaffFlow(Records& records, const Config& config, std::vector<ServiceDef> services, const Clock& clock)
+    : m_records(records), m_config(config), m_services(std::move(services)), m_clock(clock)
+{
+    m_state.villages = config.villages;
+}
+
+void StaffFlow::go(StaffScreen s)
+{
+    m_state.screen = s;
+    m_state.message.clear();
+    m_state.messageIsError = false;
+    changed();
+}
+
+void StaffFlow::say(std::string message, bool error)
+{
+    m_state.message = std::move(message);
+    m_state.messageIsError = error;
+    changed();
+}
+
+void StaffFlow::activity() { m_lastActivityMs = m_clock.nowMs(); }
+
+int64_t StaffFlow::nextWakeMs() const
+{
+    if (!active()) return std::numeric_limits<int64_t>::max();
+    return m_lastActivityMs + int64_t(m_config.staffIdleSeconds) * 1000;
+}
+
+void StaffFlow::tick()
+{
+    if (active() && m_clock.nowMs() >= nextWakeMs()) close("auto_sign_out");
+}
+
+void StaffFlow::close(const char* reason)
+{
+    if (m_member) m_records.audit->record(m_member->name, reason);
+    m_member.reset();
+    m_citizen.reset();
+    m_pin.clear();
+    const uint64_t version = m_state.version;
+    m_state = StaffState{};
+    m_state.villages = m_config.villages;
+    m_state.version = version;
+    changed();
+}
+
+void StaffFlow::newSession()
+{
+    m_citizen.reset();
+    m_state.startedAt = m_clock.unixSeconds();
+    m_state.haveCitizen = m_state.anonymous = m_state.consent = m_state.editing = false;
+    m_state.citizenName.clear();
+    m_state.citizenIdMasked.clear();
+    m_state.services.clear();
+    for (const ServiceDef& d : m_services) m_state.services.push_back({d.code, d.title, std::nullopt});
+    m_state.village = m_config.villages.empty() ? std::string() : m_config.villages.front();
+    m_state.notes.clear();
+    m_state.savedId = 0;
+    m_state.savedUid.clear();
+    go(StaffScreen::Identify);
+}
+
+void StaffFlow::signIn()
+{
+    if (m_state.chosenName.empty()) {
+        say("Xin chọn tên của bạn trước, rồi nhập mã PIN.", true);
+        return;
+    }
+    SignInResult r = m_records.staff->signIn(m_state.chosenName, m_pin);
+    m_pin.clear();
+    m_state.pinLength = 0;
+    if (r.kind != SignInResult::Kind::Ok) {
+        say(r.message, true);
+        return;
+    }
+    m_member = r.member;
+    m_state.memberName = r.member->name;
+    m_state.role = r.member->role;
+    go(StaffScreen::Home);
+}
+
+void StaffFlow::acceptCard(const CitizenId& card)
+{
+    m_citizen = card;
+    m_state.haveCitizen = true;
+    m_state.citizenName = card.fullName;
+    m_state.citizenIdMasked = maskIdNumber(card.id);
+    go(StaffScreen::Consent);
+}
+
+void StaffFlow::save()
+{
+    std::string error;
+    const int64_t now = m_clock.unixSeconds();
+    std::vector<ServiceOutcome> done;
+    for (const ServiceTick& t : m_state.services)
+        if (t.outcome) done.push_back({t.code, *t.outcome});
+    if (done.empty()) {
+        say("Xin đánh dấu ít nhất một việc đã hỗ trợ trước khi lưu.", true);
+        return;
+    }
+    if (m_state.editing) {
+        SessionEdit e;
+        e.endedAt = m_state.endedAt;
+        e.village = m_state.village;
+        e.notes = m_state.notes;
+        e.services = done;
+        if (!m_records.sessions->correct(m_state.savedId, e, m_state.memberName, error)) {
+            say(error, true);
+            return;
+        }
+        m_state.editing = false;
+        go(StaffScreen::Summary);
+        say("Đã lưu phần sửa. Bản cũ vẫn được ghi lại trong nhật ký.", false);
+        return;
+    }
+    NewSession s;
+    s.staffId = m_member ? m_member->id : 0;
+    s.startedAt = m_state.startedAt;
+    s.endedAt = std::max(now, m_state.startedAt);
+    if (m_citizen && m_state.consent) {
+        s.citizen = m_citizen;
+        s.consent = true;
+    }
+    s.village = m_state.village;
+    s.notes = m_state.notes;
+    s.services = done;
+    auto saved = m_records.sessions->save(s, error);
+    if (!saved) {
+        // Nothing is lost: the form stays as it was, and staff can tap Save again.
+        say(error, true);
+        return;
+    }
+    m_state.savedId = saved->id;
+    m_state.savedUid = saved->uid;
+    m_state.endedAt = s.endedAt;
+    go(StaffScreen::Summary);   // the summary's own "Đã lưu" says it: only after the commit
+}
+
+void StaffFlow::apply(const StaffIntent& in)
+{
+    using K = StaffIntent::Kind;
+    activity();
+    if (in.kind == K::Open) {
+        if (active()) return;
+        go(StaffScreen::SignIn);
+        m_state.staffNames.clear();
+        for (const StaffMember& m : m_records.staff->list())
+            if (!m.disabled && !m.imported) m_state.staffNames.push_back(m.name);
+        if (m_state.staffNames.size() == 1) m_state.chosenName = m_state.staffNames.front();
+        if (m_state.staffNames.empty()) say("Chưa có tài khoản cán bộ. Kỹ thuật viên tạo bằng lệnh: kiosk staff add", true);
+        return;
+    }
+    if (!active()) return;
+    if (in.kind == K::Close) {
+        close("sign_out");
+        return;
+    }
+    switch (m_state.screen) {
+    case StaffScreen::SignIn:
+        if (in.kind == K::ChooseStaff) {
+            m_state.chosenName = in.arg;
+            m_pin.clear();
+            m_state.pinLength = 0;
+            m_state.message.clear();
+            changed();
+        } else if (in.kind == K::PinDigit && in.arg.size() == 1 && in.arg[0] >= '0' && in.arg[0] <= '9' && m_pin.size() < 8) {
+            m_pin += in.arg;
+            m_state.pinLength = static_cast<int>(m_pin.size());
+            changed();
+        } else if (in.kind == K::PinBackspace && !m_pin.empty()) {
+            m_pin.pop_back();
+            m_state.pinLength = static_cast<int>(m_pin.size());
+            changed();
+        } else if (in.kind == K::PinSubmit) {
+            signIn();
+        } else if (in.kind == K::CodeRead) {
+            say("Đây là màn hình đăng nhập của cán bộ. Xin chọn tên và nhập mã PIN.", true);
+        }
+        break;
+    case StaffScreen::Home:
+        if (in.kind == K::NewSession) newSession();
+        else if (in.kind == K::ExitToDesktop) {
+            if (m_state.role != StaffRole::Admin) {
+                say("Chỉ quản trị viên mới được thoát ra màn hình máy tính.", true);
+            } else {
+                m_records.audit->record(m_state.memberName, "exit_to_desktop");
+                m_state.exitRequested = true;
+                changed();
+            }
+        }
+        break;
+    case StaffScreen::Identify:
+        if (in.kind == K::CodeRead) {
+            CccdParse p = parseCccd(in.arg, vietnamDate(m_clock.unixSeconds()));
+            if (p.ok()) acceptCard(*p.citizen);
+            else say(p.message, true);
+        } else if (in.kind == K::CodeError) {
+            say(in.arg, true);
+        } else if (in.kind == K::StartTyping) {
+            go(StaffScreen::TypeId);
+        } else if (in.kind == K::Anonymous) {
+            m_state.anonymous = true;
+            go(StaffScreen::Checklist);
+        } else if (in.kind == K::Back) {
+            go(StaffScreen::Home);
+        }
+        break;
+    case StaffScreen::TypeId:
+        if (in.kind == K::TypedId) {
+            CccdParse p = typedCitizen(in.arg, in.arg2, in.arg3, vietnamDate(m_clock.unixSeconds()));
+            if (p.ok()) acceptCard(*p.citizen);
+            else say(p.message, true);
+        } else if (in.kind == K::CodeRead) {
+            // A card held to the camera while the keyboard is open still counts.
+            CccdParse p = parseCccd(in.arg, vietnamDate(m_clock.unixSeconds()));
+            if (p.ok()) acceptCard(*p.citizen);
+            else say(p.message, true);
+        } else if (in.kind == K::Back) {
+            go(StaffScreen::Identify);
+        }
+        break;
+    case StaffScreen::Consent:
+        if (in.kind == K::ConsentYes) {
+            m_state.consent = true;
+            go(StaffScreen::Checklist);
+        } else if (in.kind == K::ConsentNo) {
+            // No personal data leaves this screen: the card's details are dropped here.
+            m_citizen.reset();
+            m_state.haveCitizen = false;
+            m_state.citizenName.clear();
+            m_state.citizenIdMasked.clear();
+            m_state.anonymous = true;
+            go(StaffScreen::Checklist);
+        } else if (in.kind == K::Back) {
+            m_citizen.reset();
+            m_state.haveCitizen = false;
+            go(StaffScreen::Identify);
+        }
+        break;
+    case StaffScreen::Checklist:
+        if (in.kind == K::ToggleService) {
+            for (ServiceTick& t : m_state.services) {
+                if (t.code != in.arg) continue;
+                if (!t.outcome) t.outcome = Outcome::Done;
+                else if (*t.outcome == Outcome::Done) t.outcome = Outcome::Partial;
+                else if (*t.outcome == Outcome::Partial) t.outcome = Outcome::Referred;
+                else t.outcome.reset();
+                m_state.message.clear();
+                changed();
+            }
+        } else if (in.kind == K::SetVillage) {
+            m_state.village = in.arg;
+            changed();
+        } else if (in.kind == K::SetNotes) {
+            m_state.notes = in.arg;
+            changed();
+        } else if (in.kind == K::Save) {
+            save();
+        } else if (in.kind == K::Back && !m_state.editing) {
+            go(m_state.haveCitizen ? StaffScreen::Consent : StaffScreen::Identify);
+        } else if (in.kind == K::Back) {
+            go(StaffScreen::Summary);
+        }
+        break;
+    case StaffScreen::Summary:
+        if (in.kind == K::EditSaved) {
+            m_state.editing = true;
+            go(StaffScreen::Checklist);
+        } else if (in.kind == K::NewSession) {
+            newSession();
+        } else if (in.kind == K::Done) {
+            go(StaffScreen::Home);
+        }
+        break;
+    case StaffScreen::Closed: break;
+    }
+}
+
+void ReaderPump::service(StaffFlow& flow)
+{
+    using K = StaffIntent::Kind;
+    if (flow.scanning() && !m_running) {
+        m_running = true;
+        if (m_readers.empty())
+            flow.apply({K::CodeError, "Ki-ốt chưa có camera hay máy quét nào được cấu hình. Xin bấm \"Nhập bằng bàn phím\"."});
+        for (CodeReader* r : m_readers) {
+            std::string error;
+            if (!r->start(error)) flow.apply({K::CodeError, error});
+        }
+    }
+    if (m_running)
+        for (CodeReader* r : m_readers)
+            while (flow.scanning()) {
+                std::optional<CodeRead> read = r->poll();
+                if (!read) break;
+                if (read->ok()) flow.apply({K::CodeRead, read->payload});
+                else flow.apply({K::CodeError, read->error});
+            }
+    // A card accepted (or staff mode left) turns the camera off at once.
+    if (!flow.scanning() && m_running) {
+        m_running = false;
+        for (CodeReader* r : m_readers) r->stop();
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,138 @@
+// Staff mode as a state machine: PIN sign-in → home → identify the citizen (scan, type, or
+// anonymous) → consent → what was done → saved summary; automatic sign-out after inactivity.
+// Takes intents from the staff screens and code reads from the scanners; no screen involved.
+#pragma once
+#include "kiosk/cccd.hpp"
+#include "kiosk/code_reader.hpp"
+#include "kiosk/clock.hpp"
+#include "kiosk/config.hpp"
+#include "kiosk/records.hpp"
+#include "kiosk/services.hpp"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class StaffScreen { Closed, SignIn, Home, Identify, TypeId, Consent, Checklist, Summary };
+const char* staffScreenName(StaffScreen s);
+
+struct StaffIntent {
+    enum class Kind {
+        Open,           // the hidden gesture on a citizen screen
+        Close,          // leave staff mode (signs out)
+        ChooseStaff,    // arg = name
+        PinDigit,       // arg = "0".."9"
+        PinBackspace,
+        PinSubmit,
+        NewSession,
+        CodeRead,       // arg = the scanned payload
+        CodeError,      // arg = a device's message
+        StartTyping,    // type the card's details instead of scanning
+        TypedId,        // arg = 12-digit number, arg2 = full name, arg3 = birth date ddmmyyyy
+        Anonymous,      // the citizen prefers not to give their details
+        ConsentYes,
+        ConsentNo,      // → anonymous, the session still counts
+        ToggleService,  // arg = code: not ticked → done → partial → referred → not ticked
+        SetVillage,     // arg
+        SetNotes,       // arg
+        Save,
+        EditSaved,      // correct the session just saved (an audited correction)
+        Done,           // back to the staff home
+        Back,
+        ExitToDesktop,  // admins only
+    };
+    Kind kind;
+    std::string arg, arg2, arg3;
+};
+
+struct ServiceTick {
+    std::string code;
+    LocalText title;
+    std::optional<Outcome> outcome;   // empty = not ticked
+};
+
+struct StaffState {
+    StaffScreen screen = StaffScreen::Closed;
+    std::vector<std::string> staffNames;   // active accounts, for the sign-in list
+    std::string chosenName;
+    int pinLength = 0;                     // digits typed so far (the PIN itself is never in the state)
+    std::string message;                   // Vietnamese, for the current screen
+    bool messageIsError = false;
+    std::string memberName;
+    StaffRole role = StaffRole::Volunteer;
+
+    int64_t startedAt = 0;                 // unix seconds, when "new session" was tapped
+    bool haveCitizen = false;
+    std::string citizenName;               // shown to staff on the consent and checklist screens
+    std::string citizenIdMasked;           // "038•••••1234"
+    bool anonymous = false;
+    bool consent = false;
+    std::vector<ServiceTick> services;
+    std::vector<std::string> villages;
+    std::string village;
+    std::string notes;
+
+    int64_t savedId = 0;                   // set only after the commit succeeded
+    std::string savedUid;
+    int64_t endedAt = 0;
+    bool editing = false;                  // the checklist corrects savedId
+    bool exitRequested = false;            // an admin asked to leave the kiosk for the desktop
+    uint64_t version = 0;
+};
+
+class StaffFlow {
+public:
+    StaffFlow(Records& records, const Config& config, std::vector<ServiceDef> services, const Clock& clock);
+
+    void apply(const StaffIntent& intent);
+    void activity();        // any touch while staff mode is open
+    void tick();            // automatic sign-out
+    int64_t nextWakeMs() const;
+    bool active() const { return m_state.screen != StaffScreen::Closed; }
+    bool scanning() const { return m_state.screen == StaffScreen::Identify || m_state.screen == StaffScreen::TypeId; }
+    const StaffState& state() const { return m_state; }
+
+private:
+    void go(StaffScreen s);
+    void say(std::string message, bool error);
+    void close(const char* reason);
+    void newSession();
+    void signIn();
+    void acceptCard(const CitizenId& card);
+    void save();
+    void changed() { ++m_state.version; }
+
+    Records& m_records;
+    const Config& m_config;
+    std::vector<ServiceDef> m_services;
+    const Clock& m_clock;
+    StaffState m_state;
+    std::string m_pin;
+    std::optional<CitizenId> m_citizen;
+    std::optional<StaffMember> m_member;
+    int64_t m_lastActivityMs = 0;
+};
+
+// Keeps the code readers (camera, scanners) running only while a scan screen shows — a camera
+// left on warms a cheap box for nothing — and hands their reads to the flow. Call once per frame.
+class ReaderPump {
+public:
+    void add(CodeReader& reader) { m_readers.push_back(&reader); }
+    void service(StaffFlow& flow);
+    bool running() const { return m_running; }
+
+private:
+    std::vector<CodeReader*> m_readers;
+    bool m_running = false;
+};
+
+// A card typed by hand: the number's century/gender and year digits must agree with the birth
+// date; gender comes from the number. Address and issue date stay empty.
+CccdParse typedCitizen(const std::string& number, const std::string& fullName, const std::string& birthDdmmyyyy, const CivilDate& today);
+
+// "038190001234" → "038•••••1234": enough for staff to check, not enough to copy.
+std::string maskIdNumber(const std::string& id);
+
+} // namespace kiosk

@@ -1,0 +1,22 @@
+// Vietnamese names in lists: NFC composition of text typed with separate diacritics (Unikey's
+// "Unicode tổ hợp", a Mac), and the order a commune's lists use.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// Vietnamese letters written as a base letter plus combining marks (circumflex, breve, horn, the
+// five tones) become their precomposed (NFC) letters; everything else is left as it is.
+std::string composeVietnamese(std::string_view text);
+
+// Sort keys compared bytewise (std::string operator<). The alphabet is Vietnamese
+// (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; f j w z at their Latin places),
+// letters before tones (no mark, huyền, hỏi, ngã, sắc, nặng: the dictionary order), case ignored
+// except as a last resort, and runs of digits in numeric order ("Thôn 2" before "Thôn 10").
+std::string vietnameseSortKey(std::string_view text);
+// As vietnameseSortKey, but a person's full name is ordered by the given name (the last word)
+// first, then by the family and middle names: how class rolls and commune lists are sorted.
+std::string vietnameseNameSortKey(std::string_view fullName);
+
+} // namespace kiosk

@@ -1,0 +1,115 @@
+// `kiosk staff` and `kiosk citizen` through the real binary: PINs read twice from stdin, JSON
+// lists, a citizen's records shown and erased (their sessions stay, anonymous).
+#include "kiosk/records.hpp"
+#include "tests/support/test_support.hpp"
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <cstdlib>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+};
+
+Run runKiosk(const test::TempDir& dir, const std::string& args, const std::string& stdinText = {})
+{
+    const auto in = dir / "stdin.txt", out = dir / "stdout.txt", err = dir / "stderr.txt";
+    test::writeFile(in, stdinText);
+    const std::string cmd = "\"" KIOSK_BIN "\" --data \"" + (dir / "data").string() + "\" " + args + " < \"" + in.string() +
+                            "\" > \"" + out.string() + "\" 2> \"" + err.string() + "\"";
+    const int rc = std::system(cmd.c_str());
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, test::readFile(out), test::readFile(err)};
+}
+
+} // namespace
+
+TEST_CASE("kiosk staff add reads the PIN twice, list shows the accounts, disable locks one")
+{
+    test::TempDir dir;
+    Run r = runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer", "482913\n482913\n");
+    CAPTURE(r.err);
+    CHECK(r.status == 0);
+    r = runKiosk(dir, "staff add --name 'Lê Thị Hoa' --role volunteer", "1111\n2222\n");
+    CHECK(r.status != 0);
+    CHECK(r.err.find("không giống nhau") != std::string::npos);
+    r = runKiosk(dir, "staff add --name 'Lê Thị Hoa' --role volunteer", "12\n12\n");
+    CHECK(r.status != 0);
+    CHECK(r.err.find("4 đến 8") != std::string::npos);
+    r = runKiosk(dir, "staff add --name 'Lê Thị Hoa' --role chief", "1234\n1234\n");
+    CHECK(r.status != 0);
+    r = runKiosk(dir, "staff add --name 'Lê Thị Hoa' --role admin", "135790\n135790\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("135790") == std::string::npos);
+
+    r = runKiosk(dir, "staff list --json");
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["staff"].size() == 2);
+    CHECK(j["staff"][0]["name"] == "Lê Thị Hoa");
+    CHECK(j["staff"][0]["role"] == "admin");
+    CHECK(j["staff"][1]["role"] == "officer");
+    CHECK(j["staff"][1]["disabled"] == false);
+
+    CHECK(runKiosk(dir, "staff disable --name 'Nguyễn Văn An'").status == 0);
+    CHECK(runKiosk(dir, "staff disable --name 'Không Có Ai'").status != 0);
+    j = nlohmann::json::parse(runKiosk(dir, "staff list --json").out);
+    CHECK(j["staff"][1]["disabled"] == true);
+    // The PIN itself was never written anywhere in the data folder.
+    CHECK(test::readFile(dir / "data/kiosk.sqlite3").find("482913") == std::string::npos);
+}
+
+TEST_CASE("kiosk citizen show prints one citizen's records and erase removes the personal data")
+{
+    test::TempDir dir;
+    int64_t sessionId = 0;
+    {
+        kiosk::SteadyClock clock;
+        std::string error;
+        auto rec = kiosk::Records::open(dir / "data", clock, error);
+        REQUIRE_MESSAGE(rec, error);
+        REQUIRE(rec->staff->add("Trần Văn Bảo", kiosk::StaffRole::Volunteer, "2468", "cli", error));
+        auto card = kiosk::parseCccd("038190001234||Nguyễn Thị Thuỷ|15031990|Nữ|Thôn Đông, Quảng Ngọc|10082021", {2026, 11, 23});
+        REQUIRE(card.ok());
+        kiosk::NewSession s;
+        s.staffId = rec->staff->find("Trần Văn Bảo")->id;
+        s.startedAt = 1'780'000'000;
+        s.endedAt = s.startedAt + 900;
+        s.citizen = *card.citizen;
+        s.consent = true;
+        s.village = "Thôn Đông";
+        s.services = {{"vneid_level2", kiosk::Outcome::Done}};
+        auto saved = rec->sessions->save(s, error);
+        REQUIRE_MESSAGE(saved, error);
+        sessionId = saved->id;
+    }
+    Run r = runKiosk(dir, "citizen show --id 038190001234 --json");
+    CAPTURE(r.err);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["full_name"] == "Nguyễn Thị Thuỷ");
+    CHECK(j["birth_date"] == "1990-03-15");
+    REQUIRE(j["sessions"].size() == 1);
+    CHECK(j["sessions"][0]["services"][0]["code"] == "vneid_level2");
+    CHECK(j["sessions"][0]["staff"] == "Trần Văn Bảo");
+    r = runKiosk(dir, "citizen show --id 038190001234");
+    CHECK(r.out.find("Nguyễn Thị Thuỷ") != std::string::npos);
+
+    CHECK(runKiosk(dir, "citizen show --id 12345").status == 2);
+    CHECK(runKiosk(dir, "citizen erase --id 038190001234").status == 0);
+    r = runKiosk(dir, "citizen show --id 038190001234");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("Không có hồ sơ") != std::string::npos);
+    CHECK(runKiosk(dir, "citizen erase --id 038190001234").status == 1);
+
+    kiosk::SteadyClock clock;
+    std::string error;
+    auto rec = kiosk::Records::open(dir / "data", clock, error);
+    REQUIRE(rec);
+    auto v = rec->sessions->get(sessionId);
+    REQUIRE(v);   // the session still counts, as an anonymous one
+    CHECK(v->citizenUid.empty());
+    CHECK(rec->sessions->citizenCount() == 0);
+}

@@ -1,0 +1,178 @@
+// Staff mode without a screen: PIN sign-in, a card read, consent, the checklist, a durable save,
+// refused cards that save nothing, corrections, anonymous sessions, automatic sign-out.
+#include "kiosk/staff_flow.hpp"
+#include "tests/support/test_support.hpp"
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using K = StaffIntent::Kind;
+
+namespace {
+
+const char* kCard = "038190001234|172345678|Nguyễn Thị Thuỷ|15031990|Nữ|Thôn 1, Quảng Ngọc, Quảng Xương, Thanh Hóa|10082021";
+
+struct Fixture {
+    test::TempDir dir;
+    ManualClock clock;
+    Runtime rt = test::loadRuntime();
+    std::unique_ptr<Records> rec;
+    std::unique_ptr<StaffFlow> flow;
+    Fixture()
+    {
+        clock.setUnixSeconds(1'795'000'000);   // 2026-11-18
+        std::string error;
+        rec = Records::open(dir.path(), clock, error);
+        REQUIRE_MESSAGE(rec, error);
+        REQUIRE(rec->staff->add("Trần Văn Bảo", StaffRole::Volunteer, "2468", "cli", error));
+        REQUIRE(rec->staff->add("Lê Thị Hoa", StaffRole::Admin, "135790", "cli", error));
+        std::vector<Problem> problems;
+        flow = std::make_unique<StaffFlow>(*rec, rt.config, loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
+    }
+    void apply(K kind, std::string arg = {}, std::string arg2 = {}, std::string arg3 = {}) { flow->apply({kind, arg, arg2, arg3}); }
+    void signIn(const std::string& name, const std::string& pin)
+    {
+        apply(K::Open);
+        apply(K::ChooseStaff, name);
+        for (char c : pin) apply(K::PinDigit, std::string(1, c));
+        apply(K::PinSubmit);
+    }
+};
+
+} // namespace
+
+TEST_CASE("a whole assisted session: sign in, scan, consent, tick, save, summary")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    REQUIRE(f.flow->state().screen == StaffScreen::Home);
+    f.apply(K::NewSession);
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    f.clock.advanceSeconds(30);
+    f.apply(K::CodeRead, kCard);
+    REQUIRE(f.flow->state().screen == StaffScreen::Consent);
+    CHECK(f.flow->state().citizenName == "Nguyễn Thị Thuỷ");
+    CHECK(f.flow->state().citizenIdMasked == "038•••••1234");
+    CHECK(f.rec->sessions->citizenCount() == 0);   // nothing stored before consent
+    f.apply(K::ConsentYes);
+    REQUIRE(f.flow->state().screen == StaffScreen::Checklist);
+    f.apply(K::Save);
+    CHECK(f.flow->state().messageIsError);         // nothing ticked yet
+    CHECK(f.rec->sessions->sessionCount() == 0);
+    f.apply(K::ToggleService, "vneid_install");
+    f.apply(K::ToggleService, "vneid_level2");
+    f.apply(K::ToggleService, "vneid_level2");     // done → partial
+    f.apply(K::SetVillage, "Thôn 3");
+    f.apply(K::SetNotes, "Hẹn quay lại lấy mã kích hoạt");
+    f.clock.advanceSeconds(600);
+    f.apply(K::Save);
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    CHECK_FALSE(f.flow->state().messageIsError);
+    auto v = f.rec->sessions->get(f.flow->state().savedId);
+    REQUIRE(v);
+    CHECK(v->staffName == "Trần Văn Bảo");
+    CHECK(v->village == "Thôn 3");
+    CHECK(v->endedAt - v->startedAt >= 630);
+    REQUIRE(v->services.size() == 2);
+    CHECK(v->services[0] == ServiceOutcome{"vneid_install", Outcome::Done});
+    CHECK(v->services[1] == ServiceOutcome{"vneid_level2", Outcome::Partial});
+    CHECK(f.rec->sessions->findCitizen("038190001234"));
+
+    // A correction from the summary is audited and raises the revision.
+    f.apply(K::EditSaved);
+    f.apply(K::ToggleService, "vneid_level2");     // partial → referred
+    f.apply(K::Save);
+    CHECK(f.flow->state().screen == StaffScreen::Summary);
+    CHECK(f.rec->sessions->get(v->id)->revision == 2);
+    CHECK(f.rec->sessions->sessionCount() == 1);
+}
+
+TEST_CASE("a torn, foreign or inconsistent QR code gets its message and nothing is saved")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(K::NewSession);
+    f.apply(K::CodeRead, "038190001234|172345678|Nguyễn Th");
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    CHECK(f.flow->state().messageIsError);
+    const std::string torn = f.flow->state().message;
+    f.apply(K::CodeRead, "https://dichvucong.gov.vn");
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    const std::string foreign = f.flow->state().message;
+    f.apply(K::CodeRead, "038091001234||Nguyễn Văn A|15031990|Nam|Thôn 1, Quảng Ngọc|10082021");   // digits 5–6 say 1991, the card 1990
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    const std::string inconsistent = f.flow->state().message;
+    CHECK(torn != foreign);
+    CHECK(foreign != inconsistent);
+    for (const std::string& m : {torn, foreign, inconsistent}) {
+        CHECK(m.find("038") == std::string::npos);
+        CHECK(m.find("Nguyễn") == std::string::npos);
+    }
+    CHECK(f.rec->sessions->sessionCount() == 0);
+    CHECK(f.rec->sessions->citizenCount() == 0);
+}
+
+TEST_CASE("declining consent makes an anonymous session that still counts")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(K::NewSession);
+    f.apply(K::CodeRead, kCard);
+    f.apply(K::ConsentNo);
+    CHECK(f.flow->state().anonymous);
+    CHECK_FALSE(f.flow->state().haveCitizen);
+    f.apply(K::ToggleService, "online_safety");
+    f.apply(K::Save);
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    CHECK(f.rec->sessions->sessionCount() == 1);
+    CHECK(f.rec->sessions->citizenCount() == 0);
+    CHECK(f.rec->sessions->get(f.flow->state().savedId)->citizenUid.empty());
+}
+
+TEST_CASE("typed card details are checked like a scanned card")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(K::NewSession);
+    f.apply(K::StartTyping);
+    f.apply(K::TypedId, "038190001234", "Nguyễn Thị Thuỷ", "15031991");   // year digits say 1990
+    CHECK(f.flow->state().screen == StaffScreen::TypeId);
+    CHECK(f.flow->state().messageIsError);
+    f.apply(K::TypedId, "038190001234", "Nguyễn Thị Thuỷ", "15031990");
+    REQUIRE(f.flow->state().screen == StaffScreen::Consent);
+    f.apply(K::ConsentYes);
+    f.apply(K::ToggleService, "bank_account");
+    f.apply(K::Save);
+    auto c = f.rec->sessions->findCitizen("038190001234");
+    REQUIRE(c);
+    CHECK(c->card.gender == "female");
+    CHECK(c->card.birthYear == 1990);
+}
+
+TEST_CASE("wrong PINs are counted, only admins may leave for the desktop, idle signs out")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "1111");
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().message.find("4 lần") != std::string::npos);
+    CHECK(f.flow->state().pinLength == 0);
+    f.apply(K::Close);
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(K::ExitToDesktop);
+    CHECK_FALSE(f.flow->state().exitRequested);
+    CHECK(f.flow->state().messageIsError);
+    f.apply(K::Close);
+    f.signIn("Lê Thị Hoa", "135790");
+    f.apply(K::ExitToDesktop);
+    CHECK(f.flow->state().exitRequested);
+
+    f.clock.advanceSeconds(f.rt.config.staffIdleSeconds - 1);
+    f.flow->tick();
+    CHECK(f.flow->active());
+    f.clock.advanceSeconds(2);
+    f.flow->tick();
+    CHECK_FALSE(f.flow->active());
+    bool audited = false;
+    for (const AuditEntry& e : f.rec->audit->recent())
+        audited = audited || (e.action == "auto_sign_out" && e.actor == "Lê Thị Hoa");
+    CHECK(audited);
+}

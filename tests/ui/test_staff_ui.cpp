@@ -1,0 +1,141 @@
+// Staff mode on the real screens, headless: the hidden gesture, the PIN pad, a card from a fake
+// scanner, consent, the checklist and the save — and a torn card that saves nothing.
+#include "drivers/fake_code_reader.hpp"
+#include "tests/support/test_support.hpp"
+#include "tests/ui/ui_harness.hpp"
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+const char* kCard = "038190001234|172345678|Nguyễn Thị Thuỷ|15031990|Nữ|Thôn 1, Quảng Ngọc, Quảng Xương, Thanh Hóa|10082021";
+
+struct Fixture {
+    Runtime rt = test::loadRuntime();
+    test::TempDir dir;
+    test::UiHarness ui{rt};
+    std::unique_ptr<Records> rec;
+    std::unique_ptr<StaffFlow> flow;
+    drivers::FakeCodeReader scanner;
+    ReaderPump pump;
+    Fixture()
+    {
+        ui.clock().setUnixSeconds(1'795'000'000);
+        std::string error;
+        rec = Records::open(dir.path(), ui.clock(), error);
+        REQUIRE_MESSAGE(rec, error);
+        REQUIRE(rec->staff->add("Trần Văn Bảo", StaffRole::Volunteer, "2468", "cli", error));
+        std::vector<Problem> problems;
+        flow = std::make_unique<StaffFlow>(*rec, rt.config, loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), ui.clock());
+        ui.attachStaff(*flow);
+        pump.add(scanner);
+        ui.frames(2);
+    }
+    void frame()
+    {
+        ui.frame();
+        pump.service(*flow);
+        ui.frames(2);
+    }
+    bool tap(const char* id)
+    {
+        bool ok = ui.tap(id);
+        pump.service(*flow);
+        ui.frames(2);
+        return ok;
+    }
+    void signIn()
+    {
+        ui.hold(ImVec2(40, 40), 3.2);
+        REQUIRE(flow->state().screen == StaffScreen::SignIn);
+        REQUIRE(tap("staff.name.0"));
+        for (const char* k : {"pin.2", "pin.4", "pin.6", "pin.8"}) REQUIRE(tap(k));
+        CHECK(flow->state().pinLength == 4);
+        REQUIRE(tap("pin.ok"));
+        REQUIRE(flow->state().screen == StaffScreen::Home);
+    }
+};
+
+} // namespace
+
+TEST_CASE("a short touch in the corner does nothing, three seconds open the staff PIN pad")
+{
+    Fixture f;
+    f.ui.hold(ImVec2(40, 40), 1.0);
+    CHECK_FALSE(f.flow->active());
+    CHECK(f.ui.app().state().screen == Screen::Language);   // a plain tap on the start screen starts a visit
+    f.ui.app().apply({Intent::Kind::GoHome});
+    f.ui.frames(2);
+    f.ui.hold(ImVec2(40, 40), 3.2);
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.ui.visible("pin.5"));
+    CHECK_FALSE(f.ui.visible("attract.start"));
+    REQUIRE(f.tap("staff.close"));
+    CHECK_FALSE(f.flow->active());
+}
+
+TEST_CASE("a whole assisted session on screen: sign in, scan, consent, tick, save")
+{
+    Fixture f;
+    f.signIn();
+    REQUIRE(f.tap("staff.new"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Identify);
+    CHECK(f.scanner.started());
+
+    f.scanner.push("038190001234|172345678|Nguyễn Th");   // torn: the card moved
+    f.frame();
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    CHECK(f.flow->state().messageIsError);
+    f.scanner.push("https://vneid.gov.vn");                 // some other QR code
+    f.frame();
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    CHECK(f.rec->sessions->sessionCount() == 0);
+
+    f.scanner.push(kCard);
+    f.frame();
+    REQUIRE(f.flow->state().screen == StaffScreen::Consent);
+    CHECK_FALSE(f.scanner.started());                       // the camera is off once the card is read
+    REQUIRE(f.tap("consent.yes"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Checklist);
+    REQUIRE(f.tap("service.vneid_install"));
+    REQUIRE(f.tap("service.vneid_level2"));
+    REQUIRE(f.tap("service.vneid_level2"));                 // done → partly done
+    REQUIRE(f.tap("village.2"));
+    f.ui.clock().advanceSeconds(420);
+    REQUIRE(f.tap("staff.save"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    CHECK(f.ui.visible("summary.next"));
+
+    auto c = f.rec->sessions->findCitizen("038190001234");
+    REQUIRE(c);
+    REQUIRE(c->sessions.size() == 1);
+    const SessionView& s = c->sessions[0];
+    CHECK(s.staffName == "Trần Văn Bảo");
+    CHECK(s.village == f.rt.config.villages.at(2));
+    REQUIRE(s.services.size() == 2);
+    CHECK(s.services[1] == ServiceOutcome{"vneid_level2", Outcome::Partial});
+
+    REQUIRE(f.tap("summary.done"));
+    CHECK(f.flow->state().screen == StaffScreen::Home);
+    REQUIRE(f.tap("staff.close"));                          // sign out
+    CHECK_FALSE(f.flow->active());
+    CHECK(f.ui.app().state().screen == Screen::Attract);
+}
+
+TEST_CASE("the on-screen keyboard types the card's details when no scanner reads it")
+{
+    Fixture f;
+    f.signIn();
+    REQUIRE(f.tap("staff.new"));
+    REQUIRE(f.tap("staff.type"));
+    REQUIRE(f.flow->state().screen == StaffScreen::TypeId);
+    for (char c : std::string("038190001234")) REQUIRE(f.tap(("kb." + std::string(1, c)).c_str()));
+    REQUIRE(f.tap("type.name"));
+    for (const char* k : {"kb.n", "kb.g", "kb.u", "kb.y", "kb.e", "kb.e", "kb.n", "kb.x", "kb.space", "kb.a", "kb.n"}) REQUIRE(f.tap(k));
+    REQUIRE(f.tap("type.birth"));
+    for (char c : std::string("15031990")) REQUIRE(f.tap(("kb." + std::string(1, c)).c_str()));
+    REQUIRE(f.tap("type.check"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Consent);
+    CHECK(f.flow->state().citizenName == "Nguyễn An");
+}

@@ -1,0 +1,29 @@
+// One full-screen window per frame for staff mode.
+#include "ui/staff_view.hpp"
+
+namespace ui {
+
+StaffIntents StaffView::draw(Context& ctx, const kiosk::StaffState& state)
+{
+    using S = kiosk::StaffScreen;
+    StaffIntents intents;
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ds);
+    ImGui::Begin("##staff", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    switch (state.screen) {
+    case S::SignIn: m_signIn.draw(ctx, state, intents); break;
+    case S::Home: m_home.draw(ctx, state, intents); break;
+    case S::Identify: m_identify.draw(ctx, state, intents); break;
+    case S::TypeId: m_typeId.draw(ctx, state, intents); break;
+    case S::Consent: m_consent.draw(ctx, state, intents); break;
+    case S::Checklist: m_checklist.draw(ctx, state, intents); break;
+    case S::Summary: m_summary.draw(ctx, state, intents); break;
+    case S::Closed: break;
+    }
+    ImGui::End();
+    return intents;
+}
+
+} // namespace ui

@@ -1,6 +1,7 @@
 // The subcommands of the `kiosk` executable (wired to the command line in main.cpp).
 #pragma once
 #include "kiosk/runtime.hpp"
+#include "kiosk/uploader.hpp"
 #include <functional>
 #include <string>
 #include <utility>
@@ -75,6 +76,9 @@ void addSessionCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 void addDbCheckCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 // `kiosk id parse TEXT|-` and `kiosk id scan IMAGE`: a chip ID card's QR code as JSON (app/id_command.cpp)
 void addIdCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+
+// The upload settings from [upload] and the token file, for "Tải lên ngay" (app/upload_command.cpp).
+bool uploadOptionsFromConfig(const GlobalOptions& g, const kiosk::Config& config, kiosk::UploadOptions& o, std::string& error);
 
 // Parses "1920x1080".
 bool parseSize(const std::string& s, int& w, int& h);

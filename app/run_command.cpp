@@ -9,6 +9,7 @@
 #include "drivers/code_readers.hpp"
 #include "kiosk/records.hpp"
 #include "kiosk/staff_flow.hpp"
+#include "drivers/curl_transport.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/usage_log.hpp"
 #include "drivers/systemd_notifier.hpp"
@@ -92,6 +93,8 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     for (auto& r : readers) pump.add(*r);
     fe.view().attachStaff(&staff);
     uint64_t staffRequest = app.state().staffRequest, staffVersion = staff.state().version;
+    uint64_t uploadRequest = staff.state().uploadRequest;
+    kiosk::UploadWorker uploads(g.dataDir, [] { return std::make_unique<drivers::CurlTransport>(); });
     if (!o.startScreen.empty() && !kiosk::openScreenByName(app, o.startScreen, rt.catalogue, rt.config, error)) {
         std::cerr << error << "\n";
         return 2;
@@ -117,6 +120,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         if (pending == 0 && !fe.touch().pending()) {
             int64_t wake = std::min(app.nextWakeMs(), staff.nextWakeMs());
             if (pump.running()) wake = std::min(wake, now + 100);   // scanner reads arrive off-thread
+            if (uploads.busy()) wake = std::min(wake, now + 500);   // and so does an upload's result
             // A screen that animates asked for its next frame.
             if (fe.nextFrameAt() < 1e12) wake = std::min(wake, start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0));
             timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
@@ -144,6 +148,14 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         staff.tick();
         pump.service(staff);
         if (staff.state().exitRequested) running = false;   // an admin left for the desktop
+        if (staff.state().uploadRequest != uploadRequest) {
+            uploadRequest = staff.state().uploadRequest;
+            kiosk::UploadOptions uo;
+            std::string uploadError;
+            if (!uploadOptionsFromConfig(g, rt.config, uo, uploadError)) staff.uploadFinished(false, uploadError);
+            else if (uploads.start(uo)) staff.uploadStarted();
+        }
+        if (auto done = uploads.takeResult()) staff.uploadFinished(done->ok, done->message);
         now = clock.nowMs();
         if (fe.nextFrameAt() < 1e12 && now >= start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0)) pending = std::max(pending, 1);
         if (staff.state().version != staffVersion) {

@@ -101,4 +101,24 @@ void addUploadCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
     set.add(cmd, [&g, o] { return uploadCommand(g, o->url, o->token); });
 }
 
+bool uploadOptionsFromConfig(const GlobalOptions& g, const kiosk::Config& config, kiosk::UploadOptions& o, std::string& error)
+{
+    // The staff screen's "Tải lên ngay": the same settings as the nightly `kiosk upload`.
+    const kiosk::UploadConfig& c = config.upload;
+    o.url = c.url;
+    o.caFile = c.caFile;
+    o.batchSize = c.batchSize;
+    o.retries = c.retries;
+    o.backoffMs = c.backoffMs;
+    o.timeoutSeconds = c.timeoutSeconds;
+    o.version = KIOSK_VERSION;
+    o.dataDir = g.dataDir;
+    if (o.url.empty()) {
+        error = "Ki-ốt chưa được cấu hình địa chỉ máy chủ của xã ([upload] url). Xin báo cán bộ kỹ thuật.";
+        return false;
+    }
+    const std::filesystem::path file = c.tokenFile.empty() ? std::filesystem::path(g.dataDir) / "upload.token" : std::filesystem::path(c.tokenFile);
+    return readToken(file, o.token, error);
+}
+
 } // namespace app

@@ -62,6 +62,29 @@ void StaffFlow::say(std::string message, bool error)
     changed();
 }
 
+void StaffFlow::refreshDashboard()
+{
+    m_state.dashboard = buildDashboard(m_records, m_config, m_services, m_clock.unixSeconds());
+    changed();
+}
+
+void StaffFlow::uploadStarted()
+{
+    m_state.uploading = true;
+    if (m_state.screen == StaffScreen::Home) say("Đang tải dữ liệu lên xã…", false);
+    changed();
+}
+
+void StaffFlow::uploadFinished(bool ok, const std::string& message)
+{
+    m_state.uploading = false;
+    if (m_state.screen == StaffScreen::Home) {
+        refreshDashboard();
+        say(message, !ok);
+    }
+    changed();
+}
+
 void StaffFlow::activity() { m_lastActivityMs = m_clock.nowMs(); }
 
 int64_t StaffFlow::nextWakeMs() const
@@ -121,6 +144,7 @@ void StaffFlow::signIn()
     m_state.memberName = r.member->name;
     m_state.role = r.member->role;
     go(StaffScreen::Home);
+    refreshDashboard();
 }
 
 void StaffFlow::acceptCard(const CitizenId& card)
@@ -224,6 +248,10 @@ void StaffFlow::apply(const StaffIntent& in)
         break;
     case StaffScreen::Home:
         if (in.kind == K::NewSession) newSession();
+        else if (in.kind == K::UploadNow && !m_state.uploading) {
+            ++m_state.uploadRequest;
+            changed();
+        }
         else if (in.kind == K::ExitToDesktop) {
             if (m_state.role != StaffRole::Admin) {
                 say("Chỉ quản trị viên mới được thoát ra màn hình máy tính.", true);
@@ -315,6 +343,7 @@ void StaffFlow::apply(const StaffIntent& in)
             newSession();
         } else if (in.kind == K::Done) {
             go(StaffScreen::Home);
+            refreshDashboard();
         }
         break;
     case StaffScreen::Closed: break;

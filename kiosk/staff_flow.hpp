@@ -8,6 +8,7 @@
 #include "kiosk/config.hpp"
 #include "kiosk/records.hpp"
 #include "kiosk/services.hpp"
+#include "kiosk/staff_dashboard.hpp"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +43,7 @@ struct StaffIntent {
         Done,           // back to the staff home
         Back,
         ExitToDesktop,  // admins only
+        UploadNow,      // send what waits to the commune's collector now
     };
     Kind kind;
     std::string arg, arg2, arg3;
@@ -79,6 +81,9 @@ struct StaffState {
     int64_t endedAt = 0;
     bool editing = false;                  // the checklist corrects savedId
     bool exitRequested = false;            // an admin asked to leave the kiosk for the desktop
+    Dashboard dashboard;                   // refreshed each time the home screen opens
+    uint64_t uploadRequest = 0;            // bumps on "Tải lên ngay": the run loop starts the upload
+    bool uploading = false;
     uint64_t version = 0;
 };
 
@@ -89,6 +94,9 @@ public:
     void apply(const StaffIntent& intent);
     void activity();        // any touch while staff mode is open
     void tick();            // automatic sign-out
+    // The run loop reports on an upload it started; the home screen shows it.
+    void uploadStarted();
+    void uploadFinished(bool ok, const std::string& message);
     int64_t nextWakeMs() const;
     bool active() const { return m_state.screen != StaffScreen::Closed; }
     bool scanning() const { return m_state.screen == StaffScreen::Identify || m_state.screen == StaffScreen::TypeId; }
@@ -102,6 +110,7 @@ private:
     void signIn();
     void acceptCard(const CitizenId& card);
     void save();
+    void refreshDashboard();
     void changed() { ++m_state.version; }
 
     Records& m_records;

@@ -176,3 +176,37 @@ TEST_CASE("wrong PINs are counted, only admins may leave for the desktop, idle s
         audited = audited || (e.action == "auto_sign_out" && e.actor == "Lê Thị Hoa");
     CHECK(audited);
 }
+
+TEST_CASE("the staff home shows this quarter's figures, the report deadline and the upload")
+{
+    Fixture f;   // 2026-11-18: the fourth quarter, due on 21/12
+    f.signIn("Trần Văn Bảo", "2468");
+    const Dashboard& d0 = f.flow->state().dashboard;
+    CHECK(d0.error.empty());
+    CHECK(d0.quarterLabel.find("IV") != std::string::npos);
+    CHECK(d0.dueDate == "21/12/2026");
+    CHECK(d0.daysUntilDue == 33);
+    CHECK(d0.sessions == 0);
+    CHECK(d0.upload.lastSuccess == 0);
+    f.apply(K::NewSession);
+    f.apply(K::CodeRead, kCard);
+    f.apply(K::ConsentYes);
+    f.apply(K::ToggleService, "vneid_level2");
+    f.apply(K::Save);
+    f.apply(K::Done);
+    const Dashboard& d1 = f.flow->state().dashboard;
+    CHECK(d1.sessions == 1);
+    CHECK(d1.citizens == 1);
+    CHECK(d1.upload.waiting.sessions == 1);   // saved, not yet sent
+
+    const uint64_t before = f.flow->state().uploadRequest;
+    f.apply(K::UploadNow);
+    CHECK(f.flow->state().uploadRequest == before + 1);
+    f.flow->uploadStarted();
+    f.apply(K::UploadNow);                    // one upload at a time
+    CHECK(f.flow->state().uploadRequest == before + 1);
+    f.flow->uploadFinished(false, "Máy chủ của xã không trả lời.");
+    CHECK(f.flow->state().messageIsError);
+    CHECK(f.flow->state().message == "Máy chủ của xã không trả lời.");
+    CHECK_FALSE(f.flow->state().uploading);
+}

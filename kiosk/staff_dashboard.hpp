@@ -1,0 +1,35 @@
+// What staff see on their home screen: this quarter's figures, progress against the year's
+// targets, days left until the report is due (the 21st of the quarter's last month), and the
+// nightly upload's status. Built from the report engine and the outbox.
+#pragma once
+#include "kiosk/config.hpp"
+#include "kiosk/outbox.hpp"
+#include "kiosk/records.hpp"
+#include "kiosk/services.hpp"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct DashboardBar {
+    std::string code, label;
+    int64_t achieved = 0;                 // distinct citizens with it done this year so far
+    std::optional<int64_t> target;        // from [targets]; none when no denominator is entered
+    double fraction() const { return target && *target > 0 ? std::min(1.0, double(achieved) / double(*target)) : 0.0; }
+};
+
+struct Dashboard {
+    std::string quarterLabel;             // "Quý IV/2026"
+    int daysUntilDue = 0;                 // to the 21st of the quarter's last month (0 on the day, negative after)
+    std::string dueDate;                  // "21/12/2026"
+    int64_t sessions = 0, citizens = 0, anonymousSessions = 0;
+    std::vector<DashboardBar> bars;       // indicators that have a target
+    UploadStatus upload;
+    std::string error;                    // Vietnamese, when the figures could not be read
+};
+
+Dashboard buildDashboard(Records& records, const Config& config, const std::vector<ServiceDef>& services, int64_t nowUnix);
+
+} // namespace kiosk

@@ -7,7 +7,6 @@
 #include "kiosk/backup.hpp"
 #include <CLI/CLI.hpp>
 #include <SDL.h>
-#include <toml++/toml.h>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -204,23 +203,6 @@ void checkClock(Doctor& d)
     else d.line(Mark::Ok, "Đồng hồ", std::string(text) + ".");
 }
 
-// [upload] url from the bundled defaults and the deployment file, read as plain TOML so this
-// check works whether or not the configuration code knows the key yet.
-std::string uploadUrl(const kiosk::Runtime& rt, const std::optional<fs::path>& overlay)
-{
-    std::string url;
-    for (const fs::path& f : {rt.assetsDir / "kiosk.toml", overlay.value_or(fs::path())}) {
-        if (f.empty()) continue;
-        try {
-            toml::table t = toml::parse_file(f.string());
-            if (auto u = t["upload"]["url"].value<std::string>()) url = *u;
-        } catch (const toml::parse_error&) {
-            // The configuration check already names the broken file and line.
-        }
-    }
-    return url;
-}
-
 bool tcpReachable(const std::string& host, const std::string& port, std::string& why)
 {
     addrinfo hints{};
@@ -248,9 +230,9 @@ bool tcpReachable(const std::string& host, const std::string& port, std::string&
     return ok;
 }
 
-void checkCollector(Doctor& d, const kiosk::Runtime& rt, const std::optional<fs::path>& overlay)
+void checkCollector(Doctor& d, const kiosk::Config& config)
 {
-    const std::string url = uploadUrl(rt, overlay);
+    const std::string& url = config.upload.url;
     if (url.empty()) {
         d.line(Mark::Skip, "Máy chủ tổng hợp", "bỏ qua: chưa có [upload] url trong cấu hình.");
         return;
@@ -288,7 +270,7 @@ int doctorCommand(const GlobalOptions& g)
     checkDisk(d, g.dataDir);
     checkDatabase(d, g.dataDir);
     checkClock(d);
-    checkCollector(d, rt, rt.configFile);
+    checkCollector(d, rt.config);
     SDL_Quit();
     if (d.failures > 0)
         std::cerr << "Có " << d.failures << " lỗi người dân sẽ gặp (dấu ✗): sửa những dòng đó trước.\n";

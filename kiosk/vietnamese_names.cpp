@@ -2,6 +2,7 @@
 // and list order. ICU's collator would give the letter order but not the given-name-first rule,
 // and the kiosk needs nothing else from ICU.
 #include "kiosk/vietnamese_names.hpp"
+#include <algorithm>
 #include <array>
 #include <vector>
 

@@ -2,6 +2,7 @@
 #include "app/frontend.hpp"
 #include <SDL.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <future>
 
 namespace app {
 
@@ -16,10 +17,29 @@ Frontend::~Frontend()
 
 bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error)
 {
-    m_platform = drivers::SdlPlatform::create(options, error);
+    m_atlasText = ui::allScreenText(m_runtime.strings, m_runtime.config, m_runtime.catalogue);
+    m_displayText = ui::displayText(m_runtime.strings);
+    // The atlas (glyph rasterising, ~70 ms) is built on a worker thread while SDL connects to the
+    // display and opens the window; it needs only the screen height, known before the window.
+    m_atlas = std::make_unique<ImFontAtlas>();
+    std::future<bool> atlasJob;
+    std::string atlasError;
+    float predicted = 0;
+    auto startAtlas = [&](int, int h) {
+        predicted = float(h) / 1080.0f;
+        atlasJob = std::async(std::launch::async, [this, predicted, textSize, &atlasError] {
+            if (!m_fonts.build(*m_atlas, predicted, kiosk::textScale(textSize), m_atlasText, m_displayText, atlasError)) return false;
+            unsigned char* pixels = nullptr;
+            int w = 0, h = 0;
+            m_atlas->GetTexDataAsRGBA32(&pixels, &w, &h);   // the texture's pixels, converted here too
+            return true;
+        });
+    };
+    m_platform = drivers::SdlPlatform::create(options, error, startAtlas);
+    const bool atlasReady = atlasJob.valid() && atlasJob.get();
     if (!m_platform) return false;
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(m_atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
@@ -33,10 +53,13 @@ bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize tex
     m_imguiReady = true;
     m_images = std::make_unique<TextureCache>(m_platform->renderer(), m_runtime.assetsDir);
     m_ctx.images = m_images.get();
-    m_atlasText = ui::allScreenText(m_runtime.strings, m_runtime.config, m_runtime.catalogue);
-    m_displayText = ui::displayText(m_runtime.strings);
     m_view.catalogue().setBrokenCount(static_cast<int>(m_runtime.skippedLessons.size()));
-    return buildFonts(textSize, error);
+
+    int w = 0, h = 0;
+    m_platform->outputSize(w, h);
+    if (!atlasReady || float(h) / 1080.0f != predicted) return buildFonts(textSize, error);   // the screen was not as announced
+    m_ctx.scale = predicted;
+    return useAtlas(textSize, error);
 }
 
 bool Frontend::buildFonts(kiosk::TextSize size, std::string& error)
@@ -45,13 +68,24 @@ bool Frontend::buildFonts(kiosk::TextSize size, std::string& error)
     m_platform->outputSize(w, h);
     m_ctx.scale = float(h) / 1080.0f;
     if (m_builtSize) ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    if (!m_fonts.build(ImGui::GetIO(), m_ctx.scale, kiosk::textScale(size), m_atlasText, m_displayText, error)) return false;
+    if (!m_fonts.build(*m_atlas, m_ctx.scale, kiosk::textScale(size), m_atlasText, m_displayText, error)) return false;
+    return useAtlas(size, error);
+}
+
+bool Frontend::useAtlas(kiosk::TextSize size, std::string& error)
+{
     m_ctx.fonts = m_fonts.fonts();
+    ImGui::GetIO().FontDefault = m_ctx.fonts.body;
     m_builtSize = size;
     if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) {
         error = "Không tạo được ảnh phông chữ";
         return false;
     }
+    // The texture holds the glyphs now: ImGui's two copies of the pixels (alpha and RGBA, ~10 MB)
+    // and the font files (~2 MB) can go. A text-size change reads the files again.
+    m_atlas->ClearTexData();
+    m_atlas->ClearInputData();
+    m_fonts.releaseFiles();
     return true;
 }
 

@@ -31,8 +31,10 @@ public:
 
 private:
     bool buildFonts(kiosk::TextSize size, std::string& error);
+    bool useAtlas(kiosk::TextSize size, std::string& error);   // the built atlas into ImGui and a texture
 
     const kiosk::Runtime& m_runtime;
+    std::unique_ptr<ImFontAtlas> m_atlas;       // lent to the ImGui context; destroyed after it
     std::unique_ptr<drivers::SdlPlatform> m_platform;
     std::unique_ptr<TextureCache> m_images;     // after the platform: destroyed before its renderer
     ui::Context m_ctx;

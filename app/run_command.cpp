@@ -174,9 +174,11 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         if (pending > 0) --pending;
         ++presented;
         watchdog.framePresented();
-        if (presented == 1)
+        if (presented == 1) {
             spdlog::info("khung hình đầu tiên sau {:.0f} ms từ lúc chạy (thư viện {:.0f}, nội dung {:.0f}, CSDL {:.0f}, màn hình + phông {:.0f}, vẽ {:.0f})",
                          msSinceExec(), tMain, tContent - tMain, tDb - tContent, tDisplay - tDb, msSinceExec() - tDisplay);
+            fe.platform().finishFullscreen();
+        }
         for (const kiosk::Intent& in : intents) app.apply(in);
         usage.post(app.takeEvents());
         for (const kiosk::StaffIntent& in : fe.view().takeStaffIntents()) staff.apply(in);

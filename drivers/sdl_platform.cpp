@@ -13,7 +13,8 @@ bool displayConfigured()
     return false;
 }
 
-std::unique_ptr<SdlPlatform> SdlPlatform::create(const PlatformOptions& opt, std::string& error)
+std::unique_ptr<SdlPlatform> SdlPlatform::create(const PlatformOptions& opt, std::string& error,
+                                                 const std::function<void(int, int)>& displayKnown)
 {
     if (opt.headless) {
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
@@ -37,8 +38,24 @@ std::unique_ptr<SdlPlatform> SdlPlatform::create(const PlatformOptions& opt, std
     p->m_driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
     p->m_visible = p->m_driver != "offscreen" && p->m_driver != "dummy";
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (!opt.windowed && p->m_visible) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    p->m_window = SDL_CreateWindow("Bình dân học vụ số", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.width, opt.height, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = opt.width, h = opt.height;
+    SDL_DisplayMode mode{};
+    if (!opt.windowed && p->m_visible && SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+        w = mode.w;
+        h = mode.h;
+        if (p->m_driver == "x11") {
+            // Borderless over the whole screen now, the window manager's full screen after the first frame.
+            flags |= SDL_WINDOW_BORDERLESS;
+            x = y = 0;
+            p->m_fullscreenPending = true;
+        } else {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        }
+    } else if (!opt.windowed && p->m_visible) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    if (displayKnown) displayKnown(w, h);
+    p->m_window = SDL_CreateWindow("Bình dân học vụ số", x, y, w, h, flags);
     if (!p->m_window) {
         error = std::string("Không mở được cửa sổ: ") + SDL_GetError();
         return nullptr;
@@ -141,5 +158,12 @@ bool SdlPlatform::readPixels(Image& img) const
 }
 
 void SdlPlatform::present() { SDL_RenderPresent(m_renderer); }
+
+void SdlPlatform::finishFullscreen()
+{
+    if (!m_fullscreenPending) return;
+    m_fullscreenPending = false;
+    SDL_SetWindowFullscreen(m_window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
 
 } // namespace drivers

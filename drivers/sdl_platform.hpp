@@ -3,6 +3,7 @@
 #pragma once
 #include "kiosk/types.hpp"
 #include "drivers/png_image.hpp"
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,7 +30,10 @@ class SdlPlatform {
 public:
     // Starts SDL video. Fails with a Vietnamese message (and the English cause) when no display
     // is reachable; `visibleDisplay()` tells whether a person can see the window.
-    static std::unique_ptr<SdlPlatform> create(const PlatformOptions& options, std::string& error);
+    // `displayKnown(w, h)` is called as soon as the output size is known, before the window is
+    // made, so slow work that depends on it (the font atlas) can start on another thread.
+    static std::unique_ptr<SdlPlatform> create(const PlatformOptions& options, std::string& error,
+                                               const std::function<void(int w, int h)>& displayKnown = {});
     ~SdlPlatform();
 
     SDL_Window* window() const { return m_window; }
@@ -44,6 +48,10 @@ public:
     void clear(uint8_t r, uint8_t g, uint8_t b);
     bool readPixels(Image& rgba) const;   // call before present()
     void present();
+    // Call after the first frame is presented: on X11 the window opens borderless over the whole
+    // screen (fast) and only now asks the window manager for real full screen, which SDL 2.26
+    // waits up to 100 ms for when no window manager answers.
+    void finishFullscreen();
 
 private:
     SdlPlatform() = default;
@@ -53,6 +61,7 @@ private:
     SDL_Renderer* m_renderer = nullptr;
     std::string m_driver;
     bool m_visible = false;
+    bool m_fullscreenPending = false;
     long long m_finger = -1;     // the one finger we follow; others are ignored
 };
 

@@ -1,6 +1,8 @@
 // Building the atlas: glyphs for Vietnamese plus every punctuation mark and symbol drawn.
 #include "ui/fonts.hpp"
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace ui {
 
@@ -37,18 +39,26 @@ bool findFontFiles(std::string& regular, std::string& bold, std::string& symbols
 bool FontSet::build(ImGuiIO& io, float layoutScale, float textScale, const std::string& text,
                     const std::string& displayText, std::string& error)
 {
+    if (!build(*io.Fonts, layoutScale, textScale, text, displayText, error)) return false;
+    io.FontDefault = m_fonts.body;
+    return true;
+}
+
+bool FontSet::build(ImFontAtlas& atlas, float layoutScale, float textScale, const std::string& text,
+                    const std::string& displayText, std::string& error)
+{
     std::string regular, bold, symbols;
     if (!findFontFiles(regular, bold, symbols, error)) return false;
 
     ImFontGlyphRangesBuilder b;
-    b.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
+    b.AddRanges(atlas.GetGlyphRangesVietnamese());
     b.AddText(kExtra);
     b.AddText(text.c_str());
     m_ranges.clear();
     b.BuildRanges(&m_ranges);
 
     ImFontGlyphRangesBuilder d;
-    d.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    d.AddRanges(atlas.GetGlyphRangesDefault());
     d.AddText(displayText.c_str());
     m_displayRanges.clear();
     d.BuildRanges(&m_displayRanges);
@@ -58,21 +68,26 @@ bool FontSet::build(ImGuiIO& io, float layoutScale, float textScale, const std::
     m_symbolRanges.clear();
     s.BuildRanges(&m_symbolRanges);
 
-    io.Fonts->Clear();
-    io.Fonts->TexDesiredWidth = 2048;
+    atlas.Clear();
+    atlas.TexDesiredWidth = 2048;
     const float k = layoutScale * textScale;
     auto add = [&](const std::string& file, float px, const ImWchar* ranges) {
         ImFontConfig cfg;
         cfg.OversampleH = 1;     // pixel-aligned text on a software renderer: sharp and a smaller atlas
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
-        ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, ranges);
-        if (f && !symbols.empty()) {
+        std::vector<unsigned char>* data = fileData(file);
+        if (!data) return static_cast<ImFont*>(nullptr);
+        cfg.FontDataOwnedByAtlas = false;
+        ImFont* f = atlas.AddFontFromMemoryTTF(data->data(), int(data->size()), px, &cfg, ranges);
+        std::vector<unsigned char>* sym = symbols.empty() ? nullptr : fileData(symbols);
+        if (f && sym) {
             ImFontConfig m;
             m.MergeMode = true;
             m.OversampleH = m.OversampleV = 1;
             m.PixelSnapH = true;
-            io.Fonts->AddFontFromFileTTF(symbols.c_str(), px, &m, m_symbolRanges.Data);
+            m.FontDataOwnedByAtlas = false;
+            atlas.AddFontFromMemoryTTF(sym->data(), int(sym->size()), px, &m, m_symbolRanges.Data);
         }
         return f;
     };
@@ -86,12 +101,22 @@ bool FontSet::build(ImGuiIO& io, float layoutScale, float textScale, const std::
     m_fonts.display = add(bold, 104 * layoutScale, m_displayRanges.Data);
     m_fonts.chrome = textScale == 1.0f ? m_fonts.bodyBold : add(bold, 34 * layoutScale, m_ranges.Data);
     m_fonts.chromeSmall = textScale == 1.0f ? m_fonts.small : add(regular, 25 * layoutScale, m_ranges.Data);
-    if (!m_fonts.body || !m_fonts.display || !io.Fonts->Build()) {
+    if (!m_fonts.body || !m_fonts.display || !atlas.Build()) {
         error = "Không dựng được bảng phông chữ từ " + regular;
         return false;
     }
-    io.FontDefault = m_fonts.body;
     return true;
+}
+
+std::vector<unsigned char>* FontSet::fileData(const std::string& path)
+{
+    auto it = m_files.find(path);
+    if (it != m_files.end()) return &it->second;
+    std::ifstream in(path, std::ios::binary);
+    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) return nullptr;
+    if (bytes.empty()) return nullptr;
+    return &m_files.emplace(path, std::move(bytes)).first->second;
 }
 
 } // namespace ui

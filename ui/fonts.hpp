@@ -2,6 +2,7 @@
 // Only the sizes used are baked, with every character the content and the strings need.
 #pragma once
 #include <imgui.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,19 @@ public:
     // `displayText` the few strings drawn with the display font.
     bool build(ImGuiIO& io, float layoutScale, float textScale, const std::string& text,
                const std::string& displayText, std::string& error);
+    // The same into any atlas, with no ImGui context needed: the kiosk builds its atlas on a
+    // worker thread while SDL opens the window (the two are the bulk of start-up).
+    bool build(ImFontAtlas& atlas, float layoutScale, float textScale, const std::string& text,
+               const std::string& displayText, std::string& error);
     const Fonts& fonts() const { return m_fonts; }
+    // Frees the font files once the atlas no longer needs them (after ImFontAtlas::ClearInputData).
+    void releaseFiles() { m_files.clear(); }
 
 private:
+    // Each font file is read once and shared by every size (the atlas keeps only pointers).
+    std::vector<unsigned char>* fileData(const std::string& path);
     Fonts m_fonts;
+    std::map<std::string, std::vector<unsigned char>> m_files;
     ImVector<ImWchar> m_ranges;          // must outlive the atlas build
     ImVector<ImWchar> m_displayRanges;
     ImVector<ImWchar> m_symbolRanges;

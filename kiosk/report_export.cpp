@@ -179,6 +179,9 @@ bool writeFileAtomically(const std::filesystem::path& file, const std::string& b
         }
     }
     std::error_code ec;
+    // The lists name citizens: only the officer who exported the report may read the file.
+    std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
     std::filesystem::rename(tmp, file, ec);
     if (ec) {
         error = "Không ghi được tệp " + file.string() + " (" + ec.message() + ").";

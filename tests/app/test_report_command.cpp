@@ -116,6 +116,12 @@ TEST_CASE("kiosk session import then kiosk report: the same figures in JSON, CSV
     CHECK(summary.find("<is><t>Số lượt hỗ trợ người dân</t></is></c><c r=\"C7\" s=\"5\"><v>6</v>") != std::string::npos);
     CHECK(unzipEntry(f.dir / "q1.xlsx", "xl/worksheets/sheet3.xml").find("<t>Đỗ Văn An</t>") != std::string::npos);
 
+    // The reports name citizens: readable by the officer who exported them, nobody else.
+    namespace fs = std::filesystem;
+    const fs::perms others = fs::perms::group_all | fs::perms::others_all;
+    for (const char* name : {"q1.json", "q1.csv", "q1.xlsx"})
+        CHECK_MESSAGE((fs::status(f.dir / name).permissions() & others) == fs::perms::none, name);
+
     // 2026-04-01 00:00 is the second quarter's; a month and a date range work the same way.
     r = runKiosk(f.dir, "report --quarter 2026-Q2");
     REQUIRE(r.status == 0);

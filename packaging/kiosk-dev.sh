@@ -21,6 +21,7 @@ packages=(
   libcpp-httplib-dev zlib1g-dev
   unzip
   libsystemd-dev dpkg-dev systemd   # sd_notify; cpack's dpkg-shlibdeps; systemd-analyze verify (tests)
+  libxtst-dev libxdamage-dev        # kiosk-bench: injected taps (XTest), frames seen on the screen (XDamage)
 )
 
 install_deps() {

@@ -51,6 +51,15 @@ std::string firstLine(const std::string& path, const std::string& key)
     return {};
 }
 
+// The 1, 5 and 15 minute load averages.
+std::string loadAverage()
+{
+    std::istringstream f(firstLine("/proc/loadavg", ""));
+    std::string a, b, c;
+    f >> a >> b >> c;
+    return a + " " + b + " " + c;
+}
+
 } // namespace
 
 void Results::add(Row row)
@@ -153,7 +162,7 @@ nlohmann::json machineInfo()
             {"memory", memKb},
             {"kernel", std::string(u.release)},
             {"os", firstLine("/etc/os-release", "PRETTY_NAME")},
-            {"load_average_at_start", firstLine("/proc/loadavg", "")}};
+            {"load_average_at_start", loadAverage()}};
 }
 
 KioskFigures& kioskFigures()

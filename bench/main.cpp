@@ -67,7 +67,7 @@ int main(int argc, char** argv)
         }
     }
 
-    const nlohmann::json machine = bench::machineInfo();
+    nlohmann::json machine = bench::machineInfo();
     std::cerr << "kiosk-bench" << (o.quick ? " --quick" : "") << ": " << machine["cpu"].get<std::string>() << ", "
               << machine["cores"].get<unsigned>() << " cores; scratch " << o.workDir.string() << "\n";
     bench::Results results;
@@ -80,11 +80,14 @@ int main(int argc, char** argv)
     bench::uploadRows(o, results);
     bench::visitRows(o, results);
 
+    // Other work on the machine shows in every timing: the load on both sides of the run says how much.
+    machine["load_average_at_end"] = bench::machineInfo()["load_average_at_start"];
     if (o.json) std::cout << results.toJson(o, machine).dump(2) << "\n";
     else {
         std::cout << "\nkiosk-bench" << (o.quick ? " (--quick: shortened workloads, not the targets' conditions)" : "") << " on "
                   << machine["cpu"].get<std::string>() << ", " << machine["cores"].get<unsigned>() << " cores, "
-                  << machine["os"].get<std::string>() << "\n\n";
+                  << machine["os"].get<std::string>() << "; load average " << machine["load_average_at_start"].get<std::string>()
+                  << " at the start, " << machine["load_average_at_end"].get<std::string>() << " at the end\n\n";
         results.printTable(std::cout);
     }
     if (!o.keep && work.empty()) std::filesystem::remove_all(o.workDir);

@@ -62,6 +62,21 @@ bool HeadlessUi::tap(std::string_view id)
     return true;
 }
 
+void HeadlessUi::drag(ImVec2 from, ImVec2 to, int moves)
+{
+    m_touch.push({kiosk::PointerEvent::Kind::Down, from.x, from.y});
+    m_app->activity();
+    frames(2);
+    for (int i = 1; i <= moves; ++i) {
+        const float t = float(i) / float(moves);
+        m_touch.push({kiosk::PointerEvent::Kind::Move, from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t});
+        frame();
+    }
+    m_touch.push({kiosk::PointerEvent::Kind::Up, to.x, to.y});
+    for (int i = 0; i < 20 && m_touch.pending(); ++i) frame();
+    frames(2);
+}
+
 std::optional<ui::HitBox> HeadlessUi::hit(std::string_view id) const
 {
     if (const ui::HitBox* h = m_ctx.findHit(id)) return *h;

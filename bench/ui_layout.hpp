@@ -24,6 +24,7 @@ public:
     void frame();                               // one frame of 16 ms; intents go to the app
     void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
     bool tap(std::string_view id);              // down and up on the widget's centre, then frames to settle
+    void drag(ImVec2 from, ImVec2 to, int moves = 8);   // a finger pressed, moved, lifted
     std::optional<ui::HitBox> hit(std::string_view id) const;
     kiosk::App& app() { return *m_app; }
     kiosk::ManualClock& clock() { return m_clock; }

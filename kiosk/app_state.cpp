@@ -59,10 +59,14 @@ void App::resetVisit(const char* reason)
 {
     if (m_visitOpen) emit("visit_ended", {}, 0, reason);
     m_visitOpen = false;
-    // Nothing of the visit is left: language, text size, lesson, position.
-    uint64_t version = m_state.version;
+    // Nothing of the visit is left: language, text size, lesson, position. The request counters
+    // stay: the run loop acts when one changes, and a reset to zero looked like a new request
+    // (staff mode opened by itself when the visit after a staff shift ended).
+    const uint64_t version = m_state.version, staffRequest = m_state.staffRequest, speakRequest = m_state.speakRequest;
     m_state = AppState{};
     m_state.version = version;
+    m_state.staffRequest = staffRequest;
+    m_state.speakRequest = speakRequest;
     m_state.narration = m_config.narrationAutoRead;   // the deployment's setting, not the last visitor's
     m_state.screen = Screen::Attract;
     m_screenSinceMs = m_lastActivityMs = m_clock.nowMs();

@@ -237,7 +237,9 @@ std::string dateDetail(std::string_view what, DateField state)
 } // namespace
 
 std::string CitizenId::birthDateIso() const { return isoDate(birthYear, birthMonth, birthDay); }
-std::string CitizenId::issueDateIso() const { return isoDate(issueYear, issueMonth, issueDay); }
+// Details typed by hand have no issue date: "" (the protocol's "unknown"), never "0000-00-00",
+// which the collector refuses as a date.
+std::string CitizenId::issueDateIso() const { return issueYear == 0 ? std::string() : isoDate(issueYear, issueMonth, issueDay); }
 
 CivilDate vietnamDate(int64_t unixSeconds)
 {

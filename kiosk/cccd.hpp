@@ -18,7 +18,7 @@ struct CitizenId {
     int issueYear = 0, issueMonth = 0, issueDay = 0;
 
     std::string birthDateIso() const;   // "YYYY-MM-DD"
-    std::string issueDateIso() const;
+    std::string issueDateIso() const;   // "" when unknown (details typed by hand)
 };
 
 enum class CccdError {

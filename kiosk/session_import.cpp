@@ -48,7 +48,8 @@ bool parseCsv(std::string_view text, std::vector<CsvRecord>& out, int& badLine, 
                         }
                         break;
                     }
-                    if (c == '\n') ++line;
+                    // A lone CR ends a line too (old Mac "CSV (Macintosh)" files), as it ends a record below.
+                    if (c == '\n' || (c == '\r' && (i >= n || text[i] != '\n'))) ++line;
                     field += c;
                 }
                 if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {

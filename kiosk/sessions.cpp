@@ -10,6 +10,15 @@ namespace kiosk {
 
 namespace {
 
+// Why a write failed, for staff: a full disk is the one they can do something about.
+std::string writeError(Database& db)
+{
+    int code = sqlite3_extended_errcode(db.handle()) & 0xff;
+    if (code == SQLITE_FULL) return "Bộ nhớ của ki-ốt đã đầy, chưa lưu được. Xin báo cán bộ kỹ thuật giải phóng dung lượng rồi bấm Lưu lại.";
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return "Cơ sở dữ liệu đang bận, chưa lưu được. Xin bấm Lưu lại.";
+    return "Chưa lưu được vào cơ sở dữ liệu (" + db.lastError() + "). Xin bấm Lưu lại.";
+}
+
 // BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded. Inside a caller's transaction
 // (an import's all-or-nothing batch) it is a savepoint: the caller's COMMIT makes it durable.
 class Transaction {
@@ -23,17 +32,28 @@ public:
         if (m_open) rollback();
     }
     bool open() const { return m_open; }
-    bool commit()
+    // On failure `error` says why, read before the rollback replaces SQLite's last error (a COMMIT
+    // that hit a full disk must say so, not "cannot rollback").
+    bool commit(std::string& error)
     {
-        if (!m_open) return false;
+        if (!m_open) {
+            error = writeError(m_db);
+            return false;
+        }
         m_open = false;
         if (m_db.exec(m_nested ? "RELEASE session_store" : "COMMIT")) return true;
+        error = writeError(m_db);
         rollback();
         return false;
     }
 
 private:
-    void rollback() { m_db.exec(m_nested ? "ROLLBACK TO session_store; RELEASE session_store" : "ROLLBACK"); }
+    void rollback()
+    {
+        // A COMMIT that failed on a full disk or an I/O error has already rolled back.
+        if (!m_nested && sqlite3_get_autocommit(m_db.handle())) return;
+        m_db.exec(m_nested ? "ROLLBACK TO session_store; RELEASE session_store" : "ROLLBACK");
+    }
 
     Database& m_db;
     bool m_nested = false;
@@ -48,15 +68,6 @@ std::string randomHex(size_t bytes)
     sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
     hex.pop_back();
     return hex;
-}
-
-// Why a write failed, for staff: a full disk is the one they can do something about.
-std::string writeError(Database& db)
-{
-    int code = sqlite3_extended_errcode(db.handle()) & 0xff;
-    if (code == SQLITE_FULL) return "Bộ nhớ của ki-ốt đã đầy, chưa lưu được. Xin báo cán bộ kỹ thuật giải phóng dung lượng rồi bấm Lưu lại.";
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return "Cơ sở dữ liệu đang bận, chưa lưu được. Xin bấm Lưu lại.";
-    return "Chưa lưu được vào cơ sở dữ liệu (" + db.lastError() + "). Xin bấm Lưu lại.";
 }
 
 bool validServices(const std::vector<ServiceOutcome>& services, std::string& error)
@@ -205,10 +216,11 @@ std::optional<SaveResult> SessionStore::save(const NewSession& s, std::string& e
         return std::nullopt;
     }
     result.id = sqlite3_last_insert_rowid(m_db.handle());
-    if (!insertServices(m_db, result.id, s.services) || !tx.commit()) {
+    if (!insertServices(m_db, result.id, s.services)) {
         error = writeError(m_db);
         return std::nullopt;
     }
+    if (!tx.commit(error)) return std::nullopt;
     return result;
 }
 
@@ -286,11 +298,11 @@ bool SessionStore::correct(int64_t sessionId, const SessionEdit& edit, std::stri
     Statement rec(m_db.handle(), "INSERT INTO corrections(uid, session_id, revision, at, staff, fields) VALUES (?,?,?,?,?,?)");
     rec.bind(1, newUid()).bind(2, sessionId).bind(3, int64_t(revision)).bind(4, m_clock.unixSeconds()).bind(5, staffName).bind(6, fields);
     if (!tx.open() || !up.run() || !del.run() || !insertServices(m_db, sessionId, edit.services) || !rec.run() ||
-        !m_audit.record(staffName, "session_corrected", before->uid, fields) || !tx.commit()) {
+        !m_audit.record(staffName, "session_corrected", before->uid, fields)) {
         error = writeError(m_db);
         return false;
     }
-    return true;
+    return tx.commit(error);
 }
 
 std::optional<CitizenRecord> SessionStore::findCitizen(std::string_view idNumber)
@@ -338,10 +350,11 @@ bool SessionStore::eraseCitizen(std::string_view idNumber, std::string_view acto
     del.bind(1, rowId);
     Statement rec(m_db.handle(), "INSERT INTO erasures(uid, citizen_uid, at, actor) VALUES (?,?,?,?)");
     rec.bind(1, newUid()).bind(2, uid).bind(3, m_clock.unixSeconds()).bind(4, actor);
-    if (!tx.open() || !anon.run() || !del.run() || !rec.run() || !m_audit.record(actor, "citizen_erased", uid) || !tx.commit()) {
+    if (!tx.open() || !anon.run() || !del.run() || !rec.run() || !m_audit.record(actor, "citizen_erased", uid)) {
         error = writeError(m_db);
         return false;
     }
+    if (!tx.commit(error)) return false;
     // secure_delete zeroes the freed pages; the checkpoint moves them out of the WAL file too.
     m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return true;

@@ -74,6 +74,20 @@ TEST_CASE("parseCsv reads RFC 4180 quoting and names each record by its first li
     CHECK(bad == 1);
 }
 
+TEST_CASE("parseCsv counts a lone CR inside a quoted cell as a line, as it does outside one")
+{
+    // An old Mac "CSV (Macintosh)" file ends lines with CR alone; record 2 starts on line 3.
+    std::vector<CsvRecord> records;
+    int bad = 0;
+    std::string reason;
+    REQUIRE(parseCsv("a,\"x\ry\"\rb,c\r\"p\r\nq\",r", records, bad, reason));
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].fields == std::vector<std::string>{"a", "x\ry"});
+    CHECK(records[1].line == 3);
+    CHECK(records[2].line == 4);   // a CRLF inside quotes is one line break, not two
+    CHECK(records[2].fields == std::vector<std::string>{"p\r\nq", "r"});
+}
+
 TEST_CASE("a good file imports every row, with its quoted commas, line breaks and Vietnamese text")
 {
     Fixture f;

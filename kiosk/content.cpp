@@ -2,6 +2,7 @@
 #include "kiosk/content.hpp"
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
 namespace kiosk {
 
@@ -101,13 +102,14 @@ PhoneScreen readScreen(TomlReader& r, const toml::table& step, const std::filesy
     return s;
 }
 
-std::optional<Lesson> loadLesson(const std::filesystem::path& assetsDir, const std::filesystem::path& file,
-                                 const Catalogue& cat, const Config& config, std::vector<Problem>& problems)
+} // namespace
+
+std::optional<Lesson> parseLesson(std::string_view text, const std::string& rel, const std::filesystem::path& assetsDir,
+                                  const Catalogue& cat, const Config& config, std::vector<Problem>& problems)
 {
-    std::string rel = std::filesystem::relative(file, assetsDir).generic_string();
     size_t before = problems.size();
     TomlReader r(rel, problems);
-    auto root = r.parseFile(file);
+    auto root = r.parseText(text, rel);
     if (!root) return std::nullopt;
     Lesson l;
     l.file = rel;
@@ -160,6 +162,22 @@ std::optional<Lesson> loadLesson(const std::filesystem::path& assetsDir, const s
     if (problems.size() != before) ok = false;
     if (!ok) return std::nullopt;
     return l;
+}
+
+namespace {
+
+std::optional<Lesson> loadLesson(const std::filesystem::path& assetsDir, const std::filesystem::path& file,
+                                 const Catalogue& cat, const Config& config, std::vector<Problem>& problems)
+{
+    const std::string rel = std::filesystem::relative(file, assetsDir).generic_string();
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        problems.push_back({rel, 0, "không mở được tệp: " + file.string()});
+        return std::nullopt;
+    }
+    return parseLesson(text.str(), rel, assetsDir, cat, config, problems);
 }
 
 } // namespace

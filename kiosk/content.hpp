@@ -74,4 +74,10 @@ struct ContentLoad {
 // (an empty province keeps every lesson, as `kiosk content check` wants).
 ContentLoad loadContent(const std::filesystem::path& assetsDir, const Config& config, std::string_view province);
 
+// One lesson file's text, checked exactly as loadContent checks each file, against topics already
+// loaded (`catalogue.topics`). `file` names it relative to `assetsDir` in problems. Null when the
+// lesson is broken (every reason is in `problems`). The fuzz target's way in: no folder to list.
+std::optional<Lesson> parseLesson(std::string_view text, const std::string& file, const std::filesystem::path& assetsDir,
+                                  const Catalogue& catalogue, const Config& config, std::vector<Problem>& problems);
+
 } // namespace kiosk

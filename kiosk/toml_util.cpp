@@ -20,6 +20,16 @@ std::optional<toml::table> TomlReader::parseFile(const std::filesystem::path& pa
     return std::nullopt;
 }
 
+std::optional<toml::table> TomlReader::parseText(std::string_view text, const std::string& sourcePath)
+{
+    try {
+        return toml::parse(text, sourcePath);
+    } catch (const toml::parse_error& e) {
+        problemAt(static_cast<int>(e.source().begin.line), std::string("không đọc được TOML: ") + std::string(e.description()));
+    }
+    return std::nullopt;
+}
+
 int TomlReader::lineOf(const toml::node* node)
 {
     return node ? static_cast<int>(node->source().begin.line) : 0;

@@ -25,6 +25,8 @@ public:
 
     // Parses a file; on a syntax error records it and returns nullopt.
     std::optional<toml::table> parseFile(const std::filesystem::path& path);
+    // The same for text already in memory; `sourcePath` names it in the nodes' source.
+    std::optional<toml::table> parseText(std::string_view text, const std::string& sourcePath);
 
     std::string str(const toml::table& t, std::string_view key, bool required = true);
     LocalText text(const toml::table& t, std::string_view key, bool required = true); // key + key_en

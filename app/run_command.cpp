@@ -7,7 +7,9 @@
 #include "drivers/sdl_speaker.hpp"
 #include "kiosk/narration.hpp"
 #include "drivers/code_readers.hpp"
+#include "drivers/escpos_printer.hpp"
 #include "kiosk/records.hpp"
+#include "kiosk/slip_desk.hpp"
 #include "kiosk/staff_flow.hpp"
 #include "drivers/curl_transport.hpp"
 #include "kiosk/screen_id.hpp"
@@ -95,6 +97,13 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     uint64_t staffRequest = app.state().staffRequest, staffVersion = staff.state().version;
     uint64_t uploadRequest = staff.state().uploadRequest;
     kiosk::UploadWorker uploads(g.dataDir, [] { return std::make_unique<drivers::CurlTransport>(); });
+    // Slips ("In phiếu" after a lesson and on the staff summary), printed on the worker's thread.
+    std::string printerError;
+    kiosk::PrintWorker slips(drivers::openPrinter(rt.config.devices.printer, rt.config.devices.printerWidthDots, printerError));
+    if (!printerError.empty()) spdlog::warn("máy in: {}", printerError);
+    kiosk::SlipDesk slipDesk(slips, rt.catalogue, rt.config, clock);
+    fe.view().attachSlips(&slips.status());
+    uint64_t slipVersion = slips.version();
     if (!o.startScreen.empty() && !kiosk::openScreenByName(app, o.startScreen, rt.catalogue, rt.config, error)) {
         std::cerr << error << "\n";
         return 2;
@@ -121,6 +130,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
             int64_t wake = std::min(app.nextWakeMs(), staff.nextWakeMs());
             if (pump.running()) wake = std::min(wake, now + 100);   // scanner reads arrive off-thread
             if (uploads.busy()) wake = std::min(wake, now + 500);   // and so does an upload's result
+            if (slips.busy()) wake = std::min(wake, now + 200);     // and a slip's
             // A screen that animates asked for its next frame.
             if (fe.nextFrameAt() < 1e12) wake = std::min(wake, start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0));
             timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
@@ -156,6 +166,11 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
             else if (uploads.start(uo)) staff.uploadStarted();
         }
         if (auto done = uploads.takeResult()) staff.uploadFinished(done->ok, done->message);
+        slipDesk.service(app, &staff);
+        if (slips.version() != slipVersion) {
+            slipVersion = slips.version();
+            pending = std::max(pending, kFramesAfterChange);
+        }
         now = clock.nowMs();
         if (fe.nextFrameAt() < 1e12 && now >= start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0)) pending = std::max(pending, 1);
         if (staff.state().version != staffVersion) {

@@ -1,6 +1,7 @@
 // `kiosk screenshot`: renders any screen headless (SDL offscreen, software renderer) to PNG.
 #include "app/commands.hpp"
 #include "app/frontend.hpp"
+#include "app/slip_demo.hpp"
 #include "app/staff_demo.hpp"
 #include "kiosk/screen_id.hpp"
 #include <iostream>
@@ -14,6 +15,7 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
     if (o.list) {
         for (const std::string& name : kiosk::listScreenNames(rt.catalogue, rt.config)) std::cout << name << "\n";
         for (const std::string& name : StaffDemo::screenNames()) std::cout << name << "\n";
+        for (const std::string& name : slipDemoNames()) std::cout << name << "\n";
         return 0;
     }
     if (o.screen.empty() || o.out.empty()) {
@@ -29,8 +31,17 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
     kiosk::App app(rt.catalogue, rt.config, clock);
     std::string error;
     std::unique_ptr<StaffDemo> staff;
-    if (o.screen.rfind("staff-", 0) == 0) {
-        staff = StaffDemo::open(rt, clock, o.screen, error);
+    SlipDemo slip;
+    const bool slipScreen = slipDemo(o.screen, slip);
+    if (slipScreen && slip.base == "lesson-qr") {
+        // The QR screen as a citizen reaches it: from the first lesson's end.
+        const kiosk::Lesson* first = rt.catalogue.lessons.empty() ? nullptr : &rt.catalogue.lessons.front();
+        if (!first || !app.openLessonDone(first->id) || !app.openHandoff(first->handoff)) {
+            std::cerr << "không có bài học nào có mã QR để minh hoạ\n";
+            return 2;
+        }
+    } else if (o.screen.rfind("staff-", 0) == 0) {
+        staff = StaffDemo::open(rt, clock, slipScreen ? slip.base : o.screen, error);
         if (!staff) {
             std::cerr << error << "\n";
             return 2;
@@ -55,6 +66,7 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
         return 1;
     }
     if (staff) fe.view().attachStaff(&staff->flow());
+    if (slipScreen) fe.view().attachSlips(&slip.status);
     // A few frames first: ImGui settles layout (child windows, scroll limits) on the second.
     drivers::Image image;
     for (int i = 0; i < 3; ++i) fe.frame(app, 0.0, i == 2 ? &image : nullptr);

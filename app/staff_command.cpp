@@ -1,11 +1,17 @@
-// `kiosk staff add|list|disable` and `kiosk citizen show|erase`: the technician's and the officer's
-// way to manage accounts and to answer a citizen's request to see or delete their data.
+// `kiosk staff add|list|disable|badge` and `kiosk citizen show|erase`: the technician's and the
+// officer's way to manage accounts (and their sign-in badges) and to answer a citizen's request to
+// see or delete their data.
 #include "app/commands.hpp"
+#include "drivers/badge_card.hpp"
+#include "kiosk/receipt.hpp"
 #include "kiosk/records.hpp"
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
+#include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -94,15 +100,18 @@ int staffList(const GlobalOptions& g, bool json)
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const kiosk::StaffMember& m : list)
+        {
+            const auto badge = r->badges->currentIssuedAt(m.id);
             out.push_back({{"name", m.name}, {"role", kiosk::roleName(m.role)}, {"disabled", m.disabled}, {"imported", m.imported},
-                           {"created_at", localTime(m.createdAt)}});
+                           {"created_at", localTime(m.createdAt)}, {"badge_issued_at", badge ? nlohmann::json(localTime(*badge)) : nlohmann::json()}});
+        }
         std::cout << nlohmann::json{{"staff", out}}.dump(2) << "\n";
         return 0;
     }
     if (list.empty()) std::cout << "Chưa có tài khoản cán bộ nào. Tạo bằng: kiosk staff add --name TÊN --role admin\n";
     for (const kiosk::StaffMember& m : list)
         std::cout << m.name << "\t" << kiosk::roleName(m.role) << (m.disabled ? "\tđã khoá" : "")
-                  << (m.imported ? "\tnhập từ sổ, chưa có PIN" : "") << "\n";
+                  << (m.imported ? "\tnhập từ sổ, chưa có PIN" : "") << (r->badges->currentIssuedAt(m.id) ? "\tcó thẻ" : "") << "\n";
     return 0;
 }
 
@@ -117,6 +126,65 @@ int staffDisable(const GlobalOptions& g, const std::string& name)
         return 1;
     }
     std::cout << "Đã khoá tài khoản " << name << ".\n";
+    return 0;
+}
+
+const char* roleLabel(kiosk::StaffRole role)
+{
+    switch (role) {
+    case kiosk::StaffRole::Officer: return "Cán bộ";
+    case kiosk::StaffRole::Admin: return "Quản trị viên";
+    default: return "Tình nguyện viên";
+    }
+}
+
+int staffBadge(const GlobalOptions& g, const std::string& name, const std::string& out, bool revoke)
+{
+    if (revoke == !out.empty()) {
+        std::cerr << "Cần --out TỆP.png (cấp thẻ mới) hoặc --revoke (thu hồi thẻ đang dùng), không cả hai.\n";
+        return 2;
+    }
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    std::string error;
+    if (revoke) {
+        if (!r->badges->revoke(name, "cli", error)) {
+            std::cerr << "Không thu hồi được: " << error << ".\n";
+            return 1;
+        }
+        std::cout << "Đã thu hồi thẻ cán bộ của " << name << ": thẻ đó không đăng nhập được nữa.\n";
+        return 0;
+    }
+    // The picture holds the badge's secret: the file is the kiosk user's alone from its first byte.
+    const int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0 || ::fchmod(fd, 0600) != 0) {
+        std::cerr << "Không ghi được tệp " << out << ". Chưa cấp thẻ.\n";
+        if (fd >= 0) ::close(fd);
+        return 1;
+    }
+    ::close(fd);
+    auto badge = r->badges->issue(name, "cli", error);
+    if (!badge) {
+        std::cerr << "Không cấp được thẻ: " << error << ".\n";
+        std::remove(out.c_str());
+        return 1;
+    }
+    kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
+    drivers::BadgeCard card{badge->payload, badge->member.name, roleLabel(badge->member.role), rt.config.commune,
+                            kiosk::slipDateTime(badge->issuedAt).substr(0, 10)};
+    drivers::Image image;
+    if (!drivers::renderBadgeCard(card, image, error) || !drivers::writePng(out, image, error)) {
+        // No picture, no badge: nobody could hold this one up.
+        std::string ignored;
+        r->badges->revoke(name, "cli", ignored);
+        std::remove(out.c_str());
+        std::cerr << "Không vẽ được thẻ: " << error << "\n";
+        return 1;
+    }
+    std::cout << "Đã cấp thẻ cán bộ cho " << badge->member.name << " (" << roleLabel(badge->member.role) << "): " << out << "\n"
+              << (badge->replacedOld ? "Thẻ cũ của người này đã bị thu hồi, không đăng nhập được nữa.\n" : "")
+              << "In ảnh này lên thẻ (85,6 × 54 mm), rồi xoá tệp: mã QR trong ảnh là chìa khoá đăng nhập.\n";
     return 0;
 }
 
@@ -191,8 +259,8 @@ void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
     auto* staff = cli.add_subcommand("staff", "tài khoản cán bộ / staff accounts");
     staff->require_subcommand(1);
     struct Options {
-        std::string name, role = "volunteer", citizenId;
-        bool json = false;
+        std::string name, role = "volunteer", citizenId, out;
+        bool json = false, revoke = false;
     };
     auto o = std::make_shared<Options>();
     auto* add = staff->add_subcommand("add", "tạo tài khoản (đọc mã PIN hai lần từ stdin) / add an account, PIN read twice from stdin");
@@ -205,6 +273,11 @@ void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
     auto* disable = staff->add_subcommand("disable", "khoá tài khoản / disable an account");
     disable->add_option("--name", o->name, "họ tên / name")->required();
     set.add(disable, [&g, o] { return staffDisable(g, o->name); });
+    auto* badge = staff->add_subcommand("badge", "cấp thẻ cán bộ có mã QR để đăng nhập (thẻ cũ bị thu hồi) / issue a sign-in badge (revokes the old one)");
+    badge->add_option("--name", o->name, "họ tên / name")->required();
+    badge->add_option("--out", o->out, "ảnh PNG của thẻ để in / the badge as a PNG to print");
+    badge->add_flag("--revoke", o->revoke, "thu hồi thẻ đang dùng (mất thẻ) / revoke the current badge (a lost card)");
+    set.add(badge, [&g, o] { return staffBadge(g, o->name, o->out, o->revoke); });
 
     auto* citizen = cli.add_subcommand("citizen", "xem, xoá hồ sơ một người dân / show or erase one citizen's records");
     citizen->require_subcommand(1);

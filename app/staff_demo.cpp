@@ -12,7 +12,7 @@ const char* kDemoCard = "038190001234||Nguyễn Thị Thuỷ|15031990|Nữ|Thôn
 
 const std::vector<std::string>& StaffDemo::screenNames()
 {
-    static const std::vector<std::string> names{"staff-signin", "staff-home", "staff-identify", "staff-type-id",
+    static const std::vector<std::string> names{"staff-signin", "staff-signin-card", "staff-home", "staff-identify", "staff-type-id",
                                                 "staff-consent", "staff-checklist", "staff-summary"};
     return names;
 }
@@ -52,6 +52,10 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     if (screen == "staff-signin") {
         f.apply({K::PinDigit, "2"});
         f.apply({K::PinDigit, "4"});
+        return d;
+    }
+    if (screen == "staff-signin-card") {   // a citizen's card held up on the sign-in screen
+        f.apply({K::CodeRead, kDemoCard});
         return d;
     }
     for (const char* k : {"2", "4", "6", "8"}) f.apply({K::PinDigit, k});

@@ -30,6 +30,11 @@ App::App(const Catalogue& catalogue, const Config& config, const Clock& clock)
 const Lesson* App::lesson() const { return m_catalogue.find(m_state.lessonId); }
 const Handoff* App::handoff() const { return m_config.handoff(m_state.handoff); }
 
+bool App::slipOffered() const
+{
+    return m_state.screen == Screen::Handoff && m_state.handoffFrom == Screen::LessonDone && lesson() != nullptr;
+}
+
 std::vector<UsageEvent> App::takeEvents()
 {
     std::vector<UsageEvent> out;
@@ -277,6 +282,12 @@ void App::apply(const Intent& in)
     case K::Speak:
         if (m_state.screen == Screen::Lesson) {
             ++m_state.speakRequest;
+            changed();
+        }
+        break;
+    case K::PrintSlip:
+        if (slipOffered()) {
+            ++m_state.printRequest;
             changed();
         }
         break;

@@ -41,6 +41,7 @@ struct Intent {
         ToggleSlowMotion,
         Speak,            // "Nghe": read the current step aloud now
         OpenStaff,        // the hidden staff gesture: the visit ends, staff mode opens
+        PrintSlip,        // "In phiếu" on the QR screen after a lesson: the run loop prints the slip
     };
     Kind kind;
     std::string arg;
@@ -73,6 +74,7 @@ struct AppState {
     bool accessibilityOpen = false;     // the text size / contrast / sound panel
     uint64_t speakRequest = 0;          // bumps when the current step should be read aloud
     uint64_t staffRequest = 0;          // bumps when the staff gesture was made
+    uint64_t printRequest = 0;          // bumps when the citizen asks for the lesson's slip
     std::string handoff;
     Screen handoffFrom = Screen::Catalogue;
     bool idlePrompt = false;
@@ -93,6 +95,8 @@ public:
     const AppState& state() const { return m_state; }
     const Lesson* lesson() const;
     const Handoff* handoff() const;
+    // The QR screen reached from a finished lesson offers that lesson's printed slip.
+    bool slipOffered() const;
     std::vector<UsageEvent> takeEvents();
 
     // Jumps straight to a screen (for --start-screen and screenshots). Returns false if unknown.

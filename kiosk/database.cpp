@@ -131,6 +131,18 @@ const std::vector<const char*> kMigrations = {
     CREATE INDEX sessions_report ON sessions(started_at, staff_id, citizen_id, village);
     CREATE INDEX citizens_report ON citizens(id, gender, birth_year);
     )sql",
+    // 6: staff badges (a QR code that signs its holder in). Only a keyed hash of the badge's
+    // random token is kept; a replaced badge stays as a revoked row so it is refused by name.
+    R"sql(
+    CREATE TABLE staff_badges (
+        id INTEGER PRIMARY KEY,
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        token_hash TEXT NOT NULL UNIQUE,  -- keyed BLAKE2b (the vault's hash key) of the token
+        issued_at INTEGER NOT NULL,       -- unix seconds
+        revoked_at INTEGER NOT NULL DEFAULT 0   -- 0 = the holder's current badge
+    );
+    CREATE INDEX staff_badges_staff ON staff_badges(staff_id);
+    )sql",
 };
 
 } // namespace

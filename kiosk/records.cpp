@@ -22,6 +22,7 @@ std::unique_ptr<Records> Records::open(const std::filesystem::path& dataDir, con
     if (!r->vault) return nullptr;
     r->audit = std::make_unique<AuditLog>(*r->db, clock);
     r->staff = std::make_unique<StaffStore>(*r->db, clock, *r->audit);
+    r->badges = std::make_unique<StaffBadges>(*r->db, *r->vault, clock, *r->audit, *r->staff);
     r->sessions = std::make_unique<SessionStore>(*r->db, *r->vault, clock, *r->audit);
     return r;
 }

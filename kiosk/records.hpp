@@ -6,6 +6,7 @@
 #include "kiosk/database.hpp"
 #include "kiosk/sessions.hpp"
 #include "kiosk/staff.hpp"
+#include "kiosk/staff_badge.hpp"
 #include "kiosk/vault.hpp"
 #include <filesystem>
 #include <memory>
@@ -18,6 +19,7 @@ struct Records {
     std::unique_ptr<Vault> vault;
     std::unique_ptr<AuditLog> audit;
     std::unique_ptr<StaffStore> staff;
+    std::unique_ptr<StaffBadges> badges;
     std::unique_ptr<SessionStore> sessions;
 
     // <data>/kiosk.sqlite3 and <data>/kiosk.key (created with mode 0600 on first run). Null with a

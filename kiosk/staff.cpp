@@ -142,60 +142,107 @@ std::optional<StaffMember> StaffStore::find(std::string_view name)
     return readMember(st);
 }
 
+struct StaffStore::Account {
+    StaffMember member;
+    std::string pinHash;
+    int failed = 0;
+    int64_t lockedUntil = 0;
+};
+
+std::optional<StaffStore::Account> StaffStore::load(const char* column, const std::string& key)
+{
+    Statement st(m_db.handle(), std::string("SELECT ") + kColumns + ", pin_hash, failed_pins, locked_until FROM staff WHERE " + column + "=?");
+    st.bind(1, key);   // SQLite compares an id given as text with the integer column by affinity
+    if (!st.step()) return std::nullopt;
+    Account a;
+    a.member = readMember(st);
+    a.pinHash = st.text(6);
+    a.failed = static_cast<int>(st.int64(7));
+    a.lockedUntil = st.int64(8);
+    return a;
+}
+
 SignInResult StaffStore::signIn(std::string_view name, std::string_view pin)
 {
-    SignInResult r;
-    Statement st(m_db.handle(), std::string("SELECT ") + kColumns + ", pin_hash, failed_pins, locked_until FROM staff WHERE name=?");
-    st.bind(1, name);
-    if (!st.step()) {
+    auto a = load("name", std::string(name));
+    if (!a) {
+        SignInResult r;
         r.kind = SignInResult::Kind::Unknown;
         r.message = "Không có tài khoản cán bộ này.";
         return r;
     }
-    StaffMember m = readMember(st);
-    std::string hash = st.text(6);
-    int failed = static_cast<int>(st.int64(7));
-    int64_t lockedUntil = st.int64(8), now = m_clock.unixSeconds();
-    if (m.disabled) {
-        r.kind = SignInResult::Kind::Disabled;
-        r.message = "Tài khoản này đã bị khoá. Xin liên hệ quản trị viên.";
+    if (a->pinHash.empty() || a->member.disabled) return attempt(*a, false, false);
+    std::string p(pin);
+    const bool matched = crypto_pwhash_str_verify(a->pinHash.c_str(), p.c_str(), p.size()) == 0;
+    sodium_memzero(p.data(), p.size());
+    return attempt(*a, matched, false);
+}
+
+SignInResult StaffStore::signInByBadge(int64_t staffId, bool revoked)
+{
+    auto a = load("id", std::to_string(staffId));
+    if (!a) {
+        SignInResult r;
+        r.kind = SignInResult::Kind::Unknown;
+        r.byBadge = true;
+        r.message = "Thẻ này không thuộc tài khoản cán bộ nào trên ki-ốt. Xin chọn tên và nhập mã PIN.";
         return r;
     }
-    if (hash.empty()) {
+    return attempt(*a, !revoked, true);
+}
+
+SignInResult StaffStore::attempt(const Account& a, bool matched, bool byBadge)
+{
+    SignInResult r;
+    r.byBadge = byBadge;
+    const StaffMember& m = a.member;
+    const int64_t now = m_clock.unixSeconds();
+    const char* how = byBadge ? "badge" : "";
+    if (m.disabled) {
+        r.kind = SignInResult::Kind::Disabled;
+        r.message = byBadge ? "Thẻ của tài khoản đã bị khoá, không dùng được nữa. Xin liên hệ quản trị viên."
+                            : "Tài khoản này đã bị khoá. Xin liên hệ quản trị viên.";
+        m_audit.record(m.name, "sign_in_refused", m.name, byBadge ? "disabled, badge" : "disabled");
+        return r;
+    }
+    if (!byBadge && a.pinHash.empty()) {
         r.kind = SignInResult::Kind::NoPin;
         r.message = "Tài khoản này chưa có mã PIN. Quản trị viên cần đặt mã PIN trước.";
         return r;
     }
-    if (lockedUntil > now) {
+    if (a.lockedUntil > now) {
         r.kind = SignInResult::Kind::Locked;
-        r.lockedSeconds = lockedUntil - now;
-        r.message = "Nhập sai quá nhiều lần. Xin thử lại sau " + std::to_string((r.lockedSeconds + 59) / 60) + " phút.";
+        r.lockedSeconds = a.lockedUntil - now;
+        r.message = "Đăng nhập sai quá nhiều lần. Xin thử lại sau " + std::to_string((r.lockedSeconds + 59) / 60) + " phút.";
+        if (byBadge) m_audit.record(m.name, "sign_in_refused", m.name, "locked, badge");
         return r;
     }
-    std::string p(pin);
-    if (crypto_pwhash_str_verify(hash.c_str(), p.c_str(), p.size()) == 0) {
+    if (matched) {
         Statement ok(m_db.handle(), "UPDATE staff SET failed_pins=0, locked_until=0 WHERE id=?");
         ok.bind(1, m.id).run();
-        m_audit.record(m.name, "sign_in");
+        m_audit.record(m.name, "sign_in", {}, how);
         r.kind = SignInResult::Kind::Ok;
         r.member = m;
         return r;
     }
     // After a lockout has run out, counting starts again.
-    if (lockedUntil != 0) failed = 0;
+    int failed = a.lockedUntil != 0 ? 0 : a.failed;
     ++failed;
-    r.kind = SignInResult::Kind::WrongPin;
+    r.kind = byBadge ? SignInResult::Kind::Revoked : SignInResult::Kind::WrongPin;
     int64_t lock = 0;
     if (failed >= kMaxAttempts) {
         lock = now + kLockSeconds;
         r.kind = SignInResult::Kind::Locked;
         r.lockedSeconds = kLockSeconds;
-        r.message = "Nhập sai mã PIN " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá 5 phút.";
-        m_audit.record(m.name, "locked_out", m.name, std::to_string(failed) + " wrong PINs");
+        r.message = byBadge ? "Thẻ cũ đã bị thu hồi và đăng nhập sai " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá 5 phút."
+                            : "Nhập sai mã PIN " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá 5 phút.";
+        m_audit.record(m.name, "locked_out", m.name, std::to_string(failed) + (byBadge ? " failed sign-ins" : " wrong PINs"));
     } else {
         r.attemptsLeft = kMaxAttempts - failed;
-        r.message = "Mã PIN chưa đúng. Bạn còn " + std::to_string(r.attemptsLeft) + " lần thử.";
-        m_audit.record(m.name, "wrong_pin");
+        r.message = byBadge ? "Thẻ này đã bị thu hồi vì đã cấp thẻ mới. Xin dùng thẻ mới hoặc nhập mã PIN. Còn " +
+                                  std::to_string(r.attemptsLeft) + " lần thử."
+                            : "Mã PIN chưa đúng. Bạn còn " + std::to_string(r.attemptsLeft) + " lần thử.";
+        m_audit.record(m.name, byBadge ? "revoked_badge" : "wrong_pin");
     }
     Statement up(m_db.handle(), "UPDATE staff SET failed_pins=?, locked_until=? WHERE id=?");
     up.bind(1, int64_t(failed)).bind(2, lock).bind(3, m.id).run();

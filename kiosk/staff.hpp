@@ -1,5 +1,6 @@
 // Staff accounts: named, with a role, a 4–8 digit PIN stored as an Argon2id hash; five wrong PINs
-// lock the account for five minutes (audited). Survives restarts: lockouts use wall time.
+// (or replaced badges, kiosk/staff_badge) lock the account for five minutes (audited). Survives
+// restarts: lockouts use wall time.
 #pragma once
 #include "kiosk/audit.hpp"
 #include "kiosk/clock.hpp"
@@ -24,12 +25,13 @@ struct StaffMember {
 };
 
 struct SignInResult {
-    enum class Kind { Ok, WrongPin, Locked, Disabled, Unknown, NoPin };
+    enum class Kind { Ok, WrongPin, Locked, Disabled, Unknown, NoPin, Revoked };
     Kind kind = Kind::Unknown;
     std::optional<StaffMember> member;
-    int attemptsLeft = 0;          // after a wrong PIN
+    int attemptsLeft = 0;          // after a wrong PIN or a revoked badge
     int64_t lockedSeconds = 0;     // while locked
     std::string message;           // Vietnamese, for the PIN pad
+    bool byBadge = false;          // signed in with a badge rather than the PIN
 };
 
 class StaffStore {
@@ -48,8 +50,15 @@ public:
     std::vector<StaffMember> list();
     std::optional<StaffMember> find(std::string_view name);
     SignInResult signIn(std::string_view name, std::string_view pin);
+    // The account a badge belongs to (kiosk/staff_badge looked its hash up): the same disabled and
+    // lockout rules as the PIN; a `revoked` badge counts as a wrong attempt.
+    SignInResult signInByBadge(int64_t staffId, bool revoked);
 
 private:
+    struct Account;
+    std::optional<Account> load(const char* column, const std::string& key);   // by "name" or "id"
+    SignInResult attempt(const Account& account, bool matched, bool byBadge);
+
     Database& m_db;
     const Clock& m_clock;
     AuditLog& m_audit;

@@ -104,10 +104,14 @@ void StaffFlow::close(const char* reason)
     m_member.reset();
     m_citizen.reset();
     m_pin.clear();
-    const uint64_t version = m_state.version;
+    // The request counters survive: the run loop acts when one changes, and a reset to zero
+    // would look like a new request.
+    const uint64_t version = m_state.version, upload = m_state.uploadRequest, print = m_state.printRequest;
     m_state = StaffState{};
     m_state.villages = m_config.villages;
     m_state.version = version;
+    m_state.uploadRequest = upload;
+    m_state.printRequest = print;
     changed();
 }
 
@@ -136,6 +140,29 @@ void StaffFlow::signIn()
     SignInResult r = m_records.staff->signIn(m_state.chosenName, m_pin);
     m_pin.clear();
     m_state.pinLength = 0;
+    enter(r);
+}
+
+void StaffFlow::signInWithCode(const std::string& payload)
+{
+    if (looksLikeBadge(payload)) {
+        m_pin.clear();
+        m_state.pinLength = 0;
+        enter(m_records.badges->signIn(payload));
+        return;
+    }
+    // Not a badge. A citizen's card (even a torn one) gets its own message: staff holding the
+    // citizen's card on the wrong screen is the likely mistake. Nothing of it is kept or logged.
+    const CccdParse card = parseCccd(payload, vietnamDate(m_clock.unixSeconds()));
+    if (card.ok() || card.error != CccdError::NotIdCard)
+        say("Đây là căn cước của người dân, không phải thẻ cán bộ. Để đăng nhập, xin giơ thẻ cán bộ của bạn, "
+            "hoặc chọn tên và nhập mã PIN.", true);
+    else
+        say("Mã này không phải thẻ cán bộ. Xin giơ thẻ cán bộ của bạn, hoặc chọn tên và nhập mã PIN.", true);
+}
+
+void StaffFlow::enter(const SignInResult& r)
+{
     if (r.kind != SignInResult::Kind::Ok) {
         say(r.message, true);
         return;
@@ -143,6 +170,8 @@ void StaffFlow::signIn()
     m_member = r.member;
     m_state.memberName = r.member->name;
     m_state.role = r.member->role;
+    m_state.byBadge = r.byBadge;
+    m_state.chosenName = r.member->name;
     go(StaffScreen::Home);
     refreshDashboard();
 }
@@ -243,7 +272,9 @@ void StaffFlow::apply(const StaffIntent& in)
         } else if (in.kind == K::PinSubmit) {
             signIn();
         } else if (in.kind == K::CodeRead) {
-            say("Đây là màn hình đăng nhập của cán bộ. Xin chọn tên và nhập mã PIN.", true);
+            signInWithCode(in.arg);
+        } else if (in.kind == K::CodeError) {
+            say(in.arg, true);   // a camera that will not start: the PIN pad still works
         }
         break;
     case StaffScreen::Home:
@@ -255,6 +286,10 @@ void StaffFlow::apply(const StaffIntent& in)
         else if (in.kind == K::ExitToDesktop) {
             if (m_state.role != StaffRole::Admin) {
                 say("Chỉ quản trị viên mới được thoát ra màn hình máy tính.", true);
+            } else if (m_state.byBadge) {
+                // A badge is a card that can be lost or lent; the desktop reaches the data folder
+                // and its key, so it takes what only the admin knows.
+                say("Thoát ra màn hình máy tính cần mã PIN của quản trị viên. Xin đăng xuất, rồi đăng nhập lại bằng mã PIN.", true);
             } else {
                 m_records.audit->record(m_state.memberName, "exit_to_desktop");
                 m_state.exitRequested = true;
@@ -263,7 +298,9 @@ void StaffFlow::apply(const StaffIntent& in)
         }
         break;
     case StaffScreen::Identify:
-        if (in.kind == K::CodeRead) {
+        if (in.kind == K::CodeRead && looksLikeBadge(in.arg)) {
+            say("Đây là thẻ cán bộ. Xin đưa mã QR trên thẻ căn cước của người dân.", true);
+        } else if (in.kind == K::CodeRead) {
             CccdParse p = parseCccd(in.arg, vietnamDate(m_clock.unixSeconds()));
             if (p.ok()) acceptCard(*p.citizen);
             else say(p.message, true);
@@ -344,10 +381,36 @@ void StaffFlow::apply(const StaffIntent& in)
         } else if (in.kind == K::Done) {
             go(StaffScreen::Home);
             refreshDashboard();
+        } else if (in.kind == K::PrintSlip) {
+            ++m_state.printRequest;
+            changed();
         }
         break;
     case StaffScreen::Closed: break;
     }
+}
+
+SessionSlip StaffFlow::slip() const
+{
+    SessionSlip s;
+    s.startedAt = m_state.startedAt;
+    for (const ServiceTick& t : m_state.services) {
+        if (!t.outcome) continue;
+        SlipService sv;
+        sv.label = t.title.in(Lang::Vi);
+        sv.result = *t.outcome == Outcome::Partial ? SlipService::Result::Partial
+                    : *t.outcome == Outcome::Referred ? SlipService::Result::Referred
+                                                      : SlipService::Result::Done;
+        s.services.push_back(std::move(sv));
+    }
+    // Where a citizen carries on alone: the national public-service portal.
+    const Link* link = m_config.link("dichvucong");
+    if (!link) link = m_config.link("binhdanhocvuso");
+    if (link) {
+        s.qrUrl = link->url;
+        s.qrCaption = link->label.in(Lang::Vi);
+    }
+    return s;
 }
 
 void ReaderPump::service(StaffFlow& flow)
@@ -355,7 +418,8 @@ void ReaderPump::service(StaffFlow& flow)
     using K = StaffIntent::Kind;
     if (flow.scanning() && !m_running) {
         m_running = true;
-        if (m_readers.empty())
+        // No reader on the sign-in screen is no problem: the PIN pad is there.
+        if (m_readers.empty() && flow.identifying())
             flow.apply({K::CodeError, "Ki-ốt chưa có camera hay máy quét nào được cấu hình. Xin bấm \"Nhập bằng bàn phím\"."});
         for (CodeReader* r : m_readers) {
             std::string error;

@@ -1,11 +1,13 @@
-// Staff mode as a state machine: PIN sign-in → home → identify the citizen (scan, type, or
-// anonymous) → consent → what was done → saved summary; automatic sign-out after inactivity.
+// Staff mode as a state machine: sign-in (PIN, or a staff badge held to the camera/scanner) → home →
+// identify the citizen (scan, type, or anonymous) → consent → what was done → saved summary (and
+// its printed slip); automatic sign-out after inactivity.
 // Takes intents from the staff screens and code reads from the scanners; no screen involved.
 #pragma once
 #include "kiosk/cccd.hpp"
 #include "kiosk/code_reader.hpp"
 #include "kiosk/clock.hpp"
 #include "kiosk/config.hpp"
+#include "kiosk/receipt.hpp"
 #include "kiosk/records.hpp"
 #include "kiosk/services.hpp"
 #include "kiosk/staff_dashboard.hpp"
@@ -28,7 +30,7 @@ struct StaffIntent {
         PinBackspace,
         PinSubmit,
         NewSession,
-        CodeRead,       // arg = the scanned payload
+        CodeRead,       // arg = the scanned payload (a staff badge on the sign-in screen, else an ID card)
         CodeError,      // arg = a device's message
         StartTyping,    // type the card's details instead of scanning
         TypedId,        // arg = 12-digit number, arg2 = full name, arg3 = birth date ddmmyyyy
@@ -44,6 +46,7 @@ struct StaffIntent {
         Back,
         ExitToDesktop,  // admins only
         UploadNow,      // send what waits to the commune's collector now
+        PrintSlip,      // the summary's "In phiếu": the run loop prints the session's slip
     };
     Kind kind;
     std::string arg, arg2, arg3;
@@ -64,6 +67,7 @@ struct StaffState {
     bool messageIsError = false;
     std::string memberName;
     StaffRole role = StaffRole::Volunteer;
+    bool byBadge = false;                  // signed in with a badge: leaving for the desktop still needs the PIN
 
     int64_t startedAt = 0;                 // unix seconds, when "new session" was tapped
     bool haveCitizen = false;
@@ -84,6 +88,7 @@ struct StaffState {
     Dashboard dashboard;                   // refreshed each time the home screen opens
     uint64_t uploadRequest = 0;            // bumps on "Tải lên ngay": the run loop starts the upload
     bool uploading = false;
+    uint64_t printRequest = 0;             // bumps on the summary's "In phiếu"
     uint64_t version = 0;
 };
 
@@ -99,8 +104,13 @@ public:
     void uploadFinished(bool ok, const std::string& message);
     int64_t nextWakeMs() const;
     bool active() const { return m_state.screen != StaffScreen::Closed; }
-    bool scanning() const { return m_state.screen == StaffScreen::Identify || m_state.screen == StaffScreen::TypeId; }
+    // The code readers run: a badge on the sign-in screen, an ID card while identifying the citizen.
+    bool scanning() const { return m_state.screen == StaffScreen::SignIn || identifying(); }
+    bool identifying() const { return m_state.screen == StaffScreen::Identify || m_state.screen == StaffScreen::TypeId; }
     const StaffState& state() const { return m_state; }
+    // The slip for the saved session: what was done and what comes next, no personal data (the
+    // slip may be left on the counter), so consent or not it is the same slip.
+    SessionSlip slip() const;
 
 private:
     void go(StaffScreen s);
@@ -108,6 +118,8 @@ private:
     void close(const char* reason);
     void newSession();
     void signIn();
+    void signInWithCode(const std::string& payload);
+    void enter(const SignInResult& r);
     void acceptCard(const CitizenId& card);
     void save();
     void refreshDashboard();
@@ -124,8 +136,9 @@ private:
     int64_t m_lastActivityMs = 0;
 };
 
-// Keeps the code readers (camera, scanners) running only while a scan screen shows — a camera
-// left on warms a cheap box for nothing — and hands their reads to the flow. Call once per frame.
+// Keeps the code readers (camera, scanners) running only while a scan screen shows (the sign-in
+// screen for badges, the identify screens for ID cards) — a camera left on warms a cheap box for
+// nothing — and hands their reads to the flow. Call once per frame.
 class ReaderPump {
 public:
     void add(CodeReader& reader) { m_readers.push_back(&reader); }

@@ -28,7 +28,7 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(ctx.theme.background);
     if (m_staff && m_staff->active()) {
         ctx.lang = kiosk::Lang::Vi;
-        m_staffIntents = m_staffView.draw(ctx, m_staff->state());
+        m_staffIntents = m_staffView.draw(ctx, m_staff->state(), m_slips);
         return intents;
     }
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
@@ -54,7 +54,7 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
         else m_catalogue.draw(ctx, s, intents);
         break;
     case kiosk::Screen::Handoff:
-        if (const kiosk::Handoff* h = app.handoff()) m_handoff.draw(ctx, s, *h, intents);
+        if (const kiosk::Handoff* h = app.handoff()) m_handoff.draw(ctx, s, *h, app.slipOffered() ? m_slips : nullptr, intents);
         else m_catalogue.draw(ctx, s, intents);
         break;
     case kiosk::Screen::Thanks: m_thanks.draw(ctx, s, intents); break;

@@ -21,6 +21,9 @@ public:
     Intents draw(Context& ctx, const kiosk::App& app);
     CatalogueScreen& catalogue() { return m_catalogue; }
     void attachStaff(const kiosk::StaffFlow* flow) { m_staff = flow; }
+    // The slip printer's status (kiosk::PrintWorker): with one, the QR screen after a lesson and
+    // the staff summary offer "In phiếu". Null or a status without a printer: no button.
+    void attachSlips(const kiosk::SlipStatus* status) { m_slips = status; }
     StaffIntents takeStaffIntents() { return std::move(m_staffIntents); }
 
     static constexpr double kStaffHoldSeconds = 3.0;   // the hidden gesture: hold the top-left corner
@@ -38,6 +41,7 @@ private:
     IdleOverlay m_idle;
     StaffView m_staffView;
     const kiosk::StaffFlow* m_staff = nullptr;
+    const kiosk::SlipStatus* m_slips = nullptr;
     StaffIntents m_staffIntents;
     bool m_gestureFired = false;
 

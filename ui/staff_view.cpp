@@ -3,7 +3,7 @@
 
 namespace ui {
 
-StaffIntents StaffView::draw(Context& ctx, const kiosk::StaffState& state)
+StaffIntents StaffView::draw(Context& ctx, const kiosk::StaffState& state, const kiosk::SlipStatus* slips)
 {
     using S = kiosk::StaffScreen;
     StaffIntents intents;
@@ -19,7 +19,7 @@ StaffIntents StaffView::draw(Context& ctx, const kiosk::StaffState& state)
     case S::TypeId: m_typeId.draw(ctx, state, intents); break;
     case S::Consent: m_consent.draw(ctx, state, intents); break;
     case S::Checklist: m_checklist.draw(ctx, state, intents); break;
-    case S::Summary: m_summary.draw(ctx, state, intents); break;
+    case S::Summary: m_summary.draw(ctx, state, slips, intents); break;
     case S::Closed: break;
     }
     ImGui::End();

@@ -1,5 +1,6 @@
 // Draws the staff screen the staff flow names; the citizen screens are not drawn meanwhile.
 #pragma once
+#include "kiosk/print_worker.hpp"
 #include "ui/screens/staff_checklist_screen.hpp"
 #include "ui/screens/staff_consent_screen.hpp"
 #include "ui/screens/staff_home_screen.hpp"
@@ -12,7 +13,8 @@ namespace ui {
 
 class StaffView {
 public:
-    StaffIntents draw(Context& ctx, const kiosk::StaffState& state);
+    // `slips`: the printer's status for the summary's "In phiếu" (null: no printer).
+    StaffIntents draw(Context& ctx, const kiosk::StaffState& state, const kiosk::SlipStatus* slips = nullptr);
 
 private:
     StaffSignInScreen m_signIn;

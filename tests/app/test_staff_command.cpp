@@ -1,10 +1,15 @@
 // `kiosk staff` and `kiosk citizen` through the real binary: PINs read twice from stdin, JSON
-// lists, a citizen's records shown and erased (their sessions stay, anonymous).
+// lists, badges issued as printable PNGs (decoded back with ZXing) and revoked, a citizen's
+// records shown and erased (their sessions stay, anonymous).
+#include "drivers/png_image.hpp"
+#include "drivers/qr_decoder.hpp"
 #include "kiosk/records.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <cstdlib>
+#include <regex>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 namespace {
@@ -112,4 +117,75 @@ TEST_CASE("kiosk citizen show prints one citizen's records and erase removes the
     REQUIRE(v);   // the session still counts, as an anonymous one
     CHECK(v->citizenUid.empty());
     CHECK(rec->sessions->citizenCount() == 0);
+}
+
+TEST_CASE("kiosk staff badge writes a printable card whose QR code signs its holder in; a new one revokes it")
+{
+    test::TempDir dir;
+    REQUIRE(runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer", "482913\n482913\n").status == 0);
+    const auto png = dir / "an.png";
+    Run r = runKiosk(dir, "staff badge --name 'Nguyễn Văn An' --out '" + png.string() + "'");
+    CAPTURE(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("Nguyễn Văn An") != std::string::npos);
+
+    // A card-sized picture (CR80 at 300 dpi), the kiosk user's alone: it holds the secret.
+    drivers::Image img;
+    std::string error;
+    REQUIRE(drivers::loadImage(png, img, 0, error));
+    CHECK(img.width == 1012);
+    CHECK(img.height == 638);
+    struct stat st{};
+    REQUIRE(::stat(png.c_str(), &st) == 0);
+    CHECK((st.st_mode & 077) == 0);
+    std::vector<std::string> codes;
+    REQUIRE(drivers::decodeQrFile(png, codes, error));
+    REQUIRE(codes.size() == 1);
+    const std::string payload = codes.front();
+    CHECK(std::regex_match(payload, std::regex("BDHVS-STAFF:1:[A-Z2-7]{32}")));
+    const std::string token = payload.substr(payload.rfind(':') + 1);
+    CHECK(r.out.find(token) == std::string::npos);
+    CHECK(r.err.find(token) == std::string::npos);
+
+    auto j = nlohmann::json::parse(runKiosk(dir, "staff list --json").out);
+    CHECK(j["staff"][0]["badge_issued_at"].is_string());
+
+    {
+        kiosk::SteadyClock clock;
+        auto rec = kiosk::Records::open(dir / "data", clock, error);
+        REQUIRE_MESSAGE(rec, error);
+        auto in = rec->badges->signIn(payload);
+        REQUIRE(in.kind == kiosk::SignInResult::Kind::Ok);
+        CHECK(in.member->name == "Nguyễn Văn An");
+        for (const kiosk::AuditEntry& e : rec->audit->recent(1000))
+            CHECK((e.subject + e.detail).find(token) == std::string::npos);
+    }
+    CHECK(test::readFile(dir / "data/kiosk.sqlite3").find(token) == std::string::npos);
+
+    // A new badge: the first one no longer opens the kiosk.
+    const auto png2 = dir / "an2.png";
+    r = runKiosk(dir, "staff badge --name 'Nguyễn Văn An' --out '" + png2.string() + "'");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("thu hồi") != std::string::npos);
+    {
+        kiosk::SteadyClock clock;
+        auto rec = kiosk::Records::open(dir / "data", clock, error);
+        REQUIRE(rec);
+        CHECK(rec->badges->signIn(payload).kind == kiosk::SignInResult::Kind::Revoked);
+    }
+    // A lost card: revoked without a new one; then nothing to revoke.
+    CHECK(runKiosk(dir, "staff badge --name 'Nguyễn Văn An' --revoke").status == 0);
+    CHECK(runKiosk(dir, "staff badge --name 'Nguyễn Văn An' --revoke").status == 1);
+    j = nlohmann::json::parse(runKiosk(dir, "staff list --json").out);
+    CHECK(j["staff"][0]["badge_issued_at"].is_null());
+
+    // Refusals: no such person, a disabled account, neither or both of --out and --revoke.
+    CHECK(runKiosk(dir, "staff badge --name 'Không Có Ai' --out '" + (dir / "x.png").string() + "'").status == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "x.png"));
+    CHECK(runKiosk(dir, "staff badge --name 'Nguyễn Văn An'").status == 2);
+    CHECK(runKiosk(dir, "staff badge --name 'Nguyễn Văn An' --revoke --out '" + (dir / "y.png").string() + "'").status == 2);
+    REQUIRE(runKiosk(dir, "staff disable --name 'Nguyễn Văn An'").status == 0);
+    r = runKiosk(dir, "staff badge --name 'Nguyễn Văn An' --out '" + (dir / "z.png").string() + "'");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("khoá") != std::string::npos);
 }

@@ -210,3 +210,98 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
     CHECK(f.flow->state().message == "Máy chủ của xã không trả lời.");
     CHECK_FALSE(f.flow->state().uploading);
 }
+
+TEST_CASE("on the sign-in screen a badge signs in directly; a citizen's card or another code is explained")
+{
+    Fixture f;
+    std::string error;
+    auto badge = f.rec->badges->issue("Lê Thị Hoa", "cli", error);
+    REQUIRE_MESSAGE(badge, error);
+    const size_t audited = f.rec->audit->recent(1000).size();
+    f.apply(K::Open);
+    CHECK(f.flow->scanning());                     // the readers run while the PIN pad shows
+    CHECK_FALSE(f.flow->identifying());
+    f.apply(K::CodeRead, kCard);
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().message.find("căn cước của người dân") != std::string::npos);
+    f.apply(K::CodeRead, "038190001234|172345678|Nguyễn Th");   // a torn card is still a card
+    CHECK(f.flow->state().message.find("căn cước của người dân") != std::string::npos);
+    f.apply(K::CodeRead, "https://dichvucong.gov.vn");
+    CHECK(f.flow->state().message.find("không phải thẻ cán bộ") != std::string::npos);
+    CHECK(f.rec->audit->recent(1000).size() == audited);   // nothing of a citizen's card reaches the audit
+
+    f.apply(K::ChooseStaff, "Trần Văn Bảo");       // someone else's name chosen: the badge decides
+    f.apply(K::PinDigit, "1");
+    f.apply(K::CodeRead, badge->payload);
+    REQUIRE(f.flow->state().screen == StaffScreen::Home);
+    CHECK(f.flow->state().memberName == "Lê Thị Hoa");
+    CHECK(f.flow->state().role == StaffRole::Admin);
+    CHECK(f.flow->state().byBadge);
+    CHECK_FALSE(f.flow->scanning());
+    // An admin by badge works as usual, but leaving for the desktop takes the admin's PIN.
+    f.apply(K::ExitToDesktop);
+    CHECK_FALSE(f.flow->state().exitRequested);
+    CHECK(f.flow->state().message.find("mã PIN") != std::string::npos);
+    // A badge held up while identifying a citizen is not taken for their card.
+    f.apply(K::NewSession);
+    f.apply(K::CodeRead, badge->payload);
+    CHECK(f.flow->state().screen == StaffScreen::Identify);
+    CHECK(f.flow->state().message.find("thẻ cán bộ") != std::string::npos);
+    f.apply(K::Close);
+    f.signIn("Lê Thị Hoa", "135790");
+    CHECK_FALSE(f.flow->state().byBadge);
+    f.apply(K::ExitToDesktop);
+    CHECK(f.flow->state().exitRequested);
+}
+
+TEST_CASE("a revoked or disabled badge is refused on the sign-in screen with its message")
+{
+    Fixture f;
+    std::string error;
+    auto old = f.rec->badges->issue("Trần Văn Bảo", "cli", error);
+    auto current = f.rec->badges->issue("Trần Văn Bảo", "cli", error);
+    REQUIRE(current);
+    f.apply(K::Open);
+    f.apply(K::CodeRead, old->payload);
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().messageIsError);
+    CHECK(f.flow->state().message.find("thu hồi") != std::string::npos);
+    f.apply(K::CodeRead, "BDHVS-STAFF:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    CHECK(f.flow->state().message.find("không dùng được") != std::string::npos);
+    REQUIRE(f.rec->staff->disable("Trần Văn Bảo", "cli", error));
+    f.apply(K::CodeRead, current->payload);
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().message.find("khoá") != std::string::npos);
+}
+
+TEST_CASE("the session's slip holds what was done and nothing personal; the summary asks for it")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(K::NewSession);
+    f.apply(K::CodeRead, kCard);
+    f.apply(K::ConsentYes);
+    f.apply(K::ToggleService, "vneid_install");
+    f.apply(K::ToggleService, "vneid_level2");
+    f.apply(K::ToggleService, "vneid_level2");
+    f.apply(K::SetNotes, "Hẹn quay lại");
+    const uint64_t before = f.flow->state().printRequest;
+    f.apply(K::PrintSlip);                            // not on the checklist
+    CHECK(f.flow->state().printRequest == before);
+    f.apply(K::Save);
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    f.apply(K::PrintSlip);
+    CHECK(f.flow->state().printRequest == before + 1);
+
+    const Receipt r = sessionReceipt(f.flow->slip(), f.rt.config);
+    std::string all = r.title + r.qrUrl + r.qrCaption;
+    for (const ReceiptLine& l : r.lines) all += l.text + "\n";
+    CHECK(all.find("Cài ứng dụng VNeID: đã xong") != std::string::npos);
+    CHECK(all.find("làm được một phần") != std::string::npos);
+    for (const char* personal : {"038190001234", "1234", "Nguyễn Thị Thuỷ", "Thuỷ", "172345678", "15/03/1990", "Hẹn quay lại"})
+        CHECK_MESSAGE(all.find(personal) == std::string::npos, personal);
+    CHECK(r.qrUrl.find("dichvucong") != std::string::npos);
+    // Signing out keeps the counter where it was: a reset would look like a new request.
+    f.apply(K::Close);
+    CHECK(f.flow->state().printRequest == before + 1);
+}

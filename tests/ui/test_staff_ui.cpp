@@ -1,5 +1,6 @@
-// Staff mode on the real screens, headless: the hidden gesture, the PIN pad, a card from a fake
-// scanner, consent, the checklist and the save — and a torn card that saves nothing.
+// Staff mode on the real screens, headless: the hidden gesture, the PIN pad or a staff badge held
+// to a fake scanner, a card from it, consent, the checklist and the save — and a torn card that
+// saves nothing.
 #include "drivers/fake_code_reader.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/ui/ui_harness.hpp"
@@ -138,4 +139,56 @@ TEST_CASE("the on-screen keyboard types the card's details when no scanner reads
     REQUIRE(f.tap("type.check"));
     REQUIRE(f.flow->state().screen == StaffScreen::Consent);
     CHECK(f.flow->state().citizenName == "Nguyễn An");
+}
+
+TEST_CASE("a staff badge held to the scanner on the PIN pad signs in, then a whole session")
+{
+    Fixture f;
+    std::string error;
+    REQUIRE(f.rec->staff->add("Lê Thị Hoa", StaffRole::Officer, "135790", "cli", error));
+    auto badge = f.rec->badges->issue("Lê Thị Hoa", "cli", error);
+    REQUIRE_MESSAGE(badge, error);
+
+    f.ui.hold(ImVec2(40, 40), 3.2);
+    f.frame();
+    REQUIRE(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.scanner.started());                              // the readers run under the PIN pad
+    // The citizen's card on the wrong screen is explained, and nobody is signed in.
+    f.scanner.push(kCard);
+    f.frame();
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().message.find("căn cước của người dân") != std::string::npos);
+    CHECK(f.ui.visible("pin.5"));
+
+    f.scanner.push(badge->payload);
+    f.frame();
+    REQUIRE(f.flow->state().screen == StaffScreen::Home);
+    CHECK(f.flow->state().memberName == "Lê Thị Hoa");
+    CHECK_FALSE(f.scanner.started());                        // off once signed in
+    CHECK(f.ui.visible("staff.new"));
+
+    REQUIRE(f.tap("staff.new"));
+    CHECK(f.scanner.started());
+    f.scanner.push(kCard);
+    f.frame();
+    REQUIRE(f.flow->state().screen == StaffScreen::Consent);
+    REQUIRE(f.tap("consent.no"));
+    REQUIRE(f.tap("service.vneid_install"));
+    REQUIRE(f.tap("staff.save"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    CHECK_FALSE(f.ui.visible("summary.print"));              // no printer configured
+    auto v = f.rec->sessions->get(f.flow->state().savedId);
+    REQUIRE(v);
+    CHECK(v->staffName == "Lê Thị Hoa");
+    CHECK(v->citizenUid.empty());                            // declined: anonymous
+    REQUIRE(f.tap("staff.close"));
+
+    // A replaced badge is refused on screen, and the PIN pad still works.
+    auto newer = f.rec->badges->issue("Lê Thị Hoa", "cli", error);
+    REQUIRE(newer);
+    f.ui.hold(ImVec2(40, 40), 3.2);
+    f.scanner.push(badge->payload);
+    f.frame();
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().message.find("thu hồi") != std::string::npos);
 }

@@ -23,6 +23,8 @@ public:
     void hold(ImVec2 p, double seconds);           // a finger kept still, frame after frame
     // Staff mode: the gesture opens this flow, its screens' intents go to it.
     void attachStaff(kiosk::StaffFlow& flow);
+    // The slip printer's status, as `kiosk run` attaches it (kiosk::PrintWorker::status()).
+    void attachSlips(const kiosk::SlipStatus* status) { m_view.attachSlips(status); }
     const ui::HitBox* hit(std::string_view id) const { return m_ctx.findHit(id); }
     bool visible(std::string_view id) const { return hit(id) != nullptr; }
 

@@ -1,6 +1,7 @@
 // Codes side by side, at least 8 px per module at 1080p so a phone reads them from 40 cm.
 #include "ui/screens/handoff_screen.hpp"
 #include "ui/widgets/qr_view.hpp"
+#include "ui/widgets/slip_panel.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
@@ -20,7 +21,7 @@ const kiosk::QrMatrix* HandoffScreen::qrFor(const std::string& url)
     return &it->second;
 }
 
-void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Handoff& handoff, Intents& intents)
+void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Handoff& handoff, const kiosk::SlipStatus* slip, Intents& intents)
 {
     using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
@@ -69,6 +70,12 @@ void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk
     if (touchButton(ctx, "handoff.back", ctx.tr("handoff_back"), ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back({K::OpenCatalogue});
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw, footY));
     if (touchButton(ctx, "handoff.done", ctx.tr("handoff_done"), ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back({K::Finish});
+    // The slip between the two: the footer keeps its place whatever the printer says.
+    if (slip) {
+        const float gap = ctx.px(40), sw = a.width() - 2 * (bw + gap);
+        const SlipPanel panel{"handoff.print", ctx.tr("slip_failed")};
+        if (drawSlipPanel(ctx, panel, *slip, ImVec2(a.min.x + bw + gap, footY), ImVec2(sw, footH))) intents.push_back({K::PrintSlip});
+    }
 }
 
 } // namespace ui

@@ -1,5 +1,7 @@
 // The QR hand-off: one to three codes the citizen scans with their own phone, each captioned.
+// After a finished lesson, with a printer, a large "In phiếu" between the two ways on.
 #pragma once
+#include "kiosk/print_worker.hpp"
 #include "kiosk/qr.hpp"
 #include "ui/screens/screen.hpp"
 #include <map>
@@ -8,7 +10,8 @@ namespace ui {
 
 class HandoffScreen {
 public:
-    void draw(Context& ctx, const kiosk::AppState& state, const kiosk::Handoff& handoff, Intents& intents);
+    // `slip`: the printing status when this screen offers the lesson's slip, else null.
+    void draw(Context& ctx, const kiosk::AppState& state, const kiosk::Handoff& handoff, const kiosk::SlipStatus* slip, Intents& intents);
 
 private:
     const kiosk::QrMatrix* qrFor(const std::string& url);

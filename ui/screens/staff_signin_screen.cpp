@@ -1,9 +1,36 @@
-// Names on the left (large buttons), PIN dots and a 3x4 pad on the right.
+// Names on the left (large buttons) with the badge hint under them, PIN dots and a 3x4 pad on
+// the right. The code readers run meanwhile (kiosk::ReaderPump): a badge needs no tap at all.
 #include "ui/screens/staff_signin_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
 
 namespace ui {
+
+namespace {
+
+// A badge with a QR code on it, drawn from rectangles: three finder squares and a few modules.
+void drawBadgeIcon(ImDrawList* dl, ImVec2 p, float s, ImU32 ink, ImU32 card)
+{
+    dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s * 1.3f), card, s * 0.1f);
+    dl->AddRect(p, ImVec2(p.x + s, p.y + s * 1.3f), ink, s * 0.1f, 0, s * 0.04f);
+    const float m = s * 0.09f, q0x = p.x + s * 0.16f, q0y = p.y + s * 0.16f;
+    auto finder = [&](float x, float y) {
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 3 * m, y + 3 * m), ink);
+        dl->AddRectFilled(ImVec2(x + m * 0.6f, y + m * 0.6f), ImVec2(x + m * 2.4f, y + m * 2.4f), card);
+        dl->AddRectFilled(ImVec2(x + m, y + m), ImVec2(x + 2 * m, y + 2 * m), ink);
+    };
+    finder(q0x, q0y);
+    finder(q0x + 4.5f * m, q0y);
+    finder(q0x, q0y + 4.5f * m);
+    dl->AddRectFilled(ImVec2(q0x + 5 * m, q0y + 5 * m), ImVec2(q0x + 6 * m, q0y + 6 * m), ink);
+    dl->AddRectFilled(ImVec2(q0x + 6.5f * m, q0y + 6.5f * m), ImVec2(q0x + 7.5f * m, q0y + 7.5f * m), ink);
+    dl->AddRectFilled(ImVec2(q0x + 4.5f * m, q0y + 7 * m), ImVec2(q0x + 5.5f * m, q0y + 7.5f * m), ink);
+    // The holder's name, as two lines under the code.
+    dl->AddRectFilled(ImVec2(p.x + s * 0.16f, p.y + s * 0.98f), ImVec2(p.x + s * 0.84f, p.y + s * 1.04f), ink);
+    dl->AddRectFilled(ImVec2(p.x + s * 0.16f, p.y + s * 1.12f), ImVec2(p.x + s * 0.6f, p.y + s * 1.17f), ink);
+}
+
+} // namespace
 
 void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
@@ -28,6 +55,22 @@ void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
         if (touchButton(ctx, id.c_str(), (chosen ? "✓  " : "") + name, ImVec2(leftW, nameH), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary))
             intents.push_back({K::ChooseStaff, name});
         ly += nameH + nameGap;
+    }
+
+    // Or a badge, when there is a camera or scanner to read it.
+    const kiosk::DevicesConfig& dev = ctx.config.devices;
+    if (!dev.camera.empty() || !dev.scanner.empty() || !dev.serialScanner.empty()) {
+        const float icon = ctx.px(64), pad = ctx.px(24), tw = leftW - icon - 3 * pad;
+        const std::string& hint = ctx.tr("staff_signin_badge");
+        const float h = std::max(icon * 1.3f, measureText(ctx.fonts.body, hint, tw).y) + 2 * pad;
+        const ImVec2 b0(a.min.x, std::max(ly + ctx.px(16), a.max.y - h)), b1(a.min.x + leftW, b0.y + h);
+        if (b1.y <= a.max.y + 1) {
+            dl->AddRectFilled(b0, b1, th.surface, ctx.px(16));
+            dl->AddRect(b0, b1, th.border, ctx.px(16), 0, ctx.px(1.5f));
+            drawBadgeIcon(dl, ImVec2(b0.x + pad, b0.y + (h - icon * 1.3f) * 0.5f), icon, th.text, th.surface);
+            const ImVec2 ts = measureText(ctx.fonts.body, hint, tw);
+            drawText(dl, ctx.fonts.body, ImVec2(b0.x + icon + 2 * pad, b0.y + (h - ts.y) * 0.5f), th.text, hint, tw);
+        }
     }
 
     // 2. The PIN: dots for what was typed, then the pad.

@@ -1,11 +1,12 @@
 // Starting and stopping the programs under measurement (fork + exec, output into files).
 #include "bench/child_process.hpp"
 #include "bench/bench.hpp"
+#include "bench/proc_stats.hpp"
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -59,11 +60,9 @@ bool ChildProcess::reap(bool block)
 {
     if (m_pid <= 0 || m_status) return true;
     int status = 0;
-    rusage ru{};
-    pid_t r = wait4(m_pid, &status, block ? 0 : WNOHANG, &ru);
+    pid_t r = waitpid(m_pid, &status, block ? 0 : WNOHANG);
     if (r != m_pid) return false;
     m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    m_maxRssKiB = double(ru.ru_maxrss);
     return true;
 }
 
@@ -72,7 +71,9 @@ bool ChildProcess::running() { return m_pid > 0 && !reap(false); }
 std::optional<int> ChildProcess::wait(double timeoutMs)
 {
     const double end = nowMs() + timeoutMs;
-    while (!reap(false)) {
+    for (;;) {
+        samplePeak();
+        if (reap(false)) break;
         if (nowMs() > end) return std::nullopt;
         sleepMs(5);
     }
@@ -82,11 +83,20 @@ std::optional<int> ChildProcess::wait(double timeoutMs)
 void ChildProcess::stop(double graceMs)
 {
     if (m_pid <= 0 || m_status) return;
+    samplePeak();
     kill(-m_pid, SIGTERM);   // the group we made at start: the process and its own children
     if (!wait(graceMs)) {
         kill(-m_pid, SIGKILL);
         reap(true);
     }
+}
+
+// VmHWM, not wait4's ru_maxrss: Linux carries the forking parent's peak (the bench's, hundreds of
+// MiB after generating a database) into the child's figure across exec.
+void ChildProcess::samplePeak()
+{
+    if (m_pid <= 0 || m_status) return;
+    if (auto v = bench::peakRssKiB(m_pid)) m_maxRssKiB = std::max(m_maxRssKiB, *v);
 }
 
 std::string ChildProcess::out() const { return readFile(m_logBase.string() + ".out"); }

@@ -23,11 +23,12 @@ public:
     pid_t pid() const { return m_pid; }
     double startedMs() const { return m_startedMs; }
     bool running();
-    // Waits for it to end by itself; nullopt on timeout. Peak RSS (KiB) from wait4's rusage.
+    // Waits for it to end by itself; nullopt on timeout. Its peak RSS is sampled meanwhile.
     std::optional<int> wait(double timeoutMs);
     // SIGTERM, then SIGKILL if it is still there after `graceMs`.
     void stop(double graceMs = 3000);
-    double peakRssKiB() const { return m_maxRssKiB; }
+    double peakRssKiB() const { return m_maxRssKiB; }   // VmHWM, as last sampled (KiB)
+    void samplePeak();
 
     std::string out() const;
     std::string err() const;

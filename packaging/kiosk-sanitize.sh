@@ -16,7 +16,7 @@ bash "$here/packaging/kiosk-dev.sh" deps
 # detect_stack_use_after_return catches a dangling reference to a local (a lambda capture, a
 # string_view of a temporary) that plain ASan misses. The LSan suppressions name third-party
 # libraries only (see the file); the project's own leaks always fail.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/packaging/lsan.supp:print_suppressions=0}"
 

@@ -67,11 +67,13 @@ void App::resetVisit(const char* reason)
     // Nothing of the visit is left: language, text size, lesson, position. The request counters
     // stay: the run loop acts when one changes, and a reset to zero looked like a new request
     // (staff mode opened by itself when the visit after a staff shift ended).
-    const uint64_t version = m_state.version, staffRequest = m_state.staffRequest, speakRequest = m_state.speakRequest;
+    const uint64_t version = m_state.version, staffRequest = m_state.staffRequest, speakRequest = m_state.speakRequest,
+                   printRequest = m_state.printRequest;
     m_state = AppState{};
     m_state.version = version;
     m_state.staffRequest = staffRequest;
     m_state.speakRequest = speakRequest;
+    m_state.printRequest = printRequest;   // else the next visit's first frame printed a slip nobody asked for
     m_state.narration = m_config.narrationAutoRead;   // the deployment's setting, not the last visitor's
     m_state.screen = Screen::Attract;
     m_screenSinceMs = m_lastActivityMs = m_clock.nowMs();

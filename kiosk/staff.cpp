@@ -210,9 +210,16 @@ SignInResult StaffStore::attempt(const Account& a, bool matched, bool byBadge)
         r.message = "Tài khoản này chưa có mã PIN. Quản trị viên cần đặt mã PIN trước.";
         return r;
     }
-    if (a.lockedUntil > now) {
+    // A lockout never lasts longer than it was set for, even if the clock was moved back after it.
+    int64_t lockedUntil = a.lockedUntil;
+    if (lockedUntil > now + kLockSeconds) {
+        lockedUntil = now + kLockSeconds;
+        Statement fix(m_db.handle(), "UPDATE staff SET locked_until=? WHERE id=?");
+        fix.bind(1, lockedUntil).bind(2, m.id).run();
+    }
+    if (lockedUntil > now) {
         r.kind = SignInResult::Kind::Locked;
-        r.lockedSeconds = a.lockedUntil - now;
+        r.lockedSeconds = lockedUntil - now;
         r.message = "Đăng nhập sai quá nhiều lần. Xin thử lại sau " + std::to_string((r.lockedSeconds + 59) / 60) + " phút.";
         if (byBadge) m_audit.record(m.name, "sign_in_refused", m.name, "locked, badge");
         return r;

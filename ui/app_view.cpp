@@ -37,6 +37,7 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     ImGui::Begin("##kiosk", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     const kiosk::AppState& s = app.state();
+    if (s.screen == kiosk::Screen::Attract) m_catalogue.resetScroll();   // every visit ends here
     switch (s.screen) {
     case kiosk::Screen::Attract: m_attract.draw(ctx, s, intents); break;
     case kiosk::Screen::Language: m_language.draw(ctx, s, intents); break;

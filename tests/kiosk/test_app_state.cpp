@@ -228,3 +228,31 @@ TEST_CASE("with auto_read configured every visit starts with narration on, and i
     CHECK(app.state().screen == Screen::Attract);
     CHECK(app.state().narration);                    // the next visitor gets the deployment's setting
 }
+
+TEST_CASE("the request counters survive the end of a visit: a reset is not a new request")
+{
+    // The run loop acts when a counter changes; zeroing one at the end of a visit looked like a
+    // new request (a slip printed, or staff mode opened, for the next citizen).
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    const Lesson& lesson = rt.catalogue.lessons.front();
+    app.apply({K::Start});
+    REQUIRE(app.openLessonDone(lesson.id));
+    app.apply({K::OpenHandoff, lesson.handoff});
+    REQUIRE(app.slipOffered());
+    app.apply({K::PrintSlip});
+    app.apply({K::OpenLesson, lesson.id});
+    app.apply({K::Speak});
+    app.apply({K::OpenStaff});
+    const AppState before = app.state();
+    REQUIRE(before.printRequest == 1);
+    REQUIRE(before.speakRequest >= 1);
+    REQUIRE(before.staffRequest == 1);
+    app.apply({K::GoHome});
+    clock.advanceSeconds(3600);
+    app.tick();
+    CHECK(app.state().printRequest == before.printRequest);
+    CHECK(app.state().speakRequest == before.speakRequest);
+    CHECK(app.state().staffRequest == before.staffRequest);
+}

@@ -89,6 +89,20 @@ TEST_CASE("a lockout survives a restart of the kiosk")
     CHECK(again.signIn("Lê Văn Cường", "13579").kind == SignInResult::Kind::Locked);
 }
 
+TEST_CASE("a lockout lasts five minutes even when the clock is moved back a day after it")
+{
+    Fixture f;
+    std::string error;
+    REQUIRE(f.staff->add("Lê Văn Cường", StaffRole::Admin, "13579", "cli", error));
+    for (int i = 0; i < 5; ++i) f.staff->signIn("Lê Văn Cường", "99999");
+    f.clock.setUnixSeconds(f.clock.unixSeconds() - 24 * 3600);   // a wrong clock corrected backwards
+    auto r = f.staff->signIn("Lê Văn Cường", "13579");
+    CHECK(r.kind == SignInResult::Kind::Locked);
+    CHECK(r.lockedSeconds <= StaffStore::kLockSeconds);
+    f.clock.advanceSeconds(double(StaffStore::kLockSeconds) + 1);
+    CHECK(f.staff->signIn("Lê Văn Cường", "13579").kind == SignInResult::Kind::Ok);
+}
+
 TEST_CASE("disabled and imported accounts cannot sign in until an admin acts")
 {
     Fixture f;

@@ -45,6 +45,33 @@ TEST_CASE("dragging the catalogue scrolls it and opens nothing")
     CHECK(h.app().state().lessonId == rt.catalogue.lessons.back().id);
 }
 
+TEST_CASE("the next visitor finds the catalogue at the top, not where the last one left it")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    test::UiHarness h(rt);
+    h.app().openScreen(kiosk::Screen::Catalogue);
+    h.frames(3);
+    const std::string first = "lesson." + rt.catalogue.lessons.front().id;
+    REQUIRE(h.hit(first));
+    const float top = h.hit(first)->min.y;
+    const ImVec2 start = h.hit(first)->center();
+    for (int i = 0; i < 5; ++i) h.drag(ImVec2(start.x, 900), ImVec2(start.x, 300));
+    CHECK_FALSE(h.visible(first));   // scrolled far down
+    // Back within the same visit: the list stays where the citizen left it.
+    h.app().openScreen(kiosk::Screen::Language);
+    h.frames(2);
+    h.app().openScreen(kiosk::Screen::Catalogue);
+    h.frames(3);
+    CHECK_FALSE(h.visible(first));
+    // The visit ends (home, or the idle reset), and the next one starts at the top.
+    h.app().openScreen(kiosk::Screen::Attract);
+    h.frames(2);
+    h.app().openScreen(kiosk::Screen::Catalogue);
+    h.frames(3);
+    REQUIRE(h.visible(first));
+    CHECK(h.hit(first)->min.y == doctest::Approx(top));
+}
+
 TEST_CASE("every touch target on every screen is at least 64 px at 1080p")
 {
     kiosk::Runtime rt = test::loadRuntime();

@@ -12,6 +12,8 @@ public:
     void draw(Context& ctx, const kiosk::AppState& state, Intents& intents);
     // Lesson files left out at start-up because they are broken (shown to staff as a warning).
     void setBrokenCount(int n) { m_broken = n; }
+    // A new visitor starts at the top of the list, not where the last one left it.
+    void resetScroll() { m_scroll.resetToTop(); }
 
 private:
     bool lessonCard(Context& ctx, const kiosk::Lesson& lesson, const kiosk::Topic& topic, ImVec2 size);

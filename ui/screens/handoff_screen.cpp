@@ -39,6 +39,15 @@ void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk
     const float cardW = std::min(ctx.px(560), (a.width() - gap * float(n - 1)) / float(n));
     const float cardH = footY - ctx.px(36) - y;
     float x = a.min.x + (a.width() - (cardW * float(n) + gap * float(n - 1))) * 0.5f;
+    // The words under each code, as wrapped at this text size: the codes get the height left over.
+    const float textW = cardW - ctx.px(40);
+    auto shownUrl = [](const kiosk::Link& l) { return l.url.substr(l.url.find("//") + 2); };
+    float words = 0;
+    for (const std::string& key : handoff.links)
+        if (const kiosk::Link* link = ctx.config.link(key))
+            words = std::max(words, measureText(ctx.fonts.heading, link->label.in(ctx.lang), textW).y + ctx.px(6) +
+                                        measureText(ctx.fonts.small, shownUrl(*link), textW).y);
+    const float qrRoom = cardH - ctx.px(28) - ctx.px(20) - words - ctx.px(24);
     // One module size for all codes on the screen so they look like a set.
     int module = 1000;
     std::vector<std::pair<const kiosk::Link*, const kiosk::QrMatrix*>> codes;
@@ -46,7 +55,7 @@ void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk
         const kiosk::Link* link = ctx.config.link(key);
         const kiosk::QrMatrix* qr = link ? qrFor(link->url) : nullptr;
         codes.emplace_back(link, qr);
-        if (qr) module = std::min(module, qrModulePixels(*qr, std::min(cardW - ctx.px(60), cardH - ctx.px(190)), static_cast<int>(std::lround(ctx.px(6)))));
+        if (qr) module = std::min(module, qrModulePixels(*qr, std::min(cardW - ctx.px(60), qrRoom), static_cast<int>(std::lround(ctx.px(6)))));
     }
     for (auto [link, qr] : codes) {
         ImVec2 c0(x, y), c1(x + cardW, y + cardH);
@@ -58,9 +67,8 @@ void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk
             float side = float((qr->size + 8) * module);
             drawQr(dl, *qr, ImVec2(c0.x + (cardW - side) * 0.5f, cy), module);
             cy += side + ctx.px(20);
-            cy += drawTextCentered(dl, ctx.fonts.heading, c0.x + ctx.px(20), cy, cardW - ctx.px(40), th.text, link->label.in(ctx.lang)).y + ctx.px(6);
-            std::string shown = link->url.substr(link->url.find("//") + 2);
-            drawTextCentered(dl, ctx.fonts.small, c0.x + ctx.px(20), cy, cardW - ctx.px(40), th.primary, shown);
+            cy += drawTextCentered(dl, ctx.fonts.heading, c0.x + ctx.px(20), cy, textW, th.text, link->label.in(ctx.lang)).y + ctx.px(6);
+            drawTextCentered(dl, ctx.fonts.small, c0.x + ctx.px(20), cy, textW, th.primary, shownUrl(*link));
         }
         x += cardW + gap;
     }

@@ -30,6 +30,100 @@ Json groups(const std::vector<GroupFigures>& list, const char* keyName, bool wit
     return out;
 }
 
+// True for well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF): what
+// nlohmann's serializer accepts without throwing.
+bool wellFormedUtf8(std::string_view s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;   // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
+        for (size_t k = 2; k < len; ++k)
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
+        i += len;
+    }
+    return true;
+}
+
+// A JSON string exactly as nlohmann's dump() writes it. The usual name or village (no quote,
+// backslash or control character, well-formed UTF-8) is copied as it is; anything else goes
+// through nlohmann itself, so the bytes (and a bad byte's exception) stay the library's.
+void appendJsonString(std::string& out, std::string_view s)
+{
+    bool plain = true;
+    bool ascii = true;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\') {
+            plain = false;
+            break;
+        }
+        if (c >= 0x80) ascii = false;
+    }
+    if (plain && (ascii || wellFormedUtf8(s))) {
+        out += '"';
+        out += s;
+        out += '"';
+        return;
+    }
+    out += Json(std::string(s)).dump();
+}
+
+// The "lists" object as dump(2) lays it out at depth 1. Written by hand: a tree of 800,000
+// ordered_json objects (and their copies) took four times as long as the whole report engine.
+void appendLists(std::string& out, const std::vector<IndicatorFigures>& indicators)
+{
+    if (indicators.empty()) {
+        out += "{}";
+        return;
+    }
+    out += '{';
+    bool firstList = true;
+    for (const IndicatorFigures& i : indicators) {
+        out += firstList ? "\n    " : ",\n    ";
+        firstList = false;
+        appendJsonString(out, i.code);
+        out += ": ";
+        if (i.list.empty()) {
+            out += "[]";
+            continue;
+        }
+        out += '[';
+        bool firstRow = true;
+        for (const ListEntry& e : i.list) {
+            out += firstRow ? "\n      {\n        \"full_name\": " : ",\n      {\n        \"full_name\": ";
+            firstRow = false;
+            appendJsonString(out, e.fullName);
+            out += ",\n        \"birth_year\": ";
+            out += std::to_string(e.birthYear);
+            out += ",\n        \"village\": ";
+            appendJsonString(out, e.village);
+            out += "\n      }";
+        }
+        out += "\n    ]";
+    }
+    out += "\n  }";
+}
+
 std::string numberText(double v)
 {
     char buf[32];
@@ -85,39 +179,48 @@ std::string reportJson(const Report& r)
     j["anonymous_sessions"] = r.anonymousSessions;
     j["citizens"] = r.citizens;
     j["staff_active"] = r.staffActive;
-    Json indicators = Json::array(), lists = Json::object();
-    for (const IndicatorFigures& i : r.indicators) {
+    Json indicators = Json::array();
+    for (const IndicatorFigures& i : r.indicators)
         indicators.push_back({{"code", i.code}, {"label", i.label}, {"sessions", i.sessions}, {"citizens", i.citizens}});
-        Json rows = Json::array();
-        for (const ListEntry& e : i.list) rows.push_back({{"full_name", e.fullName}, {"birth_year", e.birthYear}, {"village", e.village}});
-        lists[i.code] = std::move(rows);
-    }
     j["indicators"] = std::move(indicators);
-    j["lists"] = std::move(lists);
-    j["by_village"] = groups(r.byVillage, "village", false);
-    j["by_staff"] = groups(r.byStaff, "staff", false);
-    j["by_gender"] = groups(r.byGender, "gender", true);
-    j["by_age_band"] = groups(r.byAgeBand, "band", true);
+    // "lists" sits between "indicators" and "by_village": the document is dumped in two halves
+    // around it (dump(2) of the head without its closing "\n}", of the tail without its "{").
+    Json tail;
+    tail["by_village"] = groups(r.byVillage, "village", false);
+    tail["by_staff"] = groups(r.byStaff, "staff", false);
+    tail["by_gender"] = groups(r.byGender, "gender", true);
+    tail["by_age_band"] = groups(r.byAgeBand, "band", true);
     Json lessons = Json::array();
     for (const LessonFigures& l : r.lessons)
         lessons.push_back({{"lesson", l.lesson}, {"title", l.title}, {"opened", l.opened}, {"completed", l.completed},
                            {"quiz_completed", l.quizCompleted}, {"quiz_average_percent", optionalNumber(l.quizAveragePercent)}});
-    j["lessons"] = {{"available", r.lessonsAvailable}, {"visits", r.visits}, {"items", std::move(lessons)}};
+    tail["lessons"] = {{"available", r.lessonsAvailable}, {"visits", r.visits}, {"items", std::move(lessons)}};
     Json targets = Json::array();
     for (const TargetProgress& t : r.targets)
         targets.push_back({{"code", t.code}, {"label", t.label}, {"of", t.of}, {"denominator", t.denominator},
                            {"target_percent", oneDecimal(t.targetPercent)},
                            {"target_count", t.targetCount ? Json(*t.targetCount) : Json(nullptr)}, {"achieved", t.achieved},
                            {"achieved_percent", optionalNumber(t.achievedPercent)}});
-    j["targets"] = {{"year", r.targetsYear},
-                    {"from", isoDate(r.targetsFrom)},
-                    {"to", isoDate(r.targetsTo)},
-                    {"adult_population", r.adultPopulation},
-                    {"households", r.households},
-                    {"population", r.population},
-                    {"items", std::move(targets)}};
-    j["warnings"] = r.warnings;
-    return j.dump(2) + "\n";
+    tail["targets"] = {{"year", r.targetsYear},
+                       {"from", isoDate(r.targetsFrom)},
+                       {"to", isoDate(r.targetsTo)},
+                       {"adult_population", r.adultPopulation},
+                       {"households", r.households},
+                       {"population", r.population},
+                       {"items", std::move(targets)}};
+    tail["warnings"] = r.warnings;
+    const std::string head = j.dump(2), rest = tail.dump(2);
+    size_t listRows = 0;
+    for (const IndicatorFigures& i : r.indicators) listRows += i.list.size();
+    std::string out;
+    out.reserve(head.size() + rest.size() + listRows * 120 + 64);
+    out.append(head, 0, head.size() - 2);
+    out += ",\n  \"lists\": ";
+    appendLists(out, r.indicators);
+    out += ',';
+    out.append(rest, 1, std::string::npos);
+    out += '\n';
+    return out;
 }
 
 std::string reportCsv(const Report& r)

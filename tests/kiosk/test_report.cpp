@@ -289,6 +289,38 @@ TEST_CASE("the JSON report has the documented keys and the same figures")
     CHECK(j["targets"]["items"][1]["achieved_percent"].is_null());
 }
 
+TEST_CASE("the JSON's lists, written without a JSON tree, are byte for byte what nlohmann's dump(2) writes")
+{
+    test::ReportFixture f;
+    std::string error;
+    auto r = buildReport(*f.rec->db, *f.rec->vault, f.input("2026-Q1"), error);
+    REQUIRE(r);
+    // Names and villages a hand-written writer could get wrong: quotes, a backslash, control
+    // characters, DEL, 4-byte UTF-8, decomposed marks; and a code outside the checklist.
+    r->indicators[0].list.push_back({"Nguyễn \"Tí\" Văn\\An", 0, "Thôn\tĐông\n"});
+    r->indicators[0].list.push_back({"Lê\x01\x1f\x7f Thị B\xF0\x9F\x98\x80", 1950, ""});
+    r->indicators[0].list.push_back({"Tra\xCC\x82\xCC\x80n Văn Ba", -1, "Xóm \"Mới\""});
+    r->indicators.push_back({"ngoai_danh_muc \"x\"", "Khác", 1, 1, {{"Phạm Thị Hoa", 1960, "Thôn 2"}}});
+    const std::string text = reportJson(*r);
+    CHECK(nlohmann::ordered_json::parse(text).dump(2) + "\n" == text);
+    CHECK(nlohmann::json::parse(text)["lists"]["ngoai_danh_muc \"x\""][0]["village"] == "Thôn 2");
+
+    // No indicator at all: "lists" is an empty object, as the library writes it.
+    Report empty = *r;
+    empty.indicators.clear();
+    const std::string emptyText = reportJson(empty);
+    CHECK(emptyText.find("\"lists\": {},") != std::string::npos);
+    CHECK(nlohmann::ordered_json::parse(emptyText).dump(2) + "\n" == emptyText);
+
+    // Bytes that are not UTF-8 fail as they did through the library (a report is not written
+    // with a name cut in half).
+    for (const char* bad : {"\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "An \xFF"}) {
+        Report broken = *r;
+        broken.indicators[0].list.push_back({bad, 1950, "Thôn 1"});
+        CHECK_THROWS_AS(reportJson(broken), nlohmann::json::type_error);
+    }
+}
+
 TEST_CASE("the CSV report is one flat UTF-8 table with a BOM, quoted where needed")
 {
     test::ReportFixture f;

@@ -82,6 +82,9 @@ int serve(UploadHandler& handler, const ServeOptions& o, std::ostream& out, std:
     // httplib checks a declared Content-Length against this before reading; the handler's own
     // ceiling bounds what gzip expands to.
     server->set_payload_max_length(handler.maxBody());
+    // httplib writes an answer's headers and body in separate send()s; with Nagle's algorithm on,
+    // the body waited for the kiosk's delayed ACK (~40 ms on Linux) after every batch.
+    server->set_tcp_nodelay(true);
     server->set_read_timeout(30);
     server->set_write_timeout(30);
 

@@ -83,6 +83,19 @@ bool validRecordId(const std::string& id)
     return true;
 }
 
+kiosk::Statement& RecordApplier::statement(const char* sql)
+{
+    std::unique_ptr<kiosk::Statement>& st = m_statements[sql];
+    if (!st) st = std::make_unique<kiosk::Statement>(m_store.db().handle(), sql);
+    else st->reset();
+    return *st;
+}
+
+void RecordApplier::finish()
+{
+    for (auto& [sql, st] : m_statements) st->reset();
+}
+
 Applied RecordApplier::apply(const json& record, json& ack, std::string& reason)
 {
     const std::string id = record["id"].get<std::string>();
@@ -124,29 +137,42 @@ Applied RecordApplier::upsertCitizen(const json& c, int64_t& citizenId, std::str
     sqlite3* db = m_store.db().handle();
     const kiosk::Vault& v = m_store.vault();
     const int64_t now = m_store.clock().unixSeconds();
-    kiosk::Statement find(db, "SELECT id, consent_at FROM citizens WHERE id_hash=?");
+    kiosk::Statement& find = statement("SELECT id, consent_at, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, gender "
+                                       "FROM citizens WHERE id_hash=?");
     find.bind(1, v.keyedHash(idNumber));
     if (find.step()) {
         citizenId = find.int64(0);
-        // The latest card reading wins (an address after a move), whichever kiosk read it.
-        if (consentAt >= find.int64(1)) {
-            kiosk::Statement up(db, "UPDATE citizens SET old_id_enc=?, name_enc=?, birth_enc=?, address_enc=?, issue_enc=?, gender=?, "
-                                    "birth_year=?, consent_at=?, updated_at=? WHERE id=?");
+        // The latest card reading wins (an address after a move), whichever kiosk read it. Every
+        // session of a citizen carries the same reading again: rewriting the row for it (new
+        // nonces, a dirty page per session) was most of a large upload's writes, so an equal
+        // reading is compared with what is stored and written only when it differs.
+        const int64_t storedConsent = find.int64(1);
+        const auto same = [&](int col, const std::string& value) {
+            const std::optional<std::string> stored = v.open(find.blob(col));
+            return stored && *stored == value;
+        };
+        const bool unchanged = consentAt == storedConsent && find.text(7) == gender && same(2, oldId) && same(3, name) &&
+                               same(4, birth) && same(5, address) && same(6, issue);
+        if (consentAt >= storedConsent && !unchanged) {
+            kiosk::Statement& up = statement("UPDATE citizens SET old_id_enc=?, name_enc=?, birth_enc=?, address_enc=?, issue_enc=?, "
+                                             "gender=?, birth_year=?, consent_at=?, updated_at=? WHERE id=?");
             up.bindBlob(1, v.seal(oldId)).bindBlob(2, v.seal(name)).bindBlob(3, v.seal(birth)).bindBlob(4, v.seal(address))
                 .bindBlob(5, v.seal(issue)).bind(6, gender).bind(7, int64_t(birthYear)).bind(8, consentAt).bind(9, now).bind(10, citizenId);
             if (!up.run()) return Applied::Failure;
         }
     } else {
-        kiosk::Statement ins(db, "INSERT INTO citizens(uid, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, "
-                                 "gender, birth_year, consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        kiosk::Statement& ins = statement("INSERT INTO citizens(uid, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, "
+                                          "issue_enc, gender, birth_year, consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, "collector-" + randomHex(8)).bind(2, v.keyedHash(idNumber)).bindBlob(3, v.seal(idNumber)).bindBlob(4, v.seal(oldId))
             .bindBlob(5, v.seal(name)).bindBlob(6, v.seal(birth)).bindBlob(7, v.seal(address)).bindBlob(8, v.seal(issue)).bind(9, gender)
             .bind(10, int64_t(birthYear)).bind(11, consentAt).bind(12, now).bind(13, now);
         if (!ins.run()) return Applied::Failure;
         citizenId = sqlite3_last_insert_rowid(db);
     }
-    kiosk::Statement alias(db, "INSERT INTO citizen_aliases(kiosk_id, uid, citizen_id) VALUES (?,?,?) "
-                               "ON CONFLICT(kiosk_id, uid) DO UPDATE SET citizen_id=excluded.citizen_id");
+    // An alias that already points at this citizen is left as it is (no rewrite, no dirty page).
+    kiosk::Statement& alias = statement("INSERT INTO citizen_aliases(kiosk_id, uid, citizen_id) VALUES (?,?,?) "
+                                        "ON CONFLICT(kiosk_id, uid) DO UPDATE SET citizen_id=excluded.citizen_id "
+                                        "WHERE citizen_id <> excluded.citizen_id");
     alias.bind(1, m_kiosk).bind(2, uid).bind(3, citizenId);
     return alias.run() ? Applied::Ack : Applied::Failure;
 }
@@ -165,14 +191,22 @@ Applied RecordApplier::staffId(const json& staff, int64_t& id, std::string& reas
     }
     if (role != "volunteer" && role != "officer" && role != "admin") role = "volunteer";
     // Staff are one list commune-wide, by name: the same person at two kiosks is one active member.
-    sqlite3* db = m_store.db().handle();
-    kiosk::Statement ins(db, "INSERT OR IGNORE INTO staff(name, role, pin_hash, imported, created_at) VALUES (?,?,'',1,?)");
+    if (auto known = m_staff.find(name); known != m_staff.end()) {
+        id = known->second;
+        return Applied::Ack;
+    }
+    kiosk::Statement& get = statement("SELECT id FROM staff WHERE name=?");
+    get.bind(1, name);
+    if (get.step()) {
+        // Only a row found is remembered: one inserted now is undone if this record is rejected.
+        id = get.int64(0);
+        m_staff.emplace(name, id);
+        return Applied::Ack;
+    }
+    kiosk::Statement& ins = statement("INSERT INTO staff(name, role, pin_hash, imported, created_at) VALUES (?,?,'',1,?)");
     ins.bind(1, name).bind(2, role).bind(3, m_store.clock().unixSeconds());
     if (!ins.run()) return Applied::Failure;
-    kiosk::Statement get(db, "SELECT id FROM staff WHERE name=?");
-    get.bind(1, name);
-    if (!get.step()) return Applied::Failure;
-    id = get.int64(0);
+    id = sqlite3_last_insert_rowid(m_store.db().handle());
     return Applied::Ack;
 }
 
@@ -210,7 +244,7 @@ Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
     }
 
     sqlite3* db = m_store.db().handle();
-    kiosk::Statement find(db, "SELECT id, revision, kiosk_id FROM sessions WHERE uid=?");
+    kiosk::Statement& find = statement("SELECT id, revision, kiosk_id FROM sessions WHERE uid=?");
     find.bind(1, uid);
     int64_t existing = 0;
     if (find.step()) {
@@ -229,19 +263,19 @@ Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
 
     const kiosk::Vault& v = m_store.vault();
     if (existing) {
-        kiosk::Statement up(db, "UPDATE sessions SET started_at=?, ended_at=?, staff_id=?, citizen_id=?, village=?, notes_enc=?, source=?, "
-                                "revision=? WHERE id=?");
+        kiosk::Statement& up = statement("UPDATE sessions SET started_at=?, ended_at=?, staff_id=?, citizen_id=?, village=?, notes_enc=?, "
+                                         "source=?, revision=? WHERE id=?");
         up.bind(1, started).bind(2, ended).bind(3, staff);
         if (citizen) up.bind(4, citizen); else up.bindNull(4);
         up.bind(5, village);
         if (notes.empty()) up.bindNull(6); else up.bindBlob(6, v.seal(notes));
         up.bind(7, source).bind(8, revision).bind(9, existing);
-        kiosk::Statement del(db, "DELETE FROM session_services WHERE session_id=?");
+        kiosk::Statement& del = statement("DELETE FROM session_services WHERE session_id=?");
         del.bind(1, existing);
         if (!up.run() || !del.run()) return Applied::Failure;
     } else {
-        kiosk::Statement ins(db, "INSERT INTO sessions(uid, started_at, ended_at, staff_id, citizen_id, village, notes_enc, source, revision, "
-                                 "created_at, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        kiosk::Statement& ins = statement("INSERT INTO sessions(uid, started_at, ended_at, staff_id, citizen_id, village, notes_enc, source, "
+                                          "revision, created_at, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, uid).bind(2, started).bind(3, ended).bind(4, staff);
         if (citizen) ins.bind(5, citizen); else ins.bindNull(5);
         ins.bind(6, village);
@@ -250,7 +284,7 @@ Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
         if (!ins.run()) return Applied::Failure;
         existing = sqlite3_last_insert_rowid(db);
     }
-    kiosk::Statement svc(db, "INSERT INTO session_services(session_id, code, outcome) VALUES (?,?,?)");
+    kiosk::Statement& svc = statement("INSERT INTO session_services(session_id, code, outcome) VALUES (?,?,?)");
     for (const auto& [code, outcome] : services) {
         svc.reset();
         svc.bind(1, existing).bind(2, code).bind(3, outcome);
@@ -349,8 +383,8 @@ Applied RecordApplier::usage(const json& r, std::string& reason)
         }
         events.push_back(std::move(x));
     }
-    kiosk::Statement ins(m_store.db().handle(), "INSERT OR IGNORE INTO usage_events(at, visit, kind, lesson, step, detail, kiosk_id, source_id) "
-                                                "VALUES (?,?,?,?,?,?,?,?)");
+    kiosk::Statement& ins = statement("INSERT OR IGNORE INTO usage_events(at, visit, kind, lesson, step, detail, kiosk_id, source_id) "
+                                      "VALUES (?,?,?,?,?,?,?,?)");
     for (const Event& e : events) {
         ins.reset();
         ins.bind(1, e.at).bind(2, e.visit).bind(3, e.kind).bind(4, e.lesson).bind(5, e.step).bind(6, e.detail).bind(7, m_kiosk).bind(8, e.n);

@@ -27,7 +27,7 @@ class UploadHandler {
 public:
     static constexpr size_t kDefaultMaxBody = 16 * 1024 * 1024;  // decompressed bytes per request
 
-    UploadHandler(CollectorStore& store, size_t maxBody = kDefaultMaxBody) : m_store(store), m_maxBody(maxBody) {}
+    UploadHandler(CollectorStore& store, size_t maxBody = kDefaultMaxBody);
 
     // Never throws. Acknowledges only what was committed (synchronous=FULL) before it returns.
     HttpResponse handle(const HttpRequest& request);

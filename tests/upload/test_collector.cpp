@@ -161,3 +161,63 @@ TEST_CASE("a session id another kiosk already sent is not overwritten")
     CHECK(json::parse(r.body)["rejected"].size() == 1);
     CHECK(s.count("SELECT revision FROM sessions") == 1);
 }
+
+TEST_CASE("a citizen's card reading is rewritten only when it changed, and a newer reading wins")
+{
+    Server s;
+    auto sealed = [&](const char* column) {
+        kiosk::Statement st(s.store->db().handle(), std::string("SELECT ") + column + " FROM citizens");
+        REQUIRE(st.step());
+        return st.blob(0);
+    };
+    auto opened = [&](const char* column) { return s.store->vault().open(sealed(column)).value_or("?"); };
+    REQUIRE(s.post(batch({session("aaaa0001-s1", 1, true)})).status == 200);
+    const std::string name = sealed("name_enc");
+
+    // The same reading again (every session of this citizen carries it): the row is left as it was,
+    // the same sealed bytes, not re-sealed with new nonces.
+    REQUIRE(s.post(batch({session("aaaa0001-s2", 1, true)})).status == 200);
+    CHECK(sealed("name_enc") == name);
+
+    // The same moment but a field differs (staff corrected the address): stored.
+    json moved = session("aaaa0001-s3", 1, true);
+    moved["citizen"]["address"] = "Thôn Tây";
+    REQUIRE(s.post(batch({moved})).status == 200);
+    CHECK(opened("address_enc") == "Thôn Tây");
+    CHECK(opened("name_enc") == "Nguyễn Thị Thuỷ");
+
+    // An older reading sent later changes nothing; a newer one replaces the fields.
+    json older = session("aaaa0001-s4", 1, true);
+    older["citizen"]["consent_at"] = 1772330000;
+    older["citizen"]["full_name"] = "Nguyễn Thị Thủy";
+    REQUIRE(s.post(batch({older})).status == 200);
+    CHECK(opened("name_enc") == "Nguyễn Thị Thuỷ");
+    json newer = session("aaaa0001-s5", 1, true);
+    newer["citizen"]["consent_at"] = 1772340000;
+    newer["citizen"]["full_name"] = "Nguyễn Thị Thủy";
+    REQUIRE(s.post(batch({newer})).status == 200);
+    CHECK(opened("name_enc") == "Nguyễn Thị Thủy");
+    CHECK(s.count("SELECT count(*) FROM citizens") == 1);
+    CHECK(s.count("SELECT count(*) FROM citizen_aliases") == 1);
+    CHECK(s.count("SELECT count(*) FROM sessions WHERE citizen_id IS NOT NULL") == 5);
+}
+
+TEST_CASE("a staff member first named by a rejected record is stored with the next record that names them")
+{
+    Server s;
+    json bad = session("aaaa0001-s1", 1, true);
+    bad["staff"]["name"] = "Lê Thị Hoa";
+    bad["citizen"]["birth_date"] = "1990-02-30";
+    json good = session("aaaa0001-s2", 1);
+    good["staff"]["name"] = "Lê Thị Hoa";
+    json again = session("aaaa0001-s3", 1);
+    again["staff"]["name"] = "Lê Thị Hoa";
+    const collector::HttpResponse r = s.post(batch({bad, good, again}));
+    REQUIRE(r.status == 200);
+    const json j = json::parse(r.body);
+    CHECK(j["acks"].size() == 2);
+    CHECK(j["rejected"].size() == 1);
+    CHECK(s.count("SELECT count(*) FROM staff WHERE name='Lê Thị Hoa'") == 1);
+    CHECK(s.count("SELECT count(*) FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE st.name='Lê Thị Hoa'") == 2);
+    CHECK(s.count("PRAGMA foreign_key_check") == -1);   // no row: every reference holds
+}

@@ -278,7 +278,7 @@ void uploadRows(const Options& o, Results& r)
     row.measured = fmtMs(ms);
     row.met = ms <= 10000;
     row.quick = o.quick;
-    row.note = "the real `kiosk upload` (gzip'd JSON batches of 200, every one acknowledged after the collector's commit) to a "
+    row.note = "the real `kiosk upload` (gzip'd JSON batches of the default 1000 records, every one acknowledged after the collector's commit) to a "
                "real `kiosk-collector serve`; " + count(spec.citizens) + " citizens in clear over loopback; peak RSS of kiosk upload " +
                fmtMiB(up.peakRssKiB()) + ", of the collector " + fmtMiB(server.peakRssKiB());
     row.values = {{"ms", ms}, {"sessions", sessions}, {"upload_peak_rss_kib", up.peakRssKiB()}, {"collector_peak_rss_kib", server.peakRssKiB()}};

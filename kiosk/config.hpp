@@ -60,7 +60,7 @@ struct UploadConfig {
     std::string tokenFile;           // "" = <data folder>/upload.token; readable by the kiosk's user only
     std::string caFile;              // extra trusted CA certificate (PEM); "" = the system's
     int hour = 2;                    // the nightly run's hour, local time (the systemd timer reads it)
-    int batchSize = 200;             // records per request
+    int batchSize = 1000;            // records per request (and at most kMaxBatchBytes of JSON)
     int retries = 5;                 // further attempts of a batch after a network failure
     int backoffMs = 2000;            // first wait before a retry; doubles each time
     int timeoutSeconds = 60;         // one request

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <algorithm>
 
 namespace kiosk {
 
@@ -86,7 +87,7 @@ Outbox::Outbox(Database& db, const Vault& vault) : m_db(db), m_vault(vault)
     if (again.step()) m_kioskId = again.text(0);
 }
 
-void Outbox::readSessions(Cursor& cursor, int max, std::vector<OutboxRecord>& out, std::vector<std::string>& unreadable)
+void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out, std::vector<std::string>& unreadable)
 {
     Statement st(m_db.handle(),
                  "SELECT s.id, s.uid, s.revision, s.started_at, s.ended_at, st.name, st.role, s.village, s.notes_enc, s.source, "
@@ -94,9 +95,9 @@ void Outbox::readSessions(Cursor& cursor, int max, std::vector<OutboxRecord>& ou
                  "FROM sessions s JOIN staff st ON st.id = s.staff_id LEFT JOIN citizens c ON c.id = s.citizen_id "
                  "LEFT JOIN upload_acks a ON a.kind='session' AND a.uid = s.uid "
                  "WHERE s.id > ? AND (a.uid IS NULL OR a.revision < s.revision) ORDER BY s.id LIMIT ?");
-    st.bind(1, cursor.session).bind(2, int64_t(max));
+    st.bind(1, cursor.session).bind(2, int64_t(b.max - out.size()));
     Statement services(m_db.handle(), "SELECT code, outcome FROM session_services WHERE session_id=? ORDER BY code");
-    while (st.step()) {
+    while (!b.full(out) && st.step()) {
         OutboxRecord r;
         r.kind = RecordKind::Session;
         r.rowId = st.int64(0);
@@ -135,17 +136,18 @@ void Outbox::readSessions(Cursor& cursor, int max, std::vector<OutboxRecord>& ou
             continue;
         }
         r.json = dumpJson(j);
+        b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
 }
 
-void Outbox::readCorrections(Cursor& cursor, int max, std::vector<OutboxRecord>& out)
+void Outbox::readCorrections(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out)
 {
     Statement st(m_db.handle(),
                  "SELECT c.id, c.uid, s.uid, c.revision, c.at, c.staff, c.fields FROM corrections c JOIN sessions s ON s.id = c.session_id "
                  "LEFT JOIN upload_acks a ON a.kind='correction' AND a.uid = c.uid WHERE c.id > ? AND a.uid IS NULL ORDER BY c.id LIMIT ?");
-    st.bind(1, cursor.correction).bind(2, int64_t(max));
-    while (st.step()) {
+    st.bind(1, cursor.correction).bind(2, int64_t(b.max - out.size()));
+    while (!b.full(out) && st.step()) {
         OutboxRecord r;
         r.kind = RecordKind::Correction;
         r.rowId = st.int64(0);
@@ -153,33 +155,35 @@ void Outbox::readCorrections(Cursor& cursor, int max, std::vector<OutboxRecord>&
         cursor.correction = r.rowId;
         r.json = dumpJson({{"kind", "correction"}, {"id", r.id}, {"session", st.text(2)}, {"revision", st.int64(3)},
                            {"at", st.int64(4)}, {"staff", st.text(5)}, {"fields", st.text(6)}});
+        b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
 }
 
-void Outbox::readErasures(Cursor& cursor, int max, std::vector<OutboxRecord>& out)
+void Outbox::readErasures(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out)
 {
     Statement st(m_db.handle(),
                  "SELECT e.id, e.uid, e.citizen_uid, e.at, e.actor FROM erasures e "
                  "LEFT JOIN upload_acks a ON a.kind='erasure' AND a.uid = e.uid WHERE e.id > ? AND a.uid IS NULL ORDER BY e.id LIMIT ?");
-    st.bind(1, cursor.erasure).bind(2, int64_t(max));
-    while (st.step()) {
+    st.bind(1, cursor.erasure).bind(2, int64_t(b.max - out.size()));
+    while (!b.full(out) && st.step()) {
         OutboxRecord r;
         r.kind = RecordKind::Erasure;
         r.rowId = st.int64(0);
         r.id = st.text(1);
         cursor.erasure = r.rowId;
         r.json = dumpJson({{"kind", "erasure"}, {"id", r.id}, {"citizen", st.text(2)}, {"at", st.int64(3)}, {"actor", st.text(4)}});
+        b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
 }
 
-void Outbox::readUsage(Cursor& cursor, int max, std::vector<OutboxRecord>& out)
+void Outbox::readUsage(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out)
 {
     Statement acked(m_db.handle(), "SELECT usage_acked FROM upload_status WHERE id=1");
     if (acked.step()) cursor.usage = std::max(cursor.usage, acked.int64(0));
     Statement st(m_db.handle(), "SELECT id, at, visit, kind, lesson, step, detail FROM usage_events WHERE id > ? ORDER BY id LIMIT ?");
-    for (int n = 0; n < max; ++n) {
+    while (!b.full(out)) {
         st.reset();
         st.bind(1, cursor.usage).bind(2, int64_t(kUsageEventsPerRecord));
         json events = json::array();
@@ -199,19 +203,23 @@ void Outbox::readUsage(Cursor& cursor, int max, std::vector<OutboxRecord>& out)
         r.eventCount = static_cast<int64_t>(events.size());
         cursor.usage = last;
         r.json = dumpJson({{"kind", "usage"}, {"id", r.id}, {"events", std::move(events)}});
+        b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
 }
 
-std::vector<OutboxRecord> Outbox::next(Cursor& cursor, int max, std::vector<std::string>& unreadable)
+std::vector<OutboxRecord> Outbox::next(Cursor& cursor, int max, std::vector<std::string>& unreadable, size_t maxBytes)
 {
     std::vector<OutboxRecord> out;
+    Budget b;
+    b.max = static_cast<size_t>(std::max(max, 1));
+    b.maxBytes = maxBytes;
     // A session goes before its corrections, and everything before the erasures, so that the
     // collector has what an erasure or a correction refers to.
-    readSessions(cursor, max, out, unreadable);
-    if (static_cast<int>(out.size()) < max) readCorrections(cursor, max - static_cast<int>(out.size()), out);
-    if (static_cast<int>(out.size()) < max) readErasures(cursor, max - static_cast<int>(out.size()), out);
-    if (static_cast<int>(out.size()) < max) readUsage(cursor, max - static_cast<int>(out.size()), out);
+    readSessions(cursor, b, out, unreadable);
+    if (!b.full(out)) readCorrections(cursor, b, out);
+    if (!b.full(out)) readErasures(cursor, b, out);
+    if (!b.full(out)) readUsage(cursor, b, out);
     return out;
 }
 

@@ -3,7 +3,9 @@
 // acknowledgements and upload status kept beside them in SQLite (schema migration "upload").
 #pragma once
 #include "kiosk/database.hpp"
+#include "kiosk/upload_protocol.hpp"
 #include "kiosk/vault.hpp"
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,10 +46,11 @@ public:
     struct Cursor {
         int64_t session = 0, correction = 0, erasure = 0, usage = 0;
     };
-    // The next records not yet acknowledged, at most `max`, in protocol order (sessions, then
-    // corrections, erasures, statistics), advancing `cursor` past them. A record that cannot be
-    // read (a sealed field that no longer opens) is skipped with its id in `unreadable`.
-    std::vector<OutboxRecord> next(Cursor& cursor, int max, std::vector<std::string>& unreadable);
+    // The next records not yet acknowledged, at most `max` and, past the first, no more than
+    // `maxBytes` of JSON, in protocol order (sessions, then corrections, erasures, statistics),
+    // advancing `cursor` past them. A record that cannot be read (a sealed field that no longer
+    // opens) is skipped with its id in `unreadable`.
+    std::vector<OutboxRecord> next(Cursor& cursor, int max, std::vector<std::string>& unreadable, size_t maxBytes = kMaxBatchBytes);
 
     // Marks what the collector acknowledged, in one transaction. False with a Vietnamese message
     // (a full disk named as such) when it could not be written: then nothing is marked.
@@ -60,10 +63,16 @@ public:
     const std::string& kioskId() const { return m_kioskId; }
 
 private:
-    void readSessions(Cursor& cursor, int max, std::vector<OutboxRecord>& out, std::vector<std::string>& unreadable);
-    void readCorrections(Cursor& cursor, int max, std::vector<OutboxRecord>& out);
-    void readErasures(Cursor& cursor, int max, std::vector<OutboxRecord>& out);
-    void readUsage(Cursor& cursor, int max, std::vector<OutboxRecord>& out);
+    // Each reader stops at `max` records in `out` or once `bytes` (the batch's JSON so far) has
+    // reached the budget; the cursor only moves past records it added.
+    struct Budget {
+        size_t max = 0, maxBytes = 0, bytes = 0;
+        bool full(const std::vector<OutboxRecord>& out) const { return out.size() >= max || (!out.empty() && bytes >= maxBytes); }
+    };
+    void readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out, std::vector<std::string>& unreadable);
+    void readCorrections(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out);
+    void readErasures(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out);
+    void readUsage(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out);
 
     Database& m_db;
     const Vault& m_vault;

@@ -1,6 +1,7 @@
 // The upload protocol's fixed points, shared by the kiosk (client) and kiosk-collector (server):
 // the endpoint, the protocol number, and what a kiosk may send to (README: "The upload protocol").
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,10 @@ namespace kiosk {
 inline constexpr std::string_view kUploadPath = "/api/v1/upload";
 inline constexpr int kUploadProtocol = 1;
 inline constexpr int kUsageEventsPerRecord = 500;   // anonymous statistics: events per "usage" record
+// A batch ends at `batch_size` records or once its records' JSON reaches this many bytes, whichever
+// comes first: a quarter of the collector's default limit (16 MiB, decompressed), so that a batch
+// of statistics (~55 KB a record) is never refused as too large whatever batch_size says.
+inline constexpr size_t kMaxBatchBytes = 4 * 1024 * 1024;
 
 // https:// anywhere, or plain http:// only to this machine (127.0.0.0/8, [::1]): personal fields
 // travel in the batches and must never cross a network in clear. Literal addresses only: a name

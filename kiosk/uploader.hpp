@@ -23,7 +23,7 @@ struct UploadOptions {
     std::string url;                 // the collector's endpoint, e.g. https://…/api/v1/upload
     std::string token;               // this kiosk's bearer token (never logged)
     std::string caFile;              // extra trusted CA certificate (PEM); "" = the system's
-    int batchSize = 200;             // records per request
+    int batchSize = 1000;            // records per request (and at most kMaxBatchBytes of JSON)
     int retries = 5;                 // further attempts of a batch after a network failure
     int backoffMs = 2000;            // the first wait; doubles after each failure
     int backoffMaxMs = 300000;

@@ -23,6 +23,7 @@ class MemoryCollector final : public Transport {
 public:
     std::map<std::string, int> received;   // record id → times received
     std::vector<json> records;
+    std::vector<size_t> bodyBytes;         // each request's JSON, decompressed
     std::vector<TransportResponse::Failure> failures;   // the next requests fail this way
     int requests = 0;
 
@@ -36,7 +37,9 @@ public:
             return r;
         }
         GunzipError e;
-        const json body = json::parse(*gunzip(req.body, 1 << 24, e));
+        const std::string text = *gunzip(req.body, 1 << 26, e);
+        bodyBytes.push_back(text.size());
+        const json body = json::parse(text);
         json acks = json::array();
         for (const json& rec : body["records"]) {
             ++received[rec["id"].get<std::string>()];
@@ -249,6 +252,36 @@ TEST_CASE("a full disk when marking acknowledgements: nothing marked, a clear me
     CHECK(r.ok);
     CHECK(uploadStatus(*f.rec->db).waiting.sessions == 0);
     CHECK(f.server.received["abcd1234-0000000000000001"] == 2);   // sent twice: the collector keeps it once
+}
+
+TEST_CASE("a batch ends at batch_size records or at kMaxBatchBytes of JSON, so statistics never make a body too large")
+{
+    Fixture f;
+    // 60,000 statistics events: 120 "usage" records of ~50 KB, about 6 MB in all.
+    REQUIRE(f.rec->db->exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) "
+                            "INSERT INTO usage_events(at, visit, kind, lesson, step, detail) "
+                            "SELECT '2026-03-01T01:02:03Z', i / 7, 'lesson_opened', 'vneid_cai_dat', i % 9, '' FROM n"));
+    f.add(true);
+    f.add(false);
+
+    // The byte budget on its own: past the first record, nothing more once it is spent.
+    Outbox outbox(*f.rec->db, *f.rec->vault);
+    Outbox::Cursor cursor;
+    std::vector<std::string> unreadable;
+    CHECK(outbox.next(cursor, 5000, unreadable, 1).size() == 1);
+    const std::vector<OutboxRecord> rest = outbox.next(cursor, 5000, unreadable, 1);
+    REQUIRE(rest.size() == 1);
+    CHECK(rest[0].kind == RecordKind::Session);   // the cursor moved past the first session only
+
+    f.options.batchSize = 5000;
+    const UploadResult r = f.upload();
+    INFO(r.message);
+    CHECK(r.ok);
+    CHECK(r.acknowledged.usageEvents == 60000);
+    CHECK(r.acknowledged.sessions == 2);
+    CHECK(f.server.requests >= 3);   // the heartbeat, then at least two batches of statistics
+    for (size_t bytes : f.server.bodyBytes) CHECK(bytes <= kMaxBatchBytes + 64 * 1024);   // the budget plus the last record
+    CHECK(uploadStatus(*f.rec->db).waiting.total() == 0);
 }
 
 TEST_CASE("unusable settings are refused before anything is sent")

@@ -2,8 +2,7 @@
 // XLSX workbook an officer hands in (kiosk/report*.cpp does the work).
 #include "app/commands.hpp"
 #include "kiosk/records.hpp"
-#include "kiosk/report_export.hpp"
-#include "kiosk/services.hpp"
+#include "kiosk/report_run.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -24,29 +23,15 @@ int reportCommand(const GlobalOptions& g, ReportOptions o)
         std::cerr << error << "\n";
         return 2;
     }
-    if (o.format.empty()) {
-        // From the file's extension, else JSON.
-        const std::string ext = std::filesystem::path(o.out).extension().string();
-        o.format = ext == ".csv" ? "csv" : ext == ".xlsx" ? "xlsx" : "json";
-    }
-    if (o.format == "xlsx" && (o.out.empty() || o.out == "-")) {
-        std::cerr << "Tệp XLSX cần --out TÊN_TỆP.xlsx (không in ra màn hình được).\n";
+    o.format = kiosk::reportFormatFor(o.format, o.out, error);
+    if (!error.empty()) {
+        std::cerr << error << "\n";
         return 2;
     }
 
     kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
     for (const kiosk::Problem& p : rt.problems) std::cerr << "cảnh báo: " << p.str() << "\n";
-    std::vector<kiosk::Problem> problems;
-    const auto services = kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems);
-    const auto everyService = kiosk::loadServices(rt.assetsDir / "services.toml", "", problems);
-
-    kiosk::ReportInput in;
-    in.period = *period;
-    in.commune = rt.config.commune;
-    in.indicators = kiosk::reportIndicators(services);
-    for (const kiosk::ServiceDef& s : everyService) in.otherLabels[s.code] = s.title.vi;
-    in.targets = rt.config.targets;
-    for (const kiosk::Lesson& l : rt.catalogue.lessons) in.lessonTitles[l.id] = l.title.vi;
+    const kiosk::ReportInput in = kiosk::reportInputFor(rt, *period);
 
     // A mistyped --data must not give an empty report (nor leave a new database behind).
     if (!std::filesystem::exists(kiosk::Records::databaseFile(g.dataDir))) {
@@ -69,15 +54,7 @@ int reportCommand(const GlobalOptions& g, ReportOptions o)
 
     // The lists hold names: who exported which period stays in the audit trail.
     records->audit->record("cli", "report_exported", period->label, o.format);
-    bool ok = true;
-    if (o.format == "xlsx") {
-        ok = kiosk::writeReportXlsx(*report, o.out, error);
-    } else {
-        const std::string text = o.format == "csv" ? kiosk::reportCsv(*report) : kiosk::reportJson(*report);
-        if (o.out.empty() || o.out == "-") std::cout << text << std::flush;
-        else ok = kiosk::writeFileAtomically(o.out, text, error);
-    }
-    if (!ok) {
+    if (!kiosk::writeReport(*report, o.format, o.out, error)) {
         std::cerr << error << "\n";
         return 1;
     }

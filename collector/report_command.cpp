@@ -3,9 +3,9 @@
 // so the kiosk's report engine (kiosk/report.hpp) runs over them unchanged.
 #include "collector/collector_store.hpp"
 #include "collector/commands.hpp"
-#include "kiosk/report_export.hpp"
+#include "kiosk/report_run.hpp"
+#include "kiosk/report_period.hpp"
 #include "kiosk/runtime.hpp"
-#include "kiosk/services.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -25,36 +25,17 @@ struct ReportOptions {
     std::string quarter, month, from, to, format, out, config;
 };
 
-std::optional<kiosk::ReportPeriod> periodFrom(const ReportOptions& o, std::string& error)
-{
-    const int forms = int(!o.quarter.empty()) + int(!o.month.empty()) + int(!o.from.empty() || !o.to.empty());
-    if (forms != 1) {
-        error = "Chọn đúng một kỳ báo cáo: --quarter 2026-Q1, hoặc --month 2026-03, hoặc --from 2026-01-01 --to 2026-03-31.";
-        return std::nullopt;
-    }
-    if (!o.quarter.empty()) return kiosk::quarterPeriod(o.quarter, error);
-    if (!o.month.empty()) return kiosk::monthPeriod(o.month, error);
-    if (o.from.empty() || o.to.empty()) {
-        error = "Cần cả --from và --to (ngày đầu và ngày cuối, tính cả hai ngày), ví dụ --from 2026-01-01 --to 2026-03-31.";
-        return std::nullopt;
-    }
-    return kiosk::rangePeriod(o.from, o.to, error);
-}
-
 int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
 {
     std::string error;
-    const std::optional<kiosk::ReportPeriod> period = periodFrom(o, error);
+    const std::optional<kiosk::ReportPeriod> period = kiosk::periodFromArguments(o.quarter, o.month, o.from, o.to, error);
     if (!period) {
         std::cerr << error << "\n";
         return 2;
     }
-    if (o.format.empty()) {
-        const std::string ext = std::filesystem::path(o.out).extension().string();
-        o.format = ext == ".csv" ? "csv" : ext == ".xlsx" ? "xlsx" : "json";
-    }
-    if (o.format == "xlsx" && (o.out.empty() || o.out == "-")) {
-        std::cerr << "Tệp XLSX cần --out TÊN_TỆP.xlsx (không in ra màn hình được).\n";
+    o.format = kiosk::reportFormatFor(o.format, o.out, error);
+    if (!error.empty()) {
+        std::cerr << error << "\n";
         return 2;
     }
     // The commune's name, targets, checklist and lesson titles: the same files a kiosk reads (the
@@ -64,17 +45,7 @@ int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
     kiosk::Runtime rt = kiosk::Runtime::load(ro);
     for (const kiosk::Problem& p : rt.problems)
         if (std::filesystem::path(p.file).filename() == "kiosk.toml" || p.file == o.config) std::cerr << "cảnh báo: " << p.str() << "\n";
-    std::vector<kiosk::Problem> problems;
-    const auto configured = kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems);
-    const auto everyService = kiosk::loadServices(rt.assetsDir / "services.toml", "", problems);
-
-    kiosk::ReportInput in;
-    in.period = *period;
-    in.commune = rt.config.commune;
-    in.indicators = kiosk::reportIndicators(configured);
-    for (const kiosk::ServiceDef& s : everyService) in.otherLabels[s.code] = s.title.vi;
-    in.targets = rt.config.targets;
-    for (const kiosk::Lesson& l : rt.catalogue.lessons) in.lessonTitles[l.id] = l.title.vi;
+    const kiosk::ReportInput in = kiosk::reportInputFor(rt, *period);
 
     auto store = CollectorStore::open(dataDir, error);
     if (!store) {
@@ -89,15 +60,7 @@ int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
     for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
     // The lists hold names: who exported which period stays in the audit trail.
     store->audit().record("cli", "report_exported", period->label, o.format);
-    bool ok = true;
-    if (o.format == "xlsx") {
-        ok = kiosk::writeReportXlsx(*report, o.out, error);
-    } else {
-        const std::string text = o.format == "csv" ? kiosk::reportCsv(*report) : kiosk::reportJson(*report);
-        if (o.out.empty() || o.out == "-") std::cout << text << std::flush;
-        else ok = kiosk::writeFileAtomically(o.out, text, error);
-    }
-    if (!ok) {
+    if (!kiosk::writeReport(*report, o.format, o.out, error)) {
         std::cerr << error << "\n";
         return 1;
     }

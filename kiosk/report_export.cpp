@@ -281,6 +281,11 @@ bool writeFileAtomically(const std::filesystem::path& file, const std::string& b
             return false;
         }
     }
+    return publishReportFile(tmp, file, error);
+}
+
+bool publishReportFile(const std::filesystem::path& tmp, const std::filesystem::path& file, std::string& error)
+{
     std::error_code ec;
     // The lists name citizens: only the officer who exported the report may read the file.
     std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,

@@ -25,4 +25,8 @@ bool writeReportXlsx(const Report& report, const std::filesystem::path& file, st
 // Writes `bytes` to `file` through a temporary file and a rename (never a half-written report).
 bool writeFileAtomically(const std::filesystem::path& file, const std::string& bytes, std::string& error);
 
+// The last step of every report file: `tmp`, fully written, made readable by its owner only and
+// renamed to `file`; removed on failure.
+bool publishReportFile(const std::filesystem::path& tmp, const std::filesystem::path& file, std::string& error);
+
 } // namespace kiosk

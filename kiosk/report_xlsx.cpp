@@ -282,16 +282,7 @@ bool writeReportXlsx(const Report& r, const std::filesystem::path& file, std::st
         std::filesystem::remove(tmp, ec);
         return false;
     }
-    // The lists name citizens: only the officer who exported the report may read the file.
-    std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace, ec);
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        error = "Không ghi được tệp " + file.string() + " (" + ec.message() + ").";
-        std::filesystem::remove(tmp, ec);
-        return false;
-    }
-    return true;
+    return publishReportFile(tmp, file, error);
 }
 
 } // namespace kiosk

@@ -15,28 +15,35 @@ Frontend::~Frontend()
     }
 }
 
-bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error)
+bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error, int expectedHeight)
 {
     m_atlasText = ui::allScreenText(m_runtime.strings, m_runtime.config, m_runtime.catalogue);
     m_displayText = ui::displayText(m_runtime.strings);
-    // The atlas (glyph rasterising, ~70 ms) is built on a worker thread while SDL connects to the
-    // display and opens the window; it needs only the screen height, known before the window.
+    // The atlas (glyph rasterising, ~60 ms, and its RGBA copy, ~25 ms) is built on a worker thread
+    // from the start, at the screen height the caller expects, while SDL connects to the display,
+    // opens the window and shows its first (empty) frame. A wrong guess is rebuilt below.
+    const bool sizeGiven = options.headless || options.windowed;
+    const int predictedHeight = sizeGiven ? options.height : expectedHeight > 0 ? expectedHeight : 1080;
+    const float predicted = float(predictedHeight) / 1080.0f;
     m_atlas = std::make_unique<ImFontAtlas>();
-    std::future<bool> atlasJob;
     std::string atlasError;
-    float predicted = 0;
-    auto startAtlas = [&](int, int h) {
-        predicted = float(h) / 1080.0f;
-        atlasJob = std::async(std::launch::async, [this, predicted, textSize, &atlasError] {
-            if (!m_fonts.build(*m_atlas, predicted, kiosk::textScale(textSize), m_atlasText, m_displayText, atlasError)) return false;
-            unsigned char* pixels = nullptr;
-            int w = 0, h = 0;
-            m_atlas->GetTexDataAsRGBA32(&pixels, &w, &h);   // the texture's pixels, converted here too
-            return true;
-        });
-    };
-    m_platform = drivers::SdlPlatform::create(options, error, startAtlas);
-    const bool atlasReady = atlasJob.valid() && atlasJob.get();
+    std::future<bool> atlasJob = std::async(std::launch::async, [this, predicted, textSize, &atlasError] {
+        if (!m_fonts.build(*m_atlas, predicted, kiosk::textScale(textSize), m_atlasText, m_displayText, atlasError)) return false;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        m_atlas->GetTexDataAsRGBA32(&pixels, &w, &h);   // the texture's pixels, converted here too
+        return true;
+    });
+    m_platform = drivers::SdlPlatform::create(options, error);
+    if (m_platform && m_platform->visibleDisplay()) {
+        // The window's first frame, in the background colour, while the glyphs are still being
+        // drawn: the first clear and present of a fresh window set up its frame buffer (~25 ms
+        // and ~50 ms under X11), which is then done when the real first frame comes.
+        const ImU32 bg = m_ctx.theme.background;
+        m_platform->clear((bg >> IM_COL32_R_SHIFT) & 0xff, (bg >> IM_COL32_G_SHIFT) & 0xff, (bg >> IM_COL32_B_SHIFT) & 0xff);
+        m_platform->present();
+    }
+    const bool atlasReady = atlasJob.get();
     if (!m_platform) return false;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext(m_atlas.get());
@@ -57,9 +64,16 @@ bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize tex
 
     int w = 0, h = 0;
     m_platform->outputSize(w, h);
-    if (!atlasReady || float(h) / 1080.0f != predicted) return buildFonts(textSize, error);   // the screen was not as announced
+    if (!atlasReady || h != predictedHeight) return buildFonts(textSize, error);   // the screen was not as expected
     m_ctx.scale = predicted;
     return useAtlas(textSize, error);
+}
+
+int Frontend::screenHeight() const
+{
+    int w = 0, h = 0;
+    if (m_platform) m_platform->outputSize(w, h);
+    return h;
 }
 
 bool Frontend::buildFonts(kiosk::TextSize size, std::string& error)

@@ -17,7 +17,10 @@ public:
     Frontend(const kiosk::Runtime& runtime) : m_runtime(runtime), m_ctx{runtime.strings, runtime.config, runtime.catalogue} {}
     ~Frontend();
 
-    bool init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error);
+    // `expectedHeight`: the full screen's height in pixels as last seen (0: unknown, 1080 is
+    // assumed); the font atlas is built for it while the display opens, and again if it differs.
+    bool init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error, int expectedHeight = 0);
+    int screenHeight() const;   // the output's height in pixels
 
     // Draws one frame of `app` at time `seconds`; returns the intents. When `capture` is given,
     // the frame's pixels are read back before it is presented.

@@ -2,6 +2,7 @@
 // screen changes once per slide); a touch gets a few frames so it lands.
 #include "app/commands.hpp"
 #include "app/frontend.hpp"
+#include "app/screen_height.hpp"
 #include "app/startup_clock.hpp"
 #include "drivers/espeak_synth.hpp"
 #include "drivers/sdl_speaker.hpp"
@@ -74,11 +75,14 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     po.width = o.width;
     po.height = o.height;
     po.windowed = o.windowed;
-    if (!fe.init(po, kiosk::TextSize::Normal, error)) {
+    const int expectedHeight = rememberedScreenHeight(g.dataDir);
+    if (!fe.init(po, kiosk::TextSize::Normal, error, expectedHeight)) {
         std::cerr << error << "\n";
         return 1;
     }
     const double tDisplay = msSinceExec();
+    if (!o.windowed && fe.platform().visibleDisplay() && fe.screenHeight() != expectedHeight)
+        rememberScreenHeight(g.dataDir, fe.screenHeight());
     if (!fe.platform().visibleDisplay())
         spdlog::warn("Đang chạy KHÔNG có màn hình hiển thị (SDL driver \"{}\"): không ai nhìn thấy ki-ốt. "
                      "Running without a visible display.", fe.platform().videoDriver());

@@ -275,7 +275,9 @@ void tapRow(const Options& o, XProbe& x, const kiosk::Runtime& rt, Results& r)
     for (int i = 0; i < taps; ++i) {
         const ImVec2 c = (i % 2 == 0 ? next : back)->center();
         x.move(int(c.x), int(c.y));
-        x.settle(200, 3000);   // the move's own frames are not the tap's
+        // The move's own frames are not the tap's, nor are the frames of the step's opening
+        // animation (a ring pulses at 5 frames a second for 3.6 s): wait for 500 ms of stillness.
+        x.settle(500, 8000);
         const double t0 = nowMs();
         x.press(int(c.x), int(c.y));
         auto t1 = x.waitDamage(2000);

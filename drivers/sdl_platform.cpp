@@ -13,8 +13,7 @@ bool displayConfigured()
     return false;
 }
 
-std::unique_ptr<SdlPlatform> SdlPlatform::create(const PlatformOptions& opt, std::string& error,
-                                                 const std::function<void(int, int)>& displayKnown)
+std::unique_ptr<SdlPlatform> SdlPlatform::create(const PlatformOptions& opt, std::string& error)
 {
     if (opt.headless) {
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
@@ -54,7 +53,6 @@ std::unique_ptr<SdlPlatform> SdlPlatform::create(const PlatformOptions& opt, std
     } else if (!opt.windowed && p->m_visible) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
-    if (displayKnown) displayKnown(w, h);
     p->m_window = SDL_CreateWindow("Bình dân học vụ số", x, y, w, h, flags);
     if (!p->m_window) {
         error = std::string("Không mở được cửa sổ: ") + SDL_GetError();

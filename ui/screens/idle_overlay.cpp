@@ -2,6 +2,7 @@
 #include "ui/screens/idle_overlay.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -18,7 +19,7 @@ void IdleOverlay::draw(Context& ctx, const kiosk::AppState& state, Intents& inte
     dl->AddRectFilled(ImVec2(0, 0), ds, th.scrim);
     float w = ctx.px(1000), h = ctx.px(540);
     ImVec2 c0((ds.x - w) * 0.5f, (ds.y - h) * 0.5f);
-    dl->AddRectFilled(c0, ImVec2(c0.x + w, c0.y + h), th.surface, ctx.px(32));
+    fillRoundRect(dl, c0, ImVec2(c0.x + w, c0.y + h), th.surface, ctx.px(32));
     float y = c0.y + ctx.px(56);
     y += drawTextCentered(dl, ctx.fonts.title, c0.x, y, w, th.text, ctx.tr("idle_title")).y + ctx.px(24);
     std::string secs = std::to_string(state.idleSecondsLeft);

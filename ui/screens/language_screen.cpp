@@ -3,6 +3,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -17,8 +18,8 @@ bool languageCard(Context& ctx, const char* id, ImVec2 pos, ImVec2 size, const s
     float r = ctx.px(28);
     ImU32 fill = primary ? (pressed ? th.primaryPressed : th.primary) : (pressed ? th.surfacePressed : th.surface);
     ImU32 fg = primary ? th.onPrimary : th.primary;
-    dl->AddRectFilled(ImVec2(pos.x, pos.y + ctx.px(6)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(6)), th.shadow, r);
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, r);
+    fillRoundRect(dl, ImVec2(pos.x, pos.y + ctx.px(6)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(6)), th.shadow, r);
+    fillRoundRect(dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, r);
     if (!primary) dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), th.primary, r, 0, ctx.px(3));
     float y = pos.y + size.y * 0.30f;
     y += drawTextCentered(dl, ctx.fonts.display, pos.x, y, size.x, fg, name).y + ctx.px(28);

@@ -3,6 +3,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <cmath>
 
 namespace ui {
@@ -11,7 +12,7 @@ namespace {
 // mood: 1 smile, 0 flat, -1 frown.
 void drawFace(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 ink, int mood, float line)
 {
-    dl->AddCircleFilled(c, r, fill, 48);
+    fillDisc(dl, c, r, fill);
     dl->AddCircle(c, r, ink, 48, line);
     dl->AddCircleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.22f), r * 0.10f, ink, 16);
     dl->AddCircleFilled(ImVec2(c.x + r * 0.35f, c.y - r * 0.22f), r * 0.10f, ink, 16);
@@ -69,7 +70,7 @@ void LessonDoneScreen::draw(Context& ctx, const kiosk::AppState& state, const ki
         std::string id = std::string("done.rate.") + f.key;
         if (touchArea(ctx, id.c_str(), ImVec2(fw, fh), &pressed)) intents.push_back({K::Rate, f.key});
         bool chosen = state.rating == f.key;
-        if (chosen || pressed) dl->AddRectFilled(p, ImVec2(p.x + fw, p.y + fh), mix(th.surface, rgb(f.color), 0.15f), ctx.px(20));
+        if (chosen || pressed) fillRoundRect(dl, p, ImVec2(p.x + fw, p.y + fh), mix(th.surface, rgb(f.color), 0.15f), ctx.px(20));
         if (chosen) dl->AddRect(p, ImVec2(p.x + fw, p.y + fh), rgb(f.color), ctx.px(20), 0, ctx.px(4));
         bool dim = !state.rating.empty() && !chosen;
         ImU32 fill = dim ? mix(th.surface, rgb(f.color), 0.35f) : rgb(f.color);
@@ -77,7 +78,7 @@ void LessonDoneScreen::draw(Context& ctx, const kiosk::AppState& state, const ki
         drawTextCentered(dl, ctx.fonts.bodyBold, p.x, p.y + ctx.px(30) + 2 * r, fw, th.text, ctx.tr(f.label));
     }
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(c0, c1, th.surface, ctx.px(24));
+    fillRoundRect(dl, c0, c1, th.surface, ctx.px(24));
     dl->AddRect(c0, c1, th.border, ctx.px(24), 0, ctx.px(1.5f));
     dl->ChannelsMerge();
 

@@ -4,6 +4,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 #include <cmath>
 
@@ -76,11 +77,11 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     float segW = (progressW - segGap * float(n - 1)) / float(n);
     for (int i = 0; i < n; ++i) {
         float x0 = a.max.x - progressW + float(i) * (segW + segGap);
-        dl->AddRectFilled(ImVec2(x0, segY), ImVec2(x0 + segW, segY + ctx.px(12)), i <= step ? color : mix(th.background, th.textMuted, 0.3f), ctx.px(6));
+        fillRoundRect(dl, ImVec2(x0, segY), ImVec2(x0 + segW, segY + ctx.px(12)), i <= step ? color : mix(th.background, th.textMuted, 0.3f), ctx.px(6));
     }
 
     // Body: text on the left in a card, the phone on the right.
-    dl->AddRectFilled(L.cardMin, L.cardMax, th.surface, ctx.px(24));
+    fillRoundRect(dl, L.cardMin, L.cardMax, th.surface, ctx.px(24));
     dl->AddRect(L.cardMin, L.cardMax, th.border, ctx.px(24), 0, ctx.px(1.5f));
     ImGui::SetCursorScreenPos(L.textPos);
     m_text.setFadeColor(th.surface);

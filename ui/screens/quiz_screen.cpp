@@ -3,6 +3,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -25,7 +26,7 @@ bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, 
     float edgeW = ctx.px(2);
     if (answered && isRight) { edge = th.right; mark = th.right; edgeW = ctx.px(5); fill = mix(th.surface, th.right, 0.10f); }
     else if (answered && isChosen) { edge = th.wrong; mark = th.wrong; edgeW = ctx.px(5); fill = mix(th.surface, th.wrong, 0.08f); }
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, ctx.px(20));
+    fillRoundRect(dl, p, ImVec2(p.x + width, p.y + h), fill, ctx.px(20));
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), edge, ctx.px(20), 0, edgeW);
     ImVec2 c(p.x + pad + badge * 0.5f, p.y + h * 0.5f);
     dl->AddCircleFilled(c, badge * 0.5f, mark, 32);
@@ -84,8 +85,8 @@ void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::L
             float hh = measureText(ctx.fonts.heading, head, w - 2 * pad).y, eh = measureText(ctx.fonts.reading, q.explain.in(ctx.lang), w - 2 * pad).y;
             ImVec2 b0(o.x, cy), b1(o.x + w, cy + hh + eh + 2 * pad + ctx.px(12));
             ImU32 tone = right ? th.right : th.wrong;
-            cdl->AddRectFilled(b0, b1, mix(th.surface, tone, 0.08f), ctx.px(20));
-            cdl->AddRectFilled(b0, ImVec2(b0.x + ctx.px(10), b1.y), tone, ctx.px(20), ImDrawFlags_RoundCornersLeft);
+            fillRoundRect(cdl, b0, b1, mix(th.surface, tone, 0.08f), ctx.px(20));
+            fillRoundRect(cdl, b0, ImVec2(b0.x + ctx.px(10), b1.y), tone, ctx.px(20), ImDrawFlags_RoundCornersLeft);
             drawText(cdl, ctx.fonts.heading, ImVec2(b0.x + pad, b0.y + pad), tone, head, w - 2 * pad);
             drawText(cdl, ctx.fonts.reading, ImVec2(b0.x + pad, b0.y + pad + hh + ctx.px(12)), th.text, q.explain.in(ctx.lang), w - 2 * pad);
             ImGui::SetCursorScreenPos(ImVec2(o.x, b1.y));

@@ -2,6 +2,7 @@
 #include "ui/screens/staff_checklist_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -36,11 +37,11 @@ bool serviceCard(Context& ctx, const std::string& id, const kiosk::ServiceTick& 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     const ImU32 edge = t.outcome ? outcomeColor(ctx, *t.outcome) : th.border;
-    dl->AddRectFilled(pos, max, pressed ? th.surfacePressed : th.surface, ctx.px(16));
+    fillRoundRect(dl, pos, max, pressed ? th.surfacePressed : th.surface, ctx.px(16));
     dl->AddRect(pos, max, edge, ctx.px(16), 0, ctx.px(t.outcome ? 4 : 2));
     const float box = ctx.px(44), bx = pos.x + ctx.px(20), by = pos.y + (size.y - box) * 0.5f;
     if (t.outcome) {
-        dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + box, by + box), edge, ctx.px(8));
+        fillRoundRect(dl, ImVec2(bx, by), ImVec2(bx + box, by + box), edge, ctx.px(8));
         dl->AddLine(ImVec2(bx + box * 0.22f, by + box * 0.52f), ImVec2(bx + box * 0.43f, by + box * 0.74f), IM_COL32_WHITE, ctx.px(5));
         dl->AddLine(ImVec2(bx + box * 0.41f, by + box * 0.74f), ImVec2(bx + box * 0.8f, by + box * 0.28f), IM_COL32_WHITE, ctx.px(5));
     } else {

@@ -2,6 +2,7 @@
 #include "ui/screens/staff_consent_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -22,7 +23,7 @@ void StaffConsentScreen::draw(Context& ctx, const kiosk::StaffState& state, Staf
     const ImVec2 lead = measureText(ctx.fonts.body, ctx.tr("staff_consent_lead"), w - 2 * pad);
     const ImVec2 body = measureText(ctx.fonts.reading, ctx.tr("staff_consent_text"), w - 2 * pad);
     const float cardH = lead.y + ctx.px(16) + body.y + 2 * pad;
-    dl->AddRectFilled(ImVec2(a.min.x, y), ImVec2(a.max.x, y + cardH), th.surface, ctx.px(24));
+    fillRoundRect(dl, ImVec2(a.min.x, y), ImVec2(a.max.x, y + cardH), th.surface, ctx.px(24));
     dl->AddRect(ImVec2(a.min.x, y), ImVec2(a.max.x, y + cardH), th.border, ctx.px(24), 0, ctx.px(2));
     ty += drawText(dl, ctx.fonts.body, ImVec2(a.min.x + pad, ty), th.textMuted, ctx.tr("staff_consent_lead"), w - 2 * pad).y + ctx.px(16);
     drawText(dl, ctx.fonts.reading, ImVec2(a.min.x + pad, ty), th.text, ctx.tr("staff_consent_text"), w - 2 * pad);

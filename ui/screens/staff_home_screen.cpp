@@ -2,6 +2,7 @@
 #include "ui/screens/staff_home_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <ctime>
 
 namespace ui {
@@ -26,7 +27,7 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
     const kiosk::Dashboard& d = state.dashboard;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    dl->AddRectFilled(pos, max, th.surface, ctx.px(24));
+    fillRoundRect(dl, pos, max, th.surface, ctx.px(24));
     dl->AddRect(pos, max, th.border, ctx.px(24), 0, ctx.px(2));
     const float pad = ctx.px(36), x = pos.x + pad, w = size.x - 2 * pad;
     float y = pos.y + pad;
@@ -52,8 +53,8 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
         drawText(dl, ctx.fonts.small, ImVec2(x, y), th.text, b.label, w - fw - ctx.px(16));
         drawText(dl, ctx.fonts.small, ImVec2(x + w - fw, y), th.textMuted, figure);
         y += ctx.fonts.small->FontSize + ctx.px(8);
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + ctx.px(14)), th.border, ctx.px(7));
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(ctx.px(14), w * float(b.fraction())), y + ctx.px(14)), th.primary, ctx.px(7));
+        fillRoundRect(dl, ImVec2(x, y), ImVec2(x + w, y + ctx.px(14)), th.border, ctx.px(7));
+        fillRoundRect(dl, ImVec2(x, y), ImVec2(x + std::max(ctx.px(14), w * float(b.fraction())), y + ctx.px(14)), th.primary, ctx.px(7));
         y += ctx.px(14) + ctx.px(16);
     }
     if (shown == 0) y += drawText(dl, ctx.fonts.small, ImVec2(x, y), th.textMuted, ctx.tr("staff_no_targets"), w).y + ctx.px(16);

@@ -3,6 +3,7 @@
 #include "ui/screens/staff_identify_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -13,12 +14,12 @@ void drawCardBack(Context& ctx, ImVec2 pos, ImVec2 size)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& th = ctx.theme;
     const float r = ctx.px(24);
-    dl->AddRectFilled(ImVec2(pos.x, pos.y + ctx.px(8)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(8)), th.shadow, r);
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.highContrast ? IM_COL32(30, 30, 30, 255) : rgb(0xE8F1FB), r);
+    fillRoundRect(dl, ImVec2(pos.x, pos.y + ctx.px(8)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(8)), th.shadow, r);
+    fillRoundRect(dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.highContrast ? IM_COL32(30, 30, 30, 255) : rgb(0xE8F1FB), r);
     dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), th.border, r, 0, ctx.px(2));
     const float q = size.y * 0.46f;
     const ImVec2 q0(pos.x + size.x - q - ctx.px(36), pos.y + ctx.px(36));
-    dl->AddRectFilled(q0, ImVec2(q0.x + q, q0.y + q), IM_COL32_WHITE, ctx.px(6));
+    fillRoundRect(dl, q0, ImVec2(q0.x + q, q0.y + q), IM_COL32_WHITE, ctx.px(6));
     // A few modules so it reads as a QR code, not a grey box.
     const float m = q / 9;
     for (int yy = 0; yy < 9; ++yy)
@@ -30,10 +31,10 @@ void drawCardBack(Context& ctx, ImVec2 pos, ImVec2 size)
     dl->AddRect(ImVec2(q0.x - ctx.px(12), q0.y - ctx.px(12)), ImVec2(q0.x + q + ctx.px(12), q0.y + q + ctx.px(12)), th.accent, ctx.px(12), 0, ctx.px(6));
     for (int i = 0; i < 4; ++i) {
         const float ly = pos.y + ctx.px(48) + i * ctx.px(40);
-        dl->AddRectFilled(ImVec2(pos.x + ctx.px(40), ly), ImVec2(pos.x + ctx.px(40) + (size.x - q) * (0.55f - i * 0.07f), ly + ctx.px(14)), th.border, ctx.px(7));
+        fillRoundRect(dl, ImVec2(pos.x + ctx.px(40), ly), ImVec2(pos.x + ctx.px(40) + (size.x - q) * (0.55f - i * 0.07f), ly + ctx.px(14)), th.border, ctx.px(7));
     }
     // The chip's fingerprint area at the bottom.
-    dl->AddRectFilled(ImVec2(pos.x + ctx.px(40), pos.y + size.y - ctx.px(90)), ImVec2(pos.x + size.x - ctx.px(40), pos.y + size.y - ctx.px(40)), th.border, ctx.px(10));
+    fillRoundRect(dl, ImVec2(pos.x + ctx.px(40), pos.y + size.y - ctx.px(90)), ImVec2(pos.x + size.x - ctx.px(40), pos.y + size.y - ctx.px(40)), th.border, ctx.px(10));
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 #include "ui/screens/staff_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -43,7 +44,7 @@ float drawStaffMessage(Context& ctx, const kiosk::StaffState& state, ImVec2 pos,
     const float pad = ctx.px(24);
     const ImVec2 size = measureText(ctx.fonts.body, state.message, width - 2 * pad);
     const ImVec2 max(pos.x + width, pos.y + size.y + 2 * pad);
-    dl->AddRectFilled(pos, max, bg, ctx.px(16));
+    fillRoundRect(dl, pos, max, bg, ctx.px(16));
     dl->AddRect(pos, max, fg, ctx.px(16), 0, ctx.px(2));
     drawText(dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + pad), fg, state.message, width - 2 * pad);
     return max.y - pos.y;

@@ -3,6 +3,7 @@
 #include "ui/screens/staff_signin_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -11,7 +12,7 @@ namespace {
 // A badge with a QR code on it, drawn from rectangles: three finder squares and a few modules.
 void drawBadgeIcon(ImDrawList* dl, ImVec2 p, float s, ImU32 ink, ImU32 card)
 {
-    dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s * 1.3f), card, s * 0.1f);
+    fillRoundRect(dl, p, ImVec2(p.x + s, p.y + s * 1.3f), card, s * 0.1f);
     dl->AddRect(p, ImVec2(p.x + s, p.y + s * 1.3f), ink, s * 0.1f, 0, s * 0.04f);
     const float m = s * 0.09f, q0x = p.x + s * 0.16f, q0y = p.y + s * 0.16f;
     auto finder = [&](float x, float y) {
@@ -65,7 +66,7 @@ void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
         const float h = std::max(icon * 1.3f, measureText(ctx.fonts.body, hint, tw).y) + 2 * pad;
         const ImVec2 b0(a.min.x, std::max(ly + ctx.px(16), a.max.y - h)), b1(a.min.x + leftW, b0.y + h);
         if (b1.y <= a.max.y + 1) {
-            dl->AddRectFilled(b0, b1, th.surface, ctx.px(16));
+            fillRoundRect(dl, b0, b1, th.surface, ctx.px(16));
             dl->AddRect(b0, b1, th.border, ctx.px(16), 0, ctx.px(1.5f));
             drawBadgeIcon(dl, ImVec2(b0.x + pad, b0.y + (h - icon * 1.3f) * 0.5f), icon, th.text, th.surface);
             const ImVec2 ts = measureText(ctx.fonts.body, hint, tw);

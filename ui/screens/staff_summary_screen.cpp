@@ -3,6 +3,7 @@
 #include "ui/widgets/slip_panel.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -34,7 +35,7 @@ void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, cons
     }
     float y = a.min.y;
     const float r = ctx.px(40);
-    dl->AddCircleFilled(ImVec2(a.min.x + r, y + r), r, ctx.highContrast ? th.primary : rgb(0x067647), 48);
+    fillDisc(dl, ImVec2(a.min.x + r, y + r), r, ctx.highContrast ? th.primary : rgb(0x067647));
     dl->AddLine(ImVec2(a.min.x + r * 0.55f, y + r * 1.02f), ImVec2(a.min.x + r * 0.9f, y + r * 1.38f), IM_COL32_WHITE, ctx.px(8));
     dl->AddLine(ImVec2(a.min.x + r * 0.88f, y + r * 1.38f), ImVec2(a.min.x + r * 1.48f, y + r * 0.66f), IM_COL32_WHITE, ctx.px(8));
     drawText(dl, ctx.fonts.title, ImVec2(a.min.x + 2 * r + ctx.px(24), y + r - ctx.fonts.title->FontSize * 0.6f), th.text, ctx.tr("staff_summary_saved"));

@@ -3,6 +3,7 @@
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -15,7 +16,7 @@ void ThanksScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& int
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float cx = (a.min.x + a.max.x) * 0.5f, y = a.min.y + ctx.px(60);
     float r = ctx.px(90);
-    dl->AddCircleFilled(ImVec2(cx, y + r), r, rgb(0x067647), 64);
+    fillDisc(dl, ImVec2(cx, y + r), r, rgb(0x067647));
     // The tick, drawn as two strokes.
     dl->AddLine(ImVec2(cx - r * 0.45f, y + r * 1.02f), ImVec2(cx - r * 0.1f, y + r * 1.38f), IM_COL32_WHITE, ctx.px(16));
     dl->AddLine(ImVec2(cx - r * 0.12f, y + r * 1.38f), ImVec2(cx + r * 0.48f, y + r * 0.66f), IM_COL32_WHITE, ctx.px(16));

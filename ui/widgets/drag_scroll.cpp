@@ -1,6 +1,7 @@
 // Drag-to-scroll over a child window; buttons inside stay tappable because a drag cancels the tap.
 #include "ui/widgets/drag_scroll.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -52,8 +53,8 @@ void DragScroll::end(Context& ctx)
     float trackH = m_size.y, thumbH = std::max(trackH * trackH / (trackH + maxY), ctx.px(60));
     float thumbY = m_pos.y + (trackH - thumbH) * (scrollY / maxY);
     float x = m_pos.x + m_size.x - ctx.px(8);
-    dl->AddRectFilled(ImVec2(x, m_pos.y), ImVec2(x + ctx.px(6), m_pos.y + trackH), IM_COL32(0, 0, 0, 18), ctx.px(3));
-    dl->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + ctx.px(6), thumbY + thumbH), ctx.theme.primary, ctx.px(3));
+    fillRoundRect(dl, ImVec2(x, m_pos.y), ImVec2(x + ctx.px(6), m_pos.y + trackH), IM_COL32(0, 0, 0, 18), ctx.px(3));
+    fillRoundRect(dl, ImVec2(x, thumbY), ImVec2(x + ctx.px(6), thumbY + thumbH), ctx.theme.primary, ctx.px(3));
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 #include "ui/widgets/onscreen_keyboard.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -166,9 +167,9 @@ bool OnscreenKeyboard::key(Context& ctx, const std::string& id, ImVec2 pos, ImVe
     }
     const float r = ctx.px(14), lift = ctx.px(3);
     // A key stands on a thin shadow and sinks onto it under the finger.
-    if (!pressed) dl->AddRectFilled(ImVec2(pos.x, pos.y + lift), ImVec2(pos.x + size.x, pos.y + size.y + lift), mix(trayColor(th), IM_COL32(20, 40, 70, 255), 0.22f), r);
+    if (!pressed) fillRoundRect(dl, ImVec2(pos.x, pos.y + lift), ImVec2(pos.x + size.x, pos.y + size.y + lift), mix(trayColor(th), IM_COL32(20, 40, 70, 255), 0.22f), r);
     const ImVec2 a(pos.x, pos.y + (pressed ? lift : 0)), b(pos.x + size.x, a.y + size.y);
-    dl->AddRectFilled(a, b, fill, r);
+    fillRoundRect(dl, a, b, fill, r);
     if (ctx.highContrast) dl->AddRect(a, b, style == KeyStyle::Letter || style == KeyStyle::Function ? th.border : th.primary, r, 0, ctx.px(2));
 
     // The label (with its icon), raised a little when a hint sits under it.
@@ -269,7 +270,7 @@ float OnscreenKeyboard::draw(Context& ctx, float width)
     }
     const ImVec2 t0(origin.x + (width - trayW) * 0.5f, origin.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(t0, ImVec2(t0.x + trayW, t0.y + h), trayColor(ctx.theme), ctx.px(28));
+    fillRoundRect(dl, t0, ImVec2(t0.x + trayW, t0.y + h), trayColor(ctx.theme), ctx.px(28));
     if (ctx.highContrast) dl->AddRect(t0, ImVec2(t0.x + trayW, t0.y + h), ctx.theme.border, ctx.px(28), 0, ctx.px(2));
     if (m_layout == Layout::Letters) drawLetters(ctx, origin, width);
     else drawNumeric(ctx, origin, width);
@@ -284,7 +285,7 @@ bool textField(Context& ctx, const char* id, const std::string& text, const std:
     const bool clicked = touchArea(ctx, id, size, nullptr);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = ctx.px(18);
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), th.surface, r);
+    fillRoundRect(dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), th.surface, r);
     dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), focused ? th.primary : th.border, r, 0, focused ? ctx.px(4) : ctx.px(2));
     ImFont* font = size.y >= ctx.fonts.title->FontSize * 1.6f ? ctx.fonts.title : ctx.fonts.heading;
     const float pad = ctx.px(28), caretW = ctx.px(4);
@@ -300,7 +301,7 @@ bool textField(Context& ctx, const char* id, const std::string& text, const std:
         drawText(dl, font, ImVec2(x, ty), th.text, text);
         x += w + ctx.px(4);
     }
-    if (focused) dl->AddRectFilled(ImVec2(x, ty + font->FontSize * 0.1f), ImVec2(x + caretW, ty + font->FontSize * 0.95f), th.primary, ctx.px(2));
+    if (focused) fillRoundRect(dl, ImVec2(x, ty + font->FontSize * 0.1f), ImVec2(x + caretW, ty + font->FontSize * 0.95f), th.primary, ctx.px(2));
     dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y));
     return clicked;

@@ -1,6 +1,7 @@
 // Phone frame, status bar, app title bar, rows; the tap target ringed and pointed at.
 #include "ui/widgets/phone_illustration.hpp"
 #include "ui/widgets/text.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 #include <cmath>
 
@@ -37,10 +38,10 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
     if (w > size.x) { w = size.x; h = w / 0.50f; }
     ImVec2 p(pos.x + (size.x - w) * 0.5f, pos.y + (size.y - h) * 0.5f);
     float r = ctx.px(44), bezel = ctx.px(16);
-    dl->AddRectFilled(ImVec2(p.x + ctx.px(6), p.y + ctx.px(10)), ImVec2(p.x + w + ctx.px(6), p.y + h + ctx.px(10)), th.shadow, r);
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(32, 38, 48, 255), r);
+    fillRoundRect(dl, ImVec2(p.x + ctx.px(6), p.y + ctx.px(10)), ImVec2(p.x + w + ctx.px(6), p.y + h + ctx.px(10)), th.shadow, r);
+    fillRoundRect(dl, p, ImVec2(p.x + w, p.y + h), IM_COL32(32, 38, 48, 255), r);
     ImVec2 s0(p.x + bezel, p.y + bezel), s1(p.x + w - bezel, p.y + h - bezel);
-    dl->AddRectFilled(s0, s1, IM_COL32_WHITE, r - bezel);
+    fillRoundRect(dl, s0, s1, IM_COL32_WHITE, r - bezel);
     float sw = s1.x - s0.x;
 
     // A real screenshot, when the province supplied one: fitted into the screen, kept in proportion.
@@ -55,7 +56,7 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
     }
 
     // Status bar and camera notch.
-    dl->AddRectFilled(ImVec2(p.x + w * 0.40f, p.y + bezel + ctx.px(8)), ImVec2(p.x + w * 0.60f, p.y + bezel + ctx.px(20)), IM_COL32(32, 38, 48, 255), ctx.px(6));
+    fillRoundRect(dl, ImVec2(p.x + w * 0.40f, p.y + bezel + ctx.px(8)), ImVec2(p.x + w * 0.60f, p.y + bezel + ctx.px(20)), IM_COL32(32, 38, 48, 255), ctx.px(6));
     float y = s0.y + ctx.px(36);
     // App title bar.
     ImFont* f = ctx.fonts.bodyBold;
@@ -82,7 +83,7 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
         ++shown;
         ImVec2 a(s0.x + ctx.px(20), y), b(s1.x - ctx.px(20), y + rowH);
         bool target = int(i) + 1 == screen.tap;
-        dl->AddRectFilled(a, b, target ? mix(IM_COL32_WHITE, appColor, 0.10f) : IM_COL32(242, 245, 249, 255), ctx.px(12));
+        fillRoundRect(dl, a, b, target ? mix(IM_COL32_WHITE, appColor, 0.10f) : IM_COL32(242, 245, 249, 255), ctx.px(12));
         float labelW = innerW - 2 * rowPad;
         if (target) {
             dl->AddRect(ImVec2(a.x - ctx.px(5), a.y - ctx.px(5)), ImVec2(b.x + ctx.px(5), b.y + ctx.px(5)), th.accent, ctx.px(16), 0, ctx.px(5));
@@ -99,7 +100,7 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
         y += rowH + gap;
     }
     // Home indicator.
-    dl->AddRectFilled(ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
+    fillRoundRect(dl, ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
 
     if (tapCenter.x >= 0) drawFinger(dl, ImVec2(tapCenter.x + ctx.px(4), tapCenter.y + ctx.px(6)), ctx.scale);
     return shown;

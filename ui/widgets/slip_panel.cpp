@@ -3,6 +3,7 @@
 #include "ui/widgets/slip_panel.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -12,10 +13,10 @@ namespace {
 // A small printer: body, paper tray on top, a slip coming out below.
 void drawPrinter(ImDrawList* dl, ImVec2 c, float s, ImU32 ink, ImU32 paper)
 {
-    dl->AddRectFilled(ImVec2(c.x - s * 0.30f, c.y - s * 0.50f), ImVec2(c.x + s * 0.30f, c.y - s * 0.15f), paper, s * 0.04f);
+    fillRoundRect(dl, ImVec2(c.x - s * 0.30f, c.y - s * 0.50f), ImVec2(c.x + s * 0.30f, c.y - s * 0.15f), paper, s * 0.04f);
     dl->AddRect(ImVec2(c.x - s * 0.30f, c.y - s * 0.50f), ImVec2(c.x + s * 0.30f, c.y - s * 0.15f), ink, s * 0.04f, 0, s * 0.05f);
-    dl->AddRectFilled(ImVec2(c.x - s * 0.50f, c.y - s * 0.20f), ImVec2(c.x + s * 0.50f, c.y + s * 0.22f), ink, s * 0.08f);
-    dl->AddRectFilled(ImVec2(c.x - s * 0.26f, c.y + s * 0.10f), ImVec2(c.x + s * 0.26f, c.y + s * 0.50f), paper, s * 0.02f);
+    fillRoundRect(dl, ImVec2(c.x - s * 0.50f, c.y - s * 0.20f), ImVec2(c.x + s * 0.50f, c.y + s * 0.22f), ink, s * 0.08f);
+    fillRoundRect(dl, ImVec2(c.x - s * 0.26f, c.y + s * 0.10f), ImVec2(c.x + s * 0.26f, c.y + s * 0.50f), paper, s * 0.02f);
     dl->AddRect(ImVec2(c.x - s * 0.26f, c.y + s * 0.10f), ImVec2(c.x + s * 0.26f, c.y + s * 0.50f), ink, s * 0.02f, 0, s * 0.05f);
     for (int i = 0; i < 2; ++i) {
         const float y = c.y + s * (0.26f + 0.12f * float(i));
@@ -25,7 +26,7 @@ void drawPrinter(ImDrawList* dl, ImVec2 c, float s, ImU32 ink, ImU32 paper)
 
 void drawTick(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, float line)
 {
-    dl->AddCircleFilled(c, r, fill, 40);
+    fillDisc(dl, c, r, fill);
     dl->AddLine(ImVec2(c.x - r * 0.45f, c.y + r * 0.02f), ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), IM_COL32_WHITE, line);
     dl->AddLine(ImVec2(c.x - r * 0.12f, c.y + r * 0.38f), ImVec2(c.x + r * 0.48f, c.y - r * 0.34f), IM_COL32_WHITE, line);
 }
@@ -35,7 +36,7 @@ void drawTick(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, float line)
 bool drawNote(Context& ctx, ImVec2 pos, ImVec2 size, ImU32 fg, ImU32 bg, const std::string& text, float iconSpace)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, ctx.px(18));
+    fillRoundRect(dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, ctx.px(18));
     dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), fg, ctx.px(18), 0, ctx.px(2));
     const float pad = ctx.px(24);
     const ImVec2 box(size.x - iconSpace - pad, size.y - ctx.px(28));

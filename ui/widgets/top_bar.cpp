@@ -2,6 +2,7 @@
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
+#include "ui/widgets/shapes.hpp"
 
 namespace ui {
 
@@ -17,7 +18,7 @@ void drawTopBar(Context& ctx, const kiosk::AppState& state, std::vector<kiosk::I
     // A small emblem: a rounded square with a check, the movement's name beside it.
     float m = ctx.px(48), e = ctx.px(60);
     ImVec2 e0(m, (h - e) * 0.5f);
-    dl->AddRectFilled(e0, ImVec2(e0.x + e, e0.y + e), IM_COL32_WHITE, ctx.px(14));
+    fillRoundRect(dl, e0, ImVec2(e0.x + e, e0.y + e), IM_COL32_WHITE, ctx.px(14));
     drawTextCentered(dl, ctx.fonts.chrome, e0.x, e0.y + (e - ctx.fonts.chrome->FontSize) * 0.5f, e, ctx.theme.primary, "✓");
     float tx = e0.x + e + ctx.px(20);
     drawText(dl, ctx.fonts.chrome, ImVec2(tx, h * 0.5f - ctx.fonts.chrome->FontSize * 0.85f), ctx.theme.onPrimary, ctx.tr("app_name"));

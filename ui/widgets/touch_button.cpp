@@ -1,6 +1,7 @@
 // Touch targets over ImGui::InvisibleButton.
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/text.hpp"
+#include "ui/widgets/shapes.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -58,8 +59,8 @@ bool touchButton(Context& ctx, const char* id, const std::string& label, ImVec2 
     float r = ctx.px(18);
     ImVec2 off = pressed ? ImVec2(0, ctx.px(2)) : ImVec2(0, 0);   // pressed buttons sink a little
     if (!pressed && style == ButtonStyle::Primary)
-        dl->AddRectFilled(ImVec2(pos.x, pos.y + ctx.px(4)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(4)), th.shadow, r);
-    dl->AddRectFilled(ImVec2(pos.x + off.x, pos.y + off.y), ImVec2(pos.x + size.x + off.x, pos.y + size.y + off.y), fill, r);
+        fillRoundRect(dl, ImVec2(pos.x, pos.y + ctx.px(4)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(4)), th.shadow, r);
+    fillRoundRect(dl, ImVec2(pos.x + off.x, pos.y + off.y), ImVec2(pos.x + size.x + off.x, pos.y + size.y + off.y), fill, r);
     if (border) dl->AddRect(ImVec2(pos.x, pos.y + off.y), ImVec2(pos.x + size.x, pos.y + size.y + off.y), border, r, 0, ctx.px(3));
     ImFont* f = font ? font : ctx.fonts.button;
     ImVec2 ts = measureText(f, label, size.x - ctx.px(32));

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,20 +75,28 @@ std::string_view columnText(sqlite3_stmt* st, int col)
 }
 
 // Gender and birth year of every citizen row (in clear in the table; a small covering index
-// makes this a short scan).
+// makes this a short scan), and, for the lists, each sealed name as stored (opened later, on a
+// worker thread, for the citizens of the period only).
 class CitizenAttributes {
 public:
     enum Gender : uint8_t { Unknown = 0, Male = 1, Female = 2 };
 
-    bool load(Database& db)
+    bool load(Database& db, bool withNames)
     {
-        Query q(db, "SELECT id, gender, birth_year FROM citizens");
+        Query q(db, withNames ? "SELECT id, gender, birth_year, name_enc FROM citizens" : "SELECT id, gender, birth_year FROM citizens");
         if (!q.st) return false;
         int rc;
         while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
             const int64_t id = sqlite3_column_int64(q.st, 0);
             const std::string_view g = columnText(q.st, 1);
-            const Entry e{g == "male" ? Male : g == "female" ? Female : Unknown, static_cast<int16_t>(sqlite3_column_int64(q.st, 2))};
+            Entry e{g == "male" ? Male : g == "female" ? Female : Unknown, static_cast<int16_t>(sqlite3_column_int64(q.st, 2)), true, 0, 0};
+            if (withNames) {
+                const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.st, 3));
+                const int bytes = sqlite3_column_bytes(q.st, 3);
+                e.nameAt = m_sealed.size();
+                e.nameBytes = uint32_t(std::max(bytes, 0));
+                if (blob && bytes > 0) m_sealed.append(blob, size_t(bytes));
+            }
             if (id >= 0 && id < kDenseLimit) {
                 if (size_t(id) >= m_dense.size()) m_dense.resize(size_t(id) + 1 + m_dense.size() / 2);
                 m_dense[size_t(id)] = e;
@@ -98,20 +108,31 @@ public:
     }
     Gender gender(int64_t id) const { return find(id).gender; }
     int birthYear(int64_t id) const { return find(id).birthYear; }
+    bool known(int64_t id) const { return find(id).known; }
+    std::string_view sealedName(int64_t id) const
+    {
+        const Entry& e = find(id);
+        return std::string_view(m_sealed).substr(e.nameAt, e.nameBytes);
+    }
 
 private:
     struct Entry {
         Gender gender = Unknown;
         int16_t birthYear = 0;
+        bool known = false;
+        size_t nameAt = 0;
+        uint32_t nameBytes = 0;
     };
-    Entry find(int64_t id) const
+    const Entry& find(int64_t id) const
     {
+        static const Entry none{};
         if (id >= 0 && size_t(id) < m_dense.size()) return m_dense[size_t(id)];
         auto it = m_sparse.find(id);
-        return it == m_sparse.end() ? Entry{} : it->second;
+        return it == m_sparse.end() ? none : it->second;
     }
     std::vector<Entry> m_dense;
     std::unordered_map<int64_t, Entry> m_sparse;
+    std::string m_sealed;   // every sealed name, one after another
 };
 
 struct Group {
@@ -135,17 +156,24 @@ public:
     // Call once after the last add.
     void index()
     {
-        std::sort(m_rows.begin(), m_rows.end());
         if (m_rows.empty()) return;
-        m_min = m_rows.front().first;
-        m_max = m_rows.back().first;
-        // Dense when the ids are not too scattered (the usual case: ids grow with time).
+        m_min = m_max = m_rows.front().first;
+        for (const auto& row : m_rows) {
+            m_min = std::min(m_min, row.first);
+            m_max = std::max(m_max, row.first);
+        }
+        // Dense when the ids are not too scattered (the usual case: ids grow with time); only
+        // the sparse case needs the rows sorted for its binary search.
         if (m_max - m_min < int64_t(m_rows.size()) * 8 + (1 << 20)) {
             m_dense.assign(size_t(m_max - m_min + 1), -1);
             for (const auto& [s, c] : m_rows) m_dense[size_t(s - m_min)] = c;
+            m_rows.clear();
+            m_rows.shrink_to_fit();
+        } else {
+            std::sort(m_rows.begin(), m_rows.end());
         }
     }
-    bool empty() const { return m_rows.empty(); }
+    bool empty() const { return m_max < m_min; }
     int64_t minId() const { return m_min; }
     int64_t maxId() const { return m_max; }
     // -1 when the session is not in the range.
@@ -210,7 +238,10 @@ struct Scan {
 
 // Scans sessions started in [begin, end) and their services. `full` = every breakdown; otherwise
 // only what the targets need (services done, by citizen). `lists`: remember each citizen's village.
-bool scan(Database& db, const CitizenAttributes& attrs, int64_t begin, int64_t end, bool full, bool lists, Scan& out, std::string& error)
+// `sessionsDone` (optional) is called once the sessions are read, before their services: work that
+// needs only the period's citizens can start beside the second scan.
+bool scan(Database& db, const CitizenAttributes& attrs, int64_t begin, int64_t end, bool full, bool lists, Scan& out, std::string& error,
+          const std::function<void(const Scan&)>& sessionsDone = {})
 {
     sqlite3_stmt* st = nullptr;
     const char* sql =
@@ -283,6 +314,7 @@ bool scan(Database& db, const CitizenAttributes& attrs, int64_t begin, int64_t e
         error = db.lastError();
         return false;
     }
+    if (sessionsDone) sessionsDone(out);
     sessions.index();
     if (sessions.empty()) return true;
 
@@ -328,62 +360,80 @@ GroupFigures figures(std::string key, std::string label, const Group& g)
     return GroupFigures{std::move(key), std::move(label), g.sessions, g.citizens.count()};
 }
 
-bool fillLists(Database& db, const Vault& vault, const Scan& s, Report& r, std::string& error)
-{
-    // Every citizen on any list, decrypted once (in row-id order: the lookups walk the table),
-    // then ranked once in Vietnamese name order; each list sorts by that rank.
-    DistinctIds wanted;
-    for (const DistinctIds& d : s.done) wanted.merge(d);
+// Every citizen of the period with a name to show, opened once, given its Vietnamese sort key and
+// ranked: built on a worker thread while the services are scanned (the lists need only the
+// citizens with a service done, a subset: ranks over the whole period order them the same).
+struct People {
     struct Person {
         int64_t id = 0;
         ListEntry entry;
         std::string key;
+        bool unreadable = false;
     };
-    std::vector<Person> people;
-    people.reserve(size_t(wanted.count()));
-    Query q(db, "SELECT name_enc, birth_year FROM citizens WHERE id=?");
-    if (!q.st) {
-        error = db.lastError();
-        return false;
+    std::vector<Person> sorted;          // in Vietnamese name order
+    std::vector<uint32_t> denseRank;     // citizen row id → index in `sorted` + 1 (0: none)
+    std::unordered_map<int64_t, uint32_t> sparseRank;
+
+    uint32_t rankOf(int64_t id) const
+    {
+        if (id >= 0 && size_t(id) < denseRank.size() && denseRank[size_t(id)]) return denseRank[size_t(id)] - 1;
+        return sparseRank.at(id);
     }
-    int64_t unreadable = 0;
-    wanted.forEach([&](int64_t id) {
-        sqlite3_reset(q.st);
-        sqlite3_bind_int64(q.st, 1, id);
-        Person p;
+};
+
+People openPeople(const CitizenAttributes& attrs, const Vault& vault, const Scan& s)
+{
+    People out;
+    out.sorted.reserve(size_t(s.citizens.count()));
+    s.citizens.forEach([&](int64_t id) {
+        People::Person p;
         p.id = id;
-        if (sqlite3_step(q.st) == SQLITE_ROW) {
-            const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.st, 0));
-            std::optional<std::string> name = vault.open(std::string_view(blob ? blob : "", size_t(sqlite3_column_bytes(q.st, 0))));
-            if (!name) ++unreadable;
+        if (attrs.known(id)) {
+            std::optional<std::string> name = vault.open(attrs.sealedName(id));
+            p.unreadable = !name;
             p.entry.fullName = name ? std::move(*name) : "(không đọc được tên)";
-            p.entry.birthYear = static_cast<int>(sqlite3_column_int64(q.st, 1));
+            p.entry.birthYear = attrs.birthYear(id);
         }
         p.entry.village = s.villageOf(id);
         p.key = vietnameseNameSortKey(p.entry.fullName);
-        people.push_back(std::move(p));
+        out.sorted.push_back(std::move(p));
     });
-    if (unreadable > 0)
-        r.warnings.push_back("Không đọc được tên của " + std::to_string(unreadable) +
-                             " người dân bằng khoá của máy này: danh sách ghi \"(không đọc được tên)\". Xin chạy `kiosk db check`.");
-    std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
+    std::sort(out.sorted.begin(), out.sorted.end(), [](const People::Person& a, const People::Person& b) {
         if (a.key != b.key) return a.key < b.key;
         if (a.entry.birthYear != b.entry.birthYear) return a.entry.birthYear < b.entry.birthYear;
         return a.entry.village < b.entry.village;
     });
-    std::unordered_map<int64_t, uint32_t> rank;
-    rank.reserve(people.size());
-    for (size_t i = 0; i < people.size(); ++i) rank.emplace(people[i].id, static_cast<uint32_t>(i));
+    for (size_t i = 0; i < out.sorted.size(); ++i) {
+        const int64_t id = out.sorted[i].id;
+        if (id >= 0 && id < kDenseLimit) {
+            if (size_t(id) >= out.denseRank.size()) out.denseRank.resize(size_t(id) + 1 + out.denseRank.size() / 2);
+            out.denseRank[size_t(id)] = uint32_t(i + 1);
+        } else {
+            out.sparseRank.emplace(id, uint32_t(i));
+        }
+    }
+    return out;
+}
+
+void fillLists(const People& people, const Scan& s, Report& r)
+{
+    DistinctIds wanted;
+    for (const DistinctIds& d : s.done) wanted.merge(d);
+    int64_t unreadable = 0;
+    wanted.forEach([&](int64_t id) { unreadable += people.sorted[people.rankOf(id)].unreadable ? 1 : 0; });
+    if (unreadable > 0)
+        r.warnings.push_back("Không đọc được tên của " + std::to_string(unreadable) +
+                             " người dân bằng khoá của máy này: danh sách ghi \"(không đọc được tên)\". Xin chạy `kiosk db check`.");
+    std::vector<uint32_t> rows;
     for (IndicatorFigures& ind : r.indicators) {
         auto c = std::find(s.codes.begin(), s.codes.end(), ind.code);
         if (c == s.codes.end()) continue;
-        std::vector<uint32_t> rows;
-        s.done[size_t(c - s.codes.begin())].forEach([&](int64_t id) { rows.push_back(rank.at(id)); });
+        rows.clear();
+        s.done[size_t(c - s.codes.begin())].forEach([&](int64_t id) { rows.push_back(people.rankOf(id)); });
         std::sort(rows.begin(), rows.end());
         ind.list.reserve(rows.size());
-        for (uint32_t i : rows) ind.list.push_back(people[i].entry);
+        for (uint32_t i : rows) ind.list.push_back(people.sorted[i].entry);
     }
-    return true;
 }
 
 void fillTargets(const ReportInput& in, const Scan& cumulative, Report& r)
@@ -442,8 +492,6 @@ std::optional<Report> buildReport(Database& db, const Vault& vault, const Report
     Report r;
     r.period = in.period;
     r.commune = in.commune;
-    CitizenAttributes attrs;
-    if (!attrs.load(db)) return fail(db.lastError());
     // A read transaction: every query sees the same snapshot while the kiosk keeps saving.
     struct ReadSnapshot {
         Database& db;
@@ -453,11 +501,20 @@ std::optional<Report> buildReport(Database& db, const Vault& vault, const Report
             if (open) db.exec("COMMIT");
         }
     } snapshot{db};
+    CitizenAttributes attrs;
+    if (!attrs.load(db, in.withLists)) return fail(db.lastError());
 
     Scan s;
     std::string why;
     for (const IndicatorInfo& i : in.indicators) s.codeIndex(i.code);
-    if (!scan(db, attrs, in.period.begin, in.period.end, true, in.withLists, s, why)) return fail(why);
+    // The names are opened, keyed and ranked on a second core while this one scans the services
+    // (std::async's future joins it on every way out).
+    std::future<People> people;
+    auto openNames = [&](const Scan& sessions) {
+        people = std::async(std::launch::async, openPeople, std::cref(attrs), std::cref(vault), std::cref(sessions));
+    };
+    if (!scan(db, attrs, in.period.begin, in.period.end, true, in.withLists, s, why, in.withLists ? openNames : std::function<void(const Scan&)>()))
+        return fail(why);
 
     r.sessions = s.sessions;
     r.anonymousSessions = s.anonymous;
@@ -522,7 +579,7 @@ std::optional<Report> buildReport(Database& db, const Vault& vault, const Report
         }
     }
 
-    if (in.withLists && !fillLists(db, vault, s, r, why)) return fail(why);
+    if (in.withLists) fillLists(people.get(), s, r);
     return r;
 }
 

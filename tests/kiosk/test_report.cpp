@@ -7,6 +7,7 @@
 #include "tests/kiosk/report_fixture.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using namespace kiosk;
@@ -247,6 +248,45 @@ TEST_CASE("lesson statistics come from the anonymous usage log, in local time, a
     REQUIRE(without);
     CHECK_FALSE(without->lessonsAvailable);
     CHECK(without->sessions == 7);
+}
+
+TEST_CASE("a name sealed with another kiosk's key is listed as unreadable, with a warning, and the rest stay right")
+{
+    test::ReportFixture f;
+    // Lê Văn Tám's name re-sealed with a key this kiosk does not have (a database copied between
+    // kiosks without its key file).
+    std::string error;
+    auto other = Vault::open(f.dir.path() / "other.key", error);
+    REQUIRE_MESSAGE(other, error);
+    int64_t tam = 0;
+    {
+        Statement q(f.rec->db->handle(), "SELECT id, name_enc FROM citizens");
+        while (q.step())
+            if (f.rec->vault->open(q.blob(1)) == std::optional<std::string>("Lê Văn Tám")) tam = q.int64(0);
+    }
+    REQUIRE(tam > 0);
+    REQUIRE(Statement(f.rec->db->handle(), "UPDATE citizens SET name_enc=? WHERE id=?").bindBlob(1, other->seal("Lê Văn Tám")).bind(2, tam).run());
+
+    auto r = buildReport(*f.rec->db, *f.rec->vault, f.input("2026-Q1"), error);
+    REQUIRE_MESSAGE(r, error);
+    const IndicatorFigures* l2 = nullptr;
+    for (const IndicatorFigures& i : r->indicators)
+        if (i.code == "vneid_level2") l2 = &i;
+    REQUIRE(l2);
+    REQUIRE(l2->list.size() == 3);
+    int unreadable = 0;
+    for (const ListEntry& e : l2->list) {
+        CHECK(e.fullName != "Lê Văn Tám");
+        if (e.fullName == "(không đọc được tên)") {
+            ++unreadable;
+            CHECK(e.village == "Thôn Tây");   // what is not sealed still shows
+        }
+    }
+    CHECK(unreadable == 1);
+    CHECK(std::find_if(l2->list.begin(), l2->list.end(), [](const ListEntry& e) { return e.fullName == "Đỗ Văn An"; }) != l2->list.end());
+    REQUIRE(r->warnings.size() == 1);
+    CHECK(r->warnings[0].find("Không đọc được tên của 1 người dân") == 0);
+    CHECK(r->sessions == 7);   // the figures do not depend on names
 }
 
 TEST_CASE("figures only: nothing is decrypted when the lists are not asked for")

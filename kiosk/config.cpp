@@ -80,7 +80,7 @@ void readDevices(TomlReader& r, const toml::table& root, DevicesConfig& d)
     readDevicePath(r, *t, "scanner", "/dev/input/by-id/usb-…-event-kbd", d.scanner);
     readDevicePath(r, *t, "serial_scanner", "/dev/ttyACM0", d.serialScanner);
     if (const toml::node* n = t->get("serial_baud")) {
-        const std::optional<int64_t> baud = n->value<int64_t>();
+        const std::optional<int64_t> baud = tomlInteger(*n);
         const bool known = baud && std::find(std::begin(kSerialBauds), std::end(kSerialBauds), *baud) != std::end(kSerialBauds);
         if (known) d.serialBaud = static_cast<int>(*baud);
         else r.problem(n, "devices.serial_baud phải là một trong 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400 "

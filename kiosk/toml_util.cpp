@@ -1,5 +1,6 @@
 // Typed reads from toml++ tables with problems reported as "file:line: message".
 #include "kiosk/toml_util.hpp"
+#include <cmath>
 
 namespace kiosk {
 
@@ -84,11 +85,22 @@ LocalText TomlReader::text(const toml::table& t, std::string_view key, bool requ
     return out;
 }
 
+std::optional<int64_t> tomlInteger(const toml::node& node)
+{
+    if (const auto* i = node.as_integer()) return i->get();
+    if (const auto* f = node.as_floating_point()) {
+        const double d = f->get();
+        // [-2^63, 2^63): both bounds are exact doubles; NaN fails every comparison.
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && std::trunc(d) == d) return static_cast<int64_t>(d);
+    }
+    return std::nullopt;
+}
+
 std::optional<int64_t> TomlReader::integer(const toml::table& t, std::string_view key, int64_t lo, int64_t hi)
 {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
-    auto v = n->value<int64_t>();
+    auto v = tomlInteger(*n);
     if (!v) {
         problem(n, "khoá \"" + std::string(key) + "\" phải là số nguyên");
         return std::nullopt;

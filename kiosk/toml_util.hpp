@@ -45,6 +45,11 @@ private:
     bool m_nodeFiles = false;
 };
 
+// A TOML integer, or a float with a whole value in int64's range (2026.0); nullopt otherwise.
+// Instead of toml++ 3.3's node::value<int64_t>(), which casts a float such as 2e27 to int64 before
+// checking it fits (undefined behaviour, found by fuzz_config under UBSan).
+std::optional<int64_t> tomlInteger(const toml::node& node);
+
 // True when the UTF-8 text holds combining diacritics (U+0300–U+036F): not NFC for Vietnamese.
 bool hasCombiningMarks(std::string_view s);
 

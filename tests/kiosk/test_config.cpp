@@ -1,6 +1,7 @@
 // Configuration: bundled defaults, a deployment's overlay, and bad values named by key and line.
 #include "kiosk/config.hpp"
 #include "tests/support/test_support.hpp"
+#include "kiosk/toml_util.hpp"
 #include <doctest/doctest.h>
 
 using namespace kiosk;
@@ -50,6 +51,33 @@ TEST_CASE("a deployment file overrides some keys; a wrong value is named with fi
     }
     CHECK(namedTimeout);
     CHECK(namedUrl);
+}
+
+TEST_CASE("a whole number written as a float is read as one; a float too large or with a fraction is named, not cast")
+{
+    // `year = 2E27` once reached toml++'s float-to-int cast (undefined behaviour; fuzz_config).
+    test::TempDir dir;
+    test::writeFile(dir / "kiosk.toml",
+                    "[targets]\nyear = 2E27\nadult_population = 6400.0\nhouseholds = 3100.5\npopulation = -1e300\n\n"
+                    "[idle]\ntimeout_seconds = nan\ncountdown_seconds = 15.0\n\n[devices]\nserial_baud = 9.6e3\n");
+    ConfigLoad c = loadConfig(test::assetsDir() / "kiosk.toml", dir / "kiosk.toml");
+    const ConfigLoad defaults = loadConfig(test::assetsDir() / "kiosk.toml", std::nullopt);
+    CHECK(c.config.targets.year == defaults.config.targets.year);   // refused, the default stays
+    CHECK(c.config.targets.adultPopulation == 6400);
+    CHECK(c.config.targets.households == defaults.config.targets.households);
+    CHECK(c.config.targets.population == defaults.config.targets.population);
+    CHECK(c.config.idleTimeoutSeconds == defaults.config.idleTimeoutSeconds);
+    CHECK(c.config.idleCountdownSeconds == 15);
+    CHECK(c.config.devices.serialBaud == 9600);
+    int named = 0;
+    for (const Problem& p : c.problems)
+        for (const char* key : {"year", "households", "population", "timeout_seconds"})
+            if (p.message.find(std::string("\"") + key + "\"") != std::string::npos) ++named;
+    CHECK(named == 4);
+    CHECK(tomlInteger(toml::value<double>(2026.0)) == 2026);
+    CHECK_FALSE(tomlInteger(toml::value<double>(9223372036854775808.0)));
+    CHECK(tomlInteger(toml::value<double>(-9223372036854775808.0)) == INT64_MIN);
+    CHECK_FALSE(tomlInteger(toml::value<std::string>("12")));
 }
 
 TEST_CASE("a configuration file that is not TOML is reported and the defaults are used")

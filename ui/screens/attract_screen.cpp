@@ -48,7 +48,7 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
     }
 
     // The call to action breathes between two sizes with each new slide: the screen is redrawn only
-    // when the slide changes (a full 1080p software frame costs ~30 ms: once a second would be 3 %).
+    // when the slide changes (a full 1080p software frame costs ~10 ms: once a second would be 1 %).
     float pw = ctx.px(680), ph = ctx.px(132);
     ImVec2 p0(cx - pw * 0.5f, ds.y - ctx.px(250));
     bool beat = state.attractSlide % 2 == 0;

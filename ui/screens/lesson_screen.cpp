@@ -56,7 +56,7 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
         m_shownAt = ctx.time;
     }
     // Three slow pulses of the ring around the touch point when a step appears, then stillness
-    // (each frame of a 1080p software render costs ~30 ms: animation stays short).
+    // (each frame of a 1080p software render costs ~10 ms of a core: animation stays short).
     const double period = ctx.slowMotion ? 2.0 : 1.2, fps = ctx.slowMotion ? 3.0 : 5.0;
     const double since = ctx.time - m_shownAt;
     float pulse = 0.0f;

@@ -36,11 +36,6 @@ bool isSilentKey(uint16_t code)
     }
 }
 
-std::string unpluggedMessage(const std::string& path)
-{
-    return "Máy quét mã " + path + " vừa bị rút ra hoặc mất kết nối. Cắm lại máy quét rồi mở lại màn hình quét thẻ.";
-}
-
 } // namespace
 
 char usKeyChar(uint16_t code, bool shift)
@@ -190,22 +185,8 @@ void HidScanner::readLoop()
                       "máy quét gửi Enter sau mỗi mã (xem sách hướng dẫn của máy) rồi quét lại.");
     std::vector<uint8_t> bytes;   // a FIFO may split a record; evdev never does
     uint8_t chunk[64 * sizeof(input_event)];
-    for (;;) {
-        const Wait w = waitForInput(m_fd, m_wake, -1);
-        if (w == Wait::Stop) return;
-        ssize_t n = -1;
-        if (w == Wait::Readable) {
-            n = ::read(m_fd, chunk, sizeof chunk);
-            if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-        }
-        // A read error (ENODEV), a hang-up, or the end of a FIFO or file: the scanner is gone. A
-        // payload without its Enter is dropped with it.
-        if (n <= 0) {
-            m_queue.pushError(unpluggedMessage(m_path));
-            spdlog::warn("{}: mất kết nối", describe());
-            return;
-        }
-        bytes.insert(bytes.end(), chunk, chunk + n);
+    readScannerUntilGone(m_fd, m_wake, chunk, m_queue, m_path, describe(), [&](std::span<const uint8_t> data) {
+        bytes.insert(bytes.end(), data.begin(), data.end());
         size_t used = 0;
         for (; used + sizeof(input_event) <= bytes.size(); used += sizeof(input_event)) {
             input_event ev;
@@ -223,7 +204,7 @@ void HidScanner::readLoop()
             for (kiosk::CodeRead& r : framer.feed(translator.feed({ev.code, ev.value}))) m_queue.push(std::move(r));
         }
         bytes.erase(bytes.begin(), bytes.begin() + std::ptrdiff_t(used));
-    }
+    });
 }
 
 } // namespace drivers

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <fcntl.h>
 #include <poll.h>
+#include <spdlog/spdlog.h>
 #include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -136,6 +137,26 @@ void LineFramer::dropCurrent()
 {
     m_line.clear();
     m_discarding = true;
+}
+
+void readScannerUntilGone(int fd, const WakeFd& wake, std::span<uint8_t> buffer, ReadQueue& queue, const std::string& path,
+                          const std::string& description, const std::function<void(std::span<const uint8_t>)>& onBytes)
+{
+    for (;;) {
+        const Wait w = waitForInput(fd, wake, -1);
+        if (w == Wait::Stop) return;
+        ssize_t n = -1;
+        if (w == Wait::Readable) {
+            n = ::read(fd, buffer.data(), buffer.size());
+            if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+        }
+        if (n <= 0) {
+            queue.pushError("Máy quét mã " + path + " vừa bị rút ra hoặc mất kết nối. Cắm lại máy quét rồi mở lại màn hình quét thẻ.");
+            spdlog::warn("{}: mất kết nối", description);
+            return;
+        }
+        onBytes(buffer.first(size_t(n)));
+    }
 }
 
 } // namespace drivers

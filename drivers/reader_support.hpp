@@ -3,8 +3,10 @@
 #pragma once
 #include "kiosk/code_reader.hpp"
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +58,13 @@ Wait waitForInput(int fd, const WakeFd& wake, int timeoutMs);
 int openDevice(const std::string& path, int flags, const std::string& what, const std::string& configKey, std::string& error);
 
 bool isCharDevice(int fd);
+
+// A scanner's reading thread: reads `fd` into `buffer` and hands each chunk to `onBytes` until
+// stop() raises `wake`. When the device goes away first (a read error such as ENODEV or EIO, a
+// hang-up, the end of a FIFO or file) it queues the scanner's "unplugged" message for the staff
+// screen, logs it under `description`, and returns; a payload still without its end goes with it.
+void readScannerUntilGone(int fd, const WakeFd& wake, std::span<uint8_t> buffer, ReadQueue& queue, const std::string& path,
+                          const std::string& description, const std::function<void(std::span<const uint8_t>)>& onBytes);
 
 // Splits a scanner's byte stream into payloads ended by CR, LF or CRLF; bytes pass through intact
 // (UTF-8 included). Empty lines are skipped, so CRLF makes one read. A payload growing past

@@ -27,11 +27,6 @@ std::optional<speed_t> baudConstant(int baud)
     }
 }
 
-std::string unpluggedMessage(const std::string& path)
-{
-    return "Máy quét mã " + path + " vừa bị rút ra hoặc mất kết nối. Cắm lại máy quét rồi mở lại màn hình quét thẻ.";
-}
-
 } // namespace
 
 SerialScanner::SerialScanner(std::string path, int baud) : m_path(std::move(path)), m_baud(baud) {}
@@ -105,23 +100,12 @@ void SerialScanner::readLoop()
 {
     LineFramer framer("Máy quét mã " + m_path + " gửi hơn 2 KiB mà không có ký tự kết thúc (CR hoặc LF) nên mã bị bỏ. "
                       "Cài đặt máy quét gửi CR hoặc LF sau mỗi mã (xem sách hướng dẫn của máy) rồi quét lại.");
-    char chunk[512];
-    for (;;) {
-        const Wait w = waitForInput(m_fd, m_wake, -1);
-        if (w == Wait::Stop) return;
-        ssize_t n = -1;
-        if (w == Wait::Readable) {
-            n = ::read(m_fd, chunk, sizeof chunk);
-            if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-        }
-        // EIO, a hang-up or end of file: the USB device went away (a pty: its master closed).
-        if (n <= 0) {
-            m_queue.pushError(unpluggedMessage(m_path));
-            spdlog::warn("{}: mất kết nối", describe());
-            return;
-        }
-        for (kiosk::CodeRead& r : framer.feed(std::string_view(chunk, size_t(n)))) m_queue.push(std::move(r));
-    }
+    uint8_t chunk[512];
+    // EIO, a hang-up or end of file is the USB device going away (a pty: its master closed).
+    readScannerUntilGone(m_fd, m_wake, chunk, m_queue, m_path, describe(), [&](std::span<const uint8_t> data) {
+        const std::string_view bytes(reinterpret_cast<const char*>(data.data()), data.size());
+        for (kiosk::CodeRead& r : framer.feed(bytes)) m_queue.push(std::move(r));
+    });
 }
 
 } // namespace drivers

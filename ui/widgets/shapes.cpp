@@ -1,6 +1,6 @@
-// See shapes.hpp. The curved pieces are written as ImGui's own anti-aliased fills are (an inner
-// polygon and a one-pixel fringe fading to transparent), with the fringe only on the curve: the
-// straight edges meet a rectangle and must not blend twice over it.
+// See shapes.hpp. The curved pieces are solid up to the true curve with a one-pixel fringe fading
+// to transparent outside it (ImGui centres its fringe on the edge instead), and the fringe is on
+// the curve only: the straight edges meet a rectangle and must not blend twice over it.
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
 #include <cmath>

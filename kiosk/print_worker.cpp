@@ -2,6 +2,7 @@
 // printing thread only takes jobs and leaves outcomes, both under one mutex.
 #include "kiosk/print_worker.hpp"
 #include <spdlog/spdlog.h>
+#include <exception>
 
 namespace kiosk {
 
@@ -82,7 +83,18 @@ void PrintWorker::run()
         m_working = true;
         lock.unlock();
         std::string error;
-        const bool ok = m_printer->print(job.receipt, error);
+        bool ok = false;
+        // A driver that throws must not end the kiosk nor leave the worker busy: the slip fails
+        // with a message, the log says what was thrown (never the slip's content).
+        try {
+            ok = m_printer->print(job.receipt, error);
+        } catch (const std::exception& e) {
+            spdlog::error("in phiếu: trình điều khiển máy in gặp lỗi bất ngờ: {}", e.what());
+            error = "Máy in gặp lỗi bất ngờ. Xin báo cán bộ kỹ thuật.";
+        } catch (...) {
+            spdlog::error("in phiếu: trình điều khiển máy in gặp lỗi bất ngờ");
+            error = "Máy in gặp lỗi bất ngờ. Xin báo cán bộ kỹ thuật.";
+        }
         lock.lock();
         m_working = false;
         m_done.push_back({job.id, ok, std::move(error)});

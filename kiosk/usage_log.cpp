@@ -1,8 +1,9 @@
-// The usage log's worker: batches events into one transaction per wake-up.
+// The usage log's worker: batches events into one transaction per wake-up, on its own connection.
 #include "kiosk/usage_log.hpp"
 #include <spdlog/spdlog.h>
 #include <chrono>
 #include <ctime>
+#include <exception>
 
 namespace kiosk {
 
@@ -18,11 +19,25 @@ std::string utcNow()
 }
 } // namespace
 
-UsageLog::UsageLog(Database& db) : m_db(db)
+UsageLog::UsageLog(const Database& db)
 {
-    Statement st(db.handle(), "SELECT COALESCE(MAX(visit), 0) FROM usage_events");
-    if (st.step()) m_visit = st.int64(0);
+    std::string error;
+    m_db = Database::open(db.file(), error);
+    if (!m_db) {
+        // Anonymous statistics only: the kiosk carries on without them.
+        m_lastError = error;
+        spdlog::warn("thống kê sử dụng sẽ không được ghi: {}", error);
+    } else {
+        Statement st(m_db->handle(), "SELECT COALESCE(MAX(visit), 0) FROM usage_events");
+        if (st.step()) m_visit = st.int64(0);
+    }
     m_thread = std::thread([this] { run(); });
+}
+
+void UsageLog::setBeforeCommit(std::function<bool()> hook)
+{
+    std::lock_guard lock(m_mutex);
+    m_beforeCommit = std::move(hook);
 }
 
 UsageLog::~UsageLog()
@@ -67,19 +82,50 @@ void UsageLog::run()
         m_queue.clear();
         m_busy = true;
         lock.unlock();
-        bool ok = write(batch);
+        bool ok = false;
+        std::string error;
+        // A throw here would end the process and leave `busy` set: it is caught, logged without
+        // the events (anonymous anyway, but the message is all a technician needs), and the
+        // batch is dropped.
+        try {
+            ok = write(batch);
+            if (!ok) error = m_db ? m_db->lastError() : "không mở được cơ sở dữ liệu";
+        } catch (const std::exception& e) {
+            error = std::string("lỗi bất ngờ khi ghi thống kê: ") + e.what();
+            spdlog::error("{}", error);
+        } catch (...) {
+            error = "lỗi bất ngờ khi ghi thống kê";
+            spdlog::error("{}", error);
+        }
         lock.lock();
         m_busy = false;
-        if (!ok) m_lastError = m_db.lastError();
+        if (!ok) m_lastError = error;
         m_idle.notify_all();
     }
 }
 
 bool UsageLog::write(const std::vector<UsageEvent>& batch)
 {
+    if (!m_db) return false;
+    Database& db = *m_db;
     const std::string at = utcNow();
-    if (!m_db.exec("BEGIN")) return false;
-    Statement ins(m_db.handle(), "INSERT INTO usage_events(at, visit, kind, lesson, step, detail) VALUES (?,?,?,?,?,?)");
+    // IMMEDIATE: take the write lock now (waiting out the frame thread's save under
+    // busy_timeout) rather than fail halfway through the batch.
+    if (!db.exec("BEGIN IMMEDIATE")) return false;
+    std::function<bool()> hook;
+    {
+        std::lock_guard lock(m_mutex);
+        hook = m_beforeCommit;
+    }
+    struct Rollback {   // also when the hook throws
+        Database& db;
+        bool armed = true;
+        ~Rollback()
+        {
+            if (armed) db.exec("ROLLBACK");
+        }
+    } rollback{db};
+    Statement ins(db.handle(), "INSERT INTO usage_events(at, visit, kind, lesson, step, detail) VALUES (?,?,?,?,?,?)");
     bool ok = ins.ok();
     for (const UsageEvent& e : batch) {
         if (!ok) break;
@@ -88,11 +134,14 @@ bool UsageLog::write(const std::vector<UsageEvent>& batch)
         ok = ins.run();
         ins.reset();
     }
-    if (ok && m_db.exec("COMMIT")) return true;
-    m_db.exec("ROLLBACK");
+    if (ok && hook) ok = hook();
+    if (ok && db.exec("COMMIT")) {
+        rollback.armed = false;
+        return true;
+    }
     // Statistics are anonymous and not confirmed to anyone: log the failure (no personal data in
     // these events) and carry on; the citizen's screen must never stall on the disk.
-    spdlog::warn("không ghi được thống kê sử dụng: {}", m_db.lastError());
+    spdlog::warn("không ghi được thống kê sử dụng: {}", db.lastError());
     return false;
 }
 

@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 #include <unistd.h>
 
@@ -117,4 +118,35 @@ TEST_CASE("a network printer on 127.0.0.1 gets the slip while the caller carries
     const test::EscPosStream s = test::parseEscPos(received);
     CHECK(s.error.empty());
     CHECK(drivers::decodeQrCodes(s.image) == std::vector<std::string>{"https://binhdanhocvuso.gov.vn"});
+}
+
+namespace {
+// A driver with a bug: throws instead of returning an error.
+class ThrowingPrinter final : public kiosk::Printer {
+public:
+    int calls = 0;
+    bool print(const kiosk::Receipt&, std::string&) override
+    {
+        if (++calls == 1) throw std::runtime_error("driver bug");
+        return true;
+    }
+    bool check(std::string&) override { return true; }
+    std::string describe() const override { return "máy in thử"; }
+};
+} // namespace
+
+TEST_CASE("a printer driver that throws fails the slip with a message: the worker is not left busy and prints the next one")
+{
+    auto owned = std::make_unique<ThrowingPrinter>();
+    ThrowingPrinter* p = owned.get();
+    kiosk::PrintWorker w(std::move(owned));
+    REQUIRE(w.print(slip("https://dichvucong.gov.vn")));
+    settle(w);
+    CHECK_FALSE(w.busy());
+    REQUIRE(w.status().phase == SlipStatus::Phase::Failed);
+    CHECK(w.status().error.find("Máy in gặp lỗi") != std::string::npos);
+    REQUIRE(w.print(slip("https://dichvucong.gov.vn")));
+    settle(w);
+    CHECK(w.status().phase == SlipStatus::Phase::Printed);
+    CHECK(p->calls == 2);
 }

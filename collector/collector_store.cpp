@@ -1,9 +1,12 @@
 // Opening the collector's data folder, its own migrations (numbered in meta 'collector_schema',
 // after the kiosk's), and the kiosks' accounts.
 #include "collector/collector_store.hpp"
+#include "collector/record_apply.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace collector {
 
@@ -42,6 +45,13 @@ const char* const kMigrations[] = {
     ALTER TABLE usage_events ADD COLUMN source_id INTEGER;   -- the event's id on its kiosk
     CREATE UNIQUE INDEX usage_events_source ON usage_events(kiosk_id, source_id);
     )sql",
+    // 2: each kiosk's own latest reading of a citizen (the shared fields are merged from these, and
+    // a kiosk's erasure removes only its own); filled in for older aliases by fillReadings().
+    R"sql(
+    ALTER TABLE citizen_aliases ADD COLUMN consent_at INTEGER NOT NULL DEFAULT 0;   -- clamped to the collector's clock
+    ALTER TABLE citizen_aliases ADD COLUMN reading_enc BLOB;                         -- CitizenReading, sealed
+    CREATE INDEX erasures_kiosk ON erasures(kiosk_id, at);
+    )sql",
 };
 
 constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
@@ -77,13 +87,23 @@ std::unique_ptr<CollectorStore> CollectorStore::open(const std::filesystem::path
     }
     // Personal data of the whole commune: only the collector's user may list the folder.
     ::chmod(dataDir.c_str(), 0700);
+    // The database holds the commune's personal data (sealed, and their keyed hashes): it is 0600
+    // from its first byte, and SQLite gives its -wal and -shm files the database file's mode.
+    const std::filesystem::path dbFile = dataDir / "collector.sqlite3";
+    const int fd = ::open(dbFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 || ::fchmod(fd, 0600) != 0) {
+        if (fd >= 0) ::close(fd);
+        error = "Không tạo được cơ sở dữ liệu " + dbFile.string() + ". Xin kiểm tra quyền ghi vào thư mục --data.";
+        return nullptr;
+    }
+    ::close(fd);
     std::unique_ptr<CollectorStore> s(new CollectorStore());
-    s->m_db = kiosk::Database::open(dataDir / "collector.sqlite3", error);
+    s->m_db = kiosk::Database::open(dbFile, error);
     if (!s->m_db) return nullptr;
     s->m_vault = kiosk::Vault::open(dataDir / "collector.key", error);
     if (!s->m_vault) return nullptr;
     s->m_audit = std::make_unique<kiosk::AuditLog>(*s->m_db, s->m_clock);
-    if (!s->migrate(error)) return nullptr;
+    if (!s->migrate(error) || !s->fillReadings(error)) return nullptr;
     return s;
 }
 
@@ -113,6 +133,60 @@ bool CollectorStore::migrate(std::string& error)
     return true;
 }
 
+bool CollectorStore::fillReadings(std::string& error)
+{
+    // Aliases from before schema 2 get the citizen's shared reading as their own, once, so an
+    // erasure always has the other kiosks' readings to fall back on.
+    sqlite3* db = m_db->handle();
+    {
+        kiosk::Statement any(db, "SELECT 1 FROM citizen_aliases WHERE reading_enc IS NULL LIMIT 1");
+        if (!any.step()) return true;
+    }
+    if (!m_db->exec("BEGIN IMMEDIATE", &error)) return false;
+    kiosk::Statement st(db, "SELECT a.kiosk_id, a.uid, c.consent_at, c.old_id_enc, c.name_enc, c.birth_enc, c.address_enc, c.issue_enc, "
+                            "c.gender, c.birth_year FROM citizen_aliases a JOIN citizens c ON c.id = a.citizen_id WHERE a.reading_enc IS NULL");
+    kiosk::Statement up(db, "UPDATE citizen_aliases SET consent_at=?, reading_enc=? WHERE kiosk_id=? AND uid=?");
+    while (st.step()) {
+        CitizenReading r;
+        std::optional<std::string> f[5];
+        for (int i = 0; i < 5; ++i) f[i] = m_vault->open(st.blob(3 + i));
+        if (!f[0] || !f[1] || !f[2] || !f[3] || !f[4]) continue;   // unreadable: left without a reading
+        r.oldId = *f[0], r.name = *f[1], r.birth = *f[2], r.address = *f[3], r.issue = *f[4];
+        r.gender = st.text(8);
+        r.birthYear = static_cast<int>(st.int64(9));
+        up.reset();
+        up.bind(1, st.int64(2)).bindBlob(2, m_vault->seal(r.serialise())).bind(3, st.int64(0)).bind(4, st.text(1));
+        if (!up.run()) {
+            error = "Không nâng cấp được bảng citizen_aliases: " + m_db->lastError();
+            m_db->exec("ROLLBACK");
+            return false;
+        }
+    }
+    if (!m_db->exec("COMMIT", &error)) {
+        m_db->exec("ROLLBACK");
+        return false;
+    }
+    return true;
+}
+
+UidBinding CollectorStore::bindKioskUid(int64_t kioskId, const std::string& kioskUid)
+{
+    kiosk::Statement own(m_db->handle(), "SELECT kiosk_uid FROM kiosks WHERE id=?");
+    own.bind(1, kioskId);
+    if (fetch(own, m_db->handle()) != Row::Found) return UidBinding::Error;
+    if (!own.text(0).empty()) return own.text(0) == kioskUid ? UidBinding::Bound : UidBinding::Refused;
+    kiosk::Statement other(m_db->handle(), "SELECT 1 FROM kiosks WHERE kiosk_uid=? AND id<>?");
+    other.bind(1, kioskUid).bind(2, kioskId);
+    switch (fetch(other, m_db->handle())) {
+    case Row::Error: return UidBinding::Error;
+    case Row::Found: return UidBinding::Refused;
+    case Row::None: break;
+    }
+    kiosk::Statement bind(m_db->handle(), "UPDATE kiosks SET kiosk_uid=? WHERE id=?");
+    bind.bind(1, kioskUid).bind(2, kioskId);
+    return bind.run() ? UidBinding::Bound : UidBinding::Error;
+}
+
 std::optional<std::string> CollectorStore::addKiosk(const std::string& name, std::string& error)
 {
     if (name.empty() || name.size() > 100) {
@@ -139,7 +213,8 @@ std::vector<KioskInfo> CollectorStore::listKiosks()
     std::vector<KioskInfo> out;
     kiosk::Statement st(m_db->handle(),
                         "SELECT k.id, k.name, k.created_at, k.kiosk_uid, k.last_upload_at, k.heartbeat_at, k.version, k.free_disk_bytes, "
-                        "k.last_error, k.last_success, (SELECT count(*) FROM sessions s WHERE s.kiosk_id = k.id) "
+                        "k.last_error, k.last_success, (SELECT count(*) FROM sessions s WHERE s.kiosk_id = k.id), "
+                        "(SELECT count(*) FROM erasures e WHERE e.kiosk_id = k.id), (SELECT max(at) FROM erasures e WHERE e.kiosk_id = k.id) "
                         "FROM kiosks k ORDER BY k.name");
     while (st.step()) {
         KioskInfo k;
@@ -154,6 +229,8 @@ std::vector<KioskInfo> CollectorStore::listKiosks()
         k.lastError = st.text(8);
         k.lastSuccess = st.int64(9);
         k.sessions = st.int64(10);
+        k.erasures = st.int64(11);
+        k.lastErasureAt = st.int64(12);
         out.push_back(std::move(k));
     }
     return out;

@@ -26,7 +26,11 @@ struct KioskInfo {
     std::string lastError;           // the kiosk's last upload error, as it reported it
     int64_t lastSuccess = 0;         // the kiosk's last complete upload (its clock)
     int64_t sessions = 0;            // sessions stored from this kiosk
+    int64_t erasures = 0;            // erasure records received from this kiosk
+    int64_t lastErasureAt = 0;       // the latest one's time (kiosk clock, clamped); 0 = none
 };
+
+enum class UidBinding { Bound, Refused, Error };
 
 class CollectorStore {
 public:
@@ -39,6 +43,9 @@ public:
     std::vector<KioskInfo> listKiosks();
     // The kiosk a bearer token belongs to.
     std::optional<int64_t> authenticate(std::string_view token);
+    // The kiosk's own id (the prefix of its record ids) is bound to its token by its first upload
+    // (inside the caller's transaction); another id later, or one another kiosk holds, is refused.
+    UidBinding bindKioskUid(int64_t kioskId, const std::string& kioskUid);
 
     kiosk::Database& db() { return *m_db; }
     const kiosk::Vault& vault() const { return *m_vault; }
@@ -50,6 +57,7 @@ public:
 private:
     CollectorStore() = default;
     bool migrate(std::string& error);
+    bool fillReadings(std::string& error);
 
     kiosk::SteadyClock m_clock;
     std::unique_ptr<kiosk::Database> m_db;

@@ -1,37 +1,185 @@
-// The HTTP adapter: reads the body with a ceiling (httplib inflates gzip as it reads), hands the
-// request to the pure handler, and turns httplib's own errors into the same JSON error shape.
+// The HTTP adapter on GNU libmicrohttpd: event-driven (epoll, a small thread pool), so idle or
+// slow connections hold no thread; the header block of a connection is bounded by its memory
+// pool; the token is checked on the headers alone, before one byte of the body is read; bodies
+// are buffered within a per-request ceiling and a budget shared by every connection.
+// Sections: [answers] [request state] [access handler] [serve]
 #include "collector/http_server.hpp"
+#include "collector/terminal_text.hpp"
 #include "kiosk/upload_protocol.hpp"
-#include <httplib.h>
+#include <microhttpd.h>
+#include <arpa/inet.h>
+#include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
-#include <strings.h>
 #include <spdlog/spdlog.h>
+#include <atomic>
+#include <chrono>
+#include <fstream>
 #include <memory>
-#include <thread>
+#include <sstream>
 
 namespace collector {
 
 namespace {
 
-const char* reasonCode(int status)
+// [answers]
+MHD_Result queue(MHD_Connection* c, const HttpResponse& r, bool close = false)
 {
-    switch (status) {
-    case 400: return "bad_request";
-    case 401: return "unauthorized";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 413: return "too_large";
-    case 415: return "unsupported_encoding";
-    default: return status >= 500 ? "server_error" : "error";
-    }
+    MHD_Response* res = MHD_create_response_from_buffer(r.body.size(), const_cast<char*>(r.body.data()), MHD_RESPMEM_MUST_COPY);
+    if (!res) return MHD_NO;
+    MHD_add_response_header(res, "Content-Type", "application/json");
+    for (const auto& [k, v] : r.headers) MHD_add_response_header(res, k.c_str(), v.c_str());
+    if (close) MHD_add_response_header(res, "Connection", "close");
+    const MHD_Result ok = MHD_queue_response(c, static_cast<unsigned>(r.status), res);
+    MHD_destroy_response(res);
+    return ok;
 }
 
-void send(const HttpResponse& r, httplib::Response& res)
+HttpResponse busy()
 {
-    res.status = r.status;
-    for (const auto& [k, v] : r.headers) res.set_header(k, v);
-    res.set_content(r.body, "application/json");
+    HttpResponse r = errorResponse(503, "busy", "Máy chủ xã đang nhận nhiều lô cùng lúc: chưa nhận gì từ lô này, xin gửi lại sau.");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+}
+
+// [request state]
+struct Server {
+    UploadHandler& handler;
+    ServeLimits limits;
+    std::atomic<size_t> buffered{0};   // body bytes held by every connection together
+};
+
+struct Request {
+    Server& server;
+    HeadCheck head;
+    std::string body;
+    std::optional<HttpResponse> early;   // decided before the body ended: read and drop the rest
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::string method, path;
+    int status = 0;
+
+    explicit Request(Server& s) : server(s) {}
+    ~Request() { release(); }
+    void release()
+    {
+        server.buffered -= body.capacity();
+        std::string().swap(body);
+    }
+    // Grows the buffer within the request's ceiling and the shared budget.
+    bool append(const char* data, size_t n, HttpResponse& refusal)
+    {
+        if (body.size() + n > server.handler.maxBody()) {
+            refusal = errorResponse(413, "too_large", "Lô quá lớn (tối đa " + std::to_string(server.handler.maxBody()) +
+                                                          " byte): xin giảm upload.batch_size.");
+            return false;
+        }
+        if (body.size() + n > body.capacity()) {
+            const size_t want = std::min(server.handler.maxBody(), std::max(body.size() + n, body.capacity() * 2 + 4096));
+            const size_t extra = want - body.capacity();
+            if (server.buffered.fetch_add(extra) + extra > server.limits.bodyBudget) {
+                server.buffered -= extra;
+                refusal = busy();
+                return false;
+            }
+            const size_t before = body.capacity();
+            body.reserve(want);
+            server.buffered += body.capacity() - before - extra;   // what reserve() really took
+        }
+        body.append(data, n);
+        return true;
+    }
+};
+
+std::string headerValue(MHD_Connection* c, const char* name)
+{
+    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+    return v ? v : "";
+}
+
+// [access handler]
+MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char*, const char* data,
+                     size_t* size, void** state)
+{
+    Server& server = *static_cast<Server*>(cls);
+    auto* req = static_cast<Request*>(*state);
+    if (!req) {
+        // First call: the request line and headers only. Nothing of the body has been read.
+        req = new Request(server);
+        *state = req;
+        req->method = method;
+        req->path = url;
+        HttpRequest head;
+        head.method = method;
+        head.path = url;
+        for (const char* name : {"Authorization", "Content-Encoding", "Content-Type"})
+            if (std::string v = headerValue(c, name); !v.empty()) head.headers.emplace_back(name, v);
+        req->head = server.handler.checkHead(head);
+        if (req->head.answer) {
+            req->status = req->head.answer->status;
+            return queue(c, *req->head.answer, true);   // the body, if any, is never read
+        }
+        const std::string declared = headerValue(c, "Content-Length");
+        if (!declared.empty() && std::strtoull(declared.c_str(), nullptr, 10) > server.handler.maxBody()) {
+            const HttpResponse r = errorResponse(413, "too_large", "Lô quá lớn (tối đa " + std::to_string(server.handler.maxBody()) +
+                                                                        " byte): xin giảm upload.batch_size.");
+            req->status = r.status;
+            return queue(c, r, true);
+        }
+        return MHD_YES;
+    }
+    if (*size > 0) {
+        HttpResponse refusal;
+        const bool late = std::chrono::steady_clock::now() - req->started > std::chrono::seconds(server.limits.requestSeconds);
+        if (late) refusal = errorResponse(408, "timeout", "Lô gửi quá chậm: chưa nhận gì từ lô này, xin gửi lại.");
+        if (late || !req->append(data, *size, refusal)) {
+            req->release();
+            req->status = refusal.status;
+            *size = 0;
+            return queue(c, refusal, true);
+        }
+        *size = 0;
+        return MHD_YES;
+    }
+    const HttpResponse r = server.handler.handleBody(req->head, req->body);
+    req->release();
+    req->status = r.status;
+    return queue(c, r);
+}
+
+void onCompleted(void* cls, MHD_Connection* c, void** state, MHD_RequestTerminationCode)
+{
+    auto* req = static_cast<Request*>(*state);
+    if (!req) return;
+    char peer[INET6_ADDRSTRLEN] = "?";
+    if (const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS); info && info->client_addr) {
+        const sockaddr* sa = info->client_addr;
+        if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(sa)->sin_addr, peer, sizeof peer);
+        else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(sa)->sin6_addr, peer, sizeof peer);
+    }
+    // Method, path, status and peer only: bodies carry personal data; the path is the client's.
+    spdlog::info("{} {} {} ({})", forTerminal(req->method.substr(0, 16)), forTerminal(req->path.substr(0, 200)), req->status, peer);
+    delete req;
+    *state = nullptr;
+    (void)cls;
+}
+
+void onLog(void*, const char* fmt, va_list ap)
+{
+    char buf[512];
+    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    std::string line = forTerminal(buf);
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    spdlog::warn("libmicrohttpd: {}", line);
+}
+
+bool readFile(const std::string& path, std::string& out)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return !out.empty();
 }
 
 } // namespace
@@ -53,10 +201,11 @@ bool parseListen(const std::string& text, ServeOptions& out, std::string& error)
     return true;
 }
 
+// [serve]
 int serve(UploadHandler& handler, const ServeOptions& o, std::ostream& out, std::ostream& err)
 {
-    // SIGINT/SIGTERM are taken by one thread (sigwait) that stops the server cleanly; every other
-    // thread, httplib's workers included, inherits the blocked mask.
+    // SIGINT/SIGTERM are taken by this thread (sigwait) once the daemon runs; its threads inherit
+    // the blocked mask.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
@@ -64,101 +213,71 @@ int serve(UploadHandler& handler, const ServeOptions& o, std::ostream& out, std:
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
-    std::unique_ptr<httplib::Server> server;
     const bool tls = !o.certFile.empty() || !o.keyFile.empty();
+    std::string cert, key;
     if (tls) {
         if (o.certFile.empty() || o.keyFile.empty()) {
             err << "HTTPS cần cả --cert và --key.\n";
             return 2;
         }
-        server = std::make_unique<httplib::SSLServer>(o.certFile.c_str(), o.keyFile.c_str());
-    } else {
-        server = std::make_unique<httplib::Server>();
+        if (!readFile(o.certFile, cert) || !readFile(o.keyFile, key) || MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+            err << "Không đọc được chứng chỉ " << o.certFile << " hoặc khoá " << o.keyFile << " (PEM). Xin kiểm tra hai tệp này.\n";
+            return 1;
+        }
     }
-    if (!server->is_valid()) {
-        err << "Không đọc được chứng chỉ " << o.certFile << " hoặc khoá " << o.keyFile << " (PEM). Xin kiểm tra hai tệp này.\n";
+
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo* found = nullptr;
+    if (getaddrinfo(o.host.c_str(), std::to_string(o.port).c_str(), &hints, &found) != 0 || !found) {
+        err << "Không mở được cổng " << o.host << ":" << o.port << " (không hiểu địa chỉ này).\n";
         return 1;
     }
-    // httplib checks a declared Content-Length against this before reading; the handler's own
-    // ceiling bounds what gzip expands to.
-    server->set_payload_max_length(handler.maxBody());
-    // httplib writes an answer's headers and body in separate send()s; with Nagle's algorithm on,
-    // the body waited for the kiosk's delayed ACK (~40 ms on Linux) after every batch.
-    server->set_tcp_nodelay(true);
-    server->set_read_timeout(30);
-    server->set_write_timeout(30);
+    std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> addr(found, freeaddrinfo);
 
-    server->Post(std::string(kiosk::kUploadPath),
-                 [&handler](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
-                     const std::string encoding = req.get_header_value("Content-Encoding");
-                     if (!encoding.empty() && encoding != "gzip" && encoding != "identity") {
-                         send(errorResponse(415, "unsupported_encoding", "Chỉ nhận thân yêu cầu dạng gzip hoặc không nén."), res);
-                         res.set_header("Connection", "close");
-                         return;
-                     }
-                     HttpRequest r;
-                     r.method = req.method;
-                     r.path = req.path;
-                     bool tooLarge = false;
-                     const size_t limit = handler.maxBody();
-                     const bool ok = reader([&](const char* data, size_t n) {
-                         if (r.body.size() + n > limit) {
-                             tooLarge = true;
-                             return false;
-                         }
-                         r.body.append(data, n);
-                         return true;
-                     });
-                     if (!ok) {
-                         send(tooLarge ? errorResponse(413, "too_large", "Lô quá lớn: xin giảm upload.batch_size.")
-                                       : errorResponse(400, "bad_body", "Không đọc được thân yêu cầu (gzip hỏng hoặc kết nối bị ngắt)."),
-                              res);
-                         res.set_header("Connection", "close");
-                         return;
-                     }
-                     // httplib has inflated a gzip body already; pass the header on only if it has not.
-                     const bool stillGzip = r.body.size() >= 2 && static_cast<unsigned char>(r.body[0]) == 0x1f &&
-                                            static_cast<unsigned char>(r.body[1]) == 0x8b;
-                     for (const auto& [k, v] : req.headers)
-                         if (strcasecmp(k.c_str(), "Content-Encoding") != 0 || stillGzip) r.headers.emplace_back(k, v);
-                     send(handler.handle(r), res);
-                 });
-    server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty())
-            send(errorResponse(res.status, reasonCode(res.status),
-                               res.status == 404 ? "Không có địa chỉ này trên máy chủ xã; ki-ốt gửi tới " + std::string(kiosk::kUploadPath) + "."
-                                                 : "Yêu cầu không hợp lệ (HTTP " + std::to_string(res.status) + ")."),
-                 res);
-    });
-    server->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send(errorResponse(500, "server_error", "Máy chủ xã gặp lỗi khi xử lý yêu cầu: chưa nhận gì, xin gửi lại sau."), res);
-    });
-    server->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        // Method, path, status and peer only: bodies carry personal data.
-        spdlog::info("{} {} {} ({})", req.method, req.path, res.status, req.remote_addr);
-    });
+    Server server{handler, o.limits};
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    if (addr->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+    if (tls) flags |= MHD_USE_TLS;
+    std::vector<MHD_OptionItem> options = {
+        {MHD_OPTION_SOCK_ADDR, 0, addr->ai_addr},
+        {MHD_OPTION_THREAD_POOL_SIZE, static_cast<intptr_t>(o.limits.threads), nullptr},
+        // The request line and every header live in this pool: a longer header block gets 431.
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(o.limits.headerBytes), nullptr},
+        {MHD_OPTION_CONNECTION_LIMIT, static_cast<intptr_t>(o.limits.connections), nullptr},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<intptr_t>(o.limits.connectionsPerPeer), nullptr},
+        {MHD_OPTION_CONNECTION_TIMEOUT, static_cast<intptr_t>(o.limits.idleSeconds), nullptr},
+        {MHD_OPTION_NOTIFY_COMPLETED, reinterpret_cast<intptr_t>(&onCompleted), &server},
+        {MHD_OPTION_EXTERNAL_LOGGER, reinterpret_cast<intptr_t>(&onLog), nullptr},
+    };
+    if (tls) {
+        options.push_back({MHD_OPTION_HTTPS_MEM_CERT, 0, cert.data()});
+        options.push_back({MHD_OPTION_HTTPS_MEM_KEY, 0, key.data()});
+    }
+    options.push_back({MHD_OPTION_END, 0, nullptr});
 
+    MHD_Daemon* daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onRequest, &server, MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END);
+    if (!daemon) {
+        if (tls)
+            err << "Không mở được cổng " << o.host << ":" << o.port << " hoặc không dùng được chứng chỉ " << o.certFile << " và khoá "
+                << o.keyFile << " (PEM). Xin kiểm tra.\n";
+        else
+            err << "Không mở được cổng " << o.host << ":" << o.port
+                << " (đang có chương trình khác dùng, hoặc cần quyền root cho cổng dưới 1024).\n";
+        return 1;
+    }
     int port = o.port;
-    if (port == 0) port = server->bind_to_any_port(o.host);
-    else if (!server->bind_to_port(o.host, port)) port = -1;
-    if (port <= 0) {
-        err << "Không mở được cổng " << o.host << ":" << o.port << " (đang có chương trình khác dùng, hoặc cần quyền root cho cổng dưới 1024).\n";
-        return 1;
-    }
+    if (const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT); info) port = info->port;
     const std::string where = (o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host) + ":" + std::to_string(port);
     out << "Máy chủ xã đang nhận dữ liệu tại " << (tls ? "https://" : "http://") << where << std::string(kiosk::kUploadPath)
         << " (dừng: Ctrl+C) / listening on " << where << std::endl;
 
-    std::thread stopper([&] {
-        int sig = 0;
-        sigwait(&stopSignals, &sig);
-        server->stop();
-    });
-    const bool clean = server->listen_after_bind();
-    // Wake the stopper if the server ended on its own.
-    pthread_kill(stopper.native_handle(), SIGTERM);
-    stopper.join();
-    return clean ? 0 : 1;
+    int sig = 0;
+    sigwait(&stopSignals, &sig);
+    MHD_stop_daemon(daemon);
+    return 0;
 }
 
 } // namespace collector

@@ -1,14 +1,16 @@
 // `kiosk-collector`: the commune office's server for the kiosks' nightly uploads, on the same core.
-//   kiosk-collector [--data DIR] serve --listen HOST:PORT [--cert FILE --key FILE] [--max-body BYTES]
+//   kiosk-collector [--data DIR] serve --listen HOST:PORT [--cert FILE --key FILE] [--max-body BYTES] [limits]
 //   kiosk-collector [--data DIR] kiosk add --name NAME | kiosk list [--json]
 //   kiosk-collector [--data DIR] report ... (collector/report_command.cpp)
 #include "collector/collector_store.hpp"
 #include "collector/commands.hpp"
 #include "collector/http_server.hpp"
+#include "collector/terminal_text.hpp"
 #include "collector/upload_handler.hpp"
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <algorithm>
 #include <clocale>
 #include <cstdlib>
 #include <ctime>
@@ -77,7 +79,8 @@ int kioskList(const std::filesystem::path& data, bool asJson)
         for (const auto& k : kiosks)
             list.push_back({{"name", k.name}, {"kiosk_id", k.kioskUid}, {"created_at", k.createdAt}, {"last_upload_at", k.lastUploadAt},
                             {"heartbeat_at", k.heartbeatAt}, {"version", k.version}, {"free_disk_bytes", k.freeDiskBytes},
-                            {"last_error", k.lastError}, {"last_success", k.lastSuccess}, {"sessions", k.sessions}});
+                            {"last_error", k.lastError}, {"last_success", k.lastSuccess}, {"sessions", k.sessions},
+                            {"erasures", k.erasures}, {"last_erasure_at", k.lastErasureAt}});
         std::cout << nlohmann::json{{"kiosks", list}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
@@ -85,21 +88,27 @@ int kioskList(const std::filesystem::path& data, bool asJson)
         std::cout << "Chưa có ki-ốt nào. Thêm một ki-ốt: kiosk-collector kiosk add --name \"Tên ki-ốt\"\n";
         return 0;
     }
+    // The version and the last error come from the kiosk: printed through forTerminal().
     for (const auto& k : kiosks) {
-        std::cout << k.name << "\n"
+        std::cout << collector::forTerminal(k.name) << "\n"
                   << "  tín hiệu gần nhất: " << localTime(k.heartbeatAt) << " (giờ Việt Nam, theo đồng hồ ki-ốt)"
-                  << "; phiên bản: " << (k.version.empty() ? "không rõ" : k.version) << "; đĩa trống: " << diskText(k.freeDiskBytes) << "\n"
+                  << "; phiên bản: " << (k.version.empty() ? "không rõ" : collector::forTerminal(k.version))
+                  << "; đĩa trống: " << diskText(k.freeDiskBytes) << "\n"
                   << "  lần gửi gần nhất: " << localTime(k.lastUploadAt) << "; gửi trọn vẹn gần nhất: " << localTime(k.lastSuccess)
                   << "; lượt hỗ trợ đã nhận: " << k.sessions << "\n"
-                  << "  lỗi gần nhất: " << (k.lastError.empty() ? "không có" : k.lastError) << "\n";
+                  << "  yêu cầu xoá người dân đã nhận: " << k.erasures
+                  << (k.erasures ? " (gần nhất " + localTime(k.lastErasureAt) + ")" : std::string()) << "\n"
+                  << "  lỗi gần nhất: " << (k.lastError.empty() ? "không có" : collector::forTerminal(k.lastError)) << "\n";
     }
     return 0;
 }
 
 int serveCommand(const std::filesystem::path& data, const std::string& listen, const std::string& cert, const std::string& key,
-                 size_t maxBody)
+                 size_t maxBody, const collector::ServeLimits& limits)
 {
     collector::ServeOptions o;
+    o.limits = limits;
+    o.limits.bodyBudget = std::max(o.limits.bodyBudget, maxBody);   // one largest batch always fits
     std::string error;
     if (!collector::parseListen(listen, o, error)) {
         std::cerr << error << "\n";
@@ -134,6 +143,17 @@ int main(int argc, char** argv)
     serveCmd->add_option("--cert", cert, "chứng chỉ HTTPS (PEM) / TLS certificate")->check(CLI::ExistingFile);
     serveCmd->add_option("--key", key, "khoá riêng HTTPS (PEM) / TLS private key")->check(CLI::ExistingFile);
     serveCmd->add_option("--max-body", maxBody, "byte tối đa mỗi lô sau giải nén / largest batch, decompressed")->check(CLI::Range(size_t(1024), size_t(1) << 30));
+    collector::ServeLimits limits;
+    serveCmd->add_option("--max-connections", limits.connections, "số kết nối tối đa / open connections in all (default 256)")
+        ->check(CLI::Range(size_t(4), size_t(4000)));
+    serveCmd->add_option("--max-connections-per-peer", limits.connectionsPerPeer,
+                         "số kết nối tối đa từ một địa chỉ / connections from one address (default 32)")
+        ->check(CLI::Range(size_t(1), size_t(4000)));
+    serveCmd->add_option("--idle-timeout", limits.idleSeconds, "giây chờ một kết nối im lặng / idle seconds before closing (default 30)")
+        ->check(CLI::Range(1u, 3600u));
+    serveCmd->add_option("--body-budget", limits.bodyBudget,
+                         "byte thân yêu cầu giữ cùng lúc / body bytes buffered by all connections together (default 64 MiB)")
+        ->check(CLI::Range(size_t(1) << 20, size_t(1) << 32));
 
     auto* kioskCmd = cli.add_subcommand("kiosk", "quản lý ki-ốt / manage kiosks");
     kioskCmd->require_subcommand(1);
@@ -153,7 +173,7 @@ int main(int argc, char** argv)
         return cli.exit(e);
     }
     const std::filesystem::path dataDir = data.empty() ? defaultDataDir() : std::filesystem::path(data);
-    if (*serveCmd) return serveCommand(dataDir, listen, cert, key, maxBody);
+    if (*serveCmd) return serveCommand(dataDir, listen, cert, key, maxBody, limits);
     if (*addCmd) return kioskAdd(dataDir, name);
     if (*listCmd) return kioskList(dataDir, listJson);
     if (int rc = commands.dispatch(dataDir); rc >= 0) return rc;

@@ -1,10 +1,11 @@
 // Each record kind checked field by field (a bad one is rejected by id, never crashes the server)
 // and stored with the collector's own vault key and keyed hash, so one citizen helped at two kiosks
-// is one citizen commune-wide. Sections: [fields] [citizen] [session] [other kinds]
+// is one citizen commune-wide; a kiosk changes only what it sent itself. Sections: [fields] [citizen] [session] [other kinds]
 #include "collector/record_apply.hpp"
 #include "kiosk/services.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <set>
@@ -83,17 +84,76 @@ bool validRecordId(const std::string& id)
     return true;
 }
 
+Row fetch(kiosk::Statement& st, sqlite3* db)
+{
+    if (st.step()) return Row::Found;
+    // A statement that did not prepare, or a step that ended in an error rather than SQLITE_DONE.
+    return st.ok() && sqlite3_errcode(db) == SQLITE_DONE ? Row::None : Row::Error;
+}
+
+std::string CitizenReading::serialise() const
+{
+    return json::array({oldId, name, birth, address, issue, gender, birthYear}).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<CitizenReading> CitizenReading::parse(const std::string& text)
+{
+    const json j = json::parse(text, nullptr, false);
+    if (!j.is_array() || j.size() != 7 || !j[6].is_number_integer()) return std::nullopt;
+    for (size_t i = 0; i < 6; ++i)
+        if (!j[i].is_string()) return std::nullopt;
+    CitizenReading r{j[0], j[1], j[2], j[3], j[4], j[5], j[6].get<int>()};
+    if (r.gender != "male" && r.gender != "female") return std::nullopt;
+    return r;
+}
+
+RecordApplier::Owner RecordApplier::owner(const char* sql, const std::string& uid)
+{
+    kiosk::Statement& st = statement(sql);
+    st.bind(1, uid);
+    switch (fetch(st)) {
+    case Row::Error: return Owner::Unknown;
+    case Row::None: return Owner::New;
+    case Row::Found: break;
+    }
+    return !st.isNull(0) && st.int64(0) == m_kiosk ? Owner::ThisKiosk : Owner::OtherKiosk;
+}
+
+std::optional<Applied> RecordApplier::known(const char* sql, const std::string& uid, std::string& reason)
+{
+    switch (owner(sql, uid)) {
+    case Owner::New: return std::nullopt;
+    case Owner::ThisKiosk: return Applied::Ack;
+    case Owner::Unknown: return Applied::Failure;
+    case Owner::OtherKiosk: break;
+    }
+    reason = "mã bản ghi này đã thuộc một ki-ốt khác";
+    return Applied::Reject;
+}
+
+std::string RecordApplier::kioskName()
+{
+    if (m_kioskName.empty()) {
+        kiosk::Statement st(m_store.db().handle(), "SELECT name FROM kiosks WHERE id=?");
+        st.bind(1, m_kiosk);
+        m_kioskName = st.step() ? st.text(0) : "#" + std::to_string(m_kiosk);
+    }
+    return m_kioskName;
+}
+
 kiosk::Statement& RecordApplier::statement(const char* sql)
 {
     std::unique_ptr<kiosk::Statement>& st = m_statements[sql];
-    if (!st) st = std::make_unique<kiosk::Statement>(m_store.db().handle(), sql);
+    // One that failed to prepare is prepared again (its failure is seen when it is stepped).
+    if (!st || !st->ok()) st = std::make_unique<kiosk::Statement>(m_store.db().handle(), sql);
     else st->reset();
     return *st;
 }
 
 void RecordApplier::finish()
 {
-    for (auto& [sql, st] : m_statements) st->reset();
+    for (auto& [sql, st] : m_statements)
+        if (st->ok()) st->reset();
 }
 
 Applied RecordApplier::apply(const json& record, json& ack, std::string& reason)
@@ -112,6 +172,9 @@ Applied RecordApplier::apply(const json& record, json& ack, std::string& reason)
 }
 
 // [citizen]
+// Each kiosk keeps its own latest reading of a citizen (in its alias row); the citizen's shared
+// fields are the reading with the latest consent time, a time no kiosk can set past the
+// collector's clock plus kClockMargin, ties going to the reading stored last.
 Applied RecordApplier::upsertCitizen(const json& c, int64_t& citizenId, std::string& reason)
 {
     std::string uid, idNumber, oldId, name, birth, address, issue, gender;
@@ -137,30 +200,15 @@ Applied RecordApplier::upsertCitizen(const json& c, int64_t& citizenId, std::str
     sqlite3* db = m_store.db().handle();
     const kiosk::Vault& v = m_store.vault();
     const int64_t now = m_store.clock().unixSeconds();
-    kiosk::Statement& find = statement("SELECT id, consent_at, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, gender "
-                                       "FROM citizens WHERE id_hash=?");
+    consentAt = std::min(consentAt, now + kClockMargin);
+    const CitizenReading reading{oldId, name, birth, address, issue, gender, birthYear};
+    const std::string sealedText = reading.serialise();
+
+    kiosk::Statement& find = statement("SELECT id, consent_at FROM citizens WHERE id_hash=?");
     find.bind(1, v.keyedHash(idNumber));
-    if (find.step()) {
-        citizenId = find.int64(0);
-        // The latest card reading wins (an address after a move), whichever kiosk read it. Every
-        // session of a citizen carries the same reading again: rewriting the row for it (new
-        // nonces, a dirty page per session) was most of a large upload's writes, so an equal
-        // reading is compared with what is stored and written only when it differs.
-        const int64_t storedConsent = find.int64(1);
-        const auto same = [&](int col, const std::string& value) {
-            const std::optional<std::string> stored = v.open(find.blob(col));
-            return stored && *stored == value;
-        };
-        const bool unchanged = consentAt == storedConsent && find.text(7) == gender && same(2, oldId) && same(3, name) &&
-                               same(4, birth) && same(5, address) && same(6, issue);
-        if (consentAt >= storedConsent && !unchanged) {
-            kiosk::Statement& up = statement("UPDATE citizens SET old_id_enc=?, name_enc=?, birth_enc=?, address_enc=?, issue_enc=?, "
-                                             "gender=?, birth_year=?, consent_at=?, updated_at=? WHERE id=?");
-            up.bindBlob(1, v.seal(oldId)).bindBlob(2, v.seal(name)).bindBlob(3, v.seal(birth)).bindBlob(4, v.seal(address))
-                .bindBlob(5, v.seal(issue)).bind(6, gender).bind(7, int64_t(birthYear)).bind(8, consentAt).bind(9, now).bind(10, citizenId);
-            if (!up.run()) return Applied::Failure;
-        }
-    } else {
+    const Row citizenRow = fetch(find);
+    if (citizenRow == Row::Error) return Applied::Failure;
+    if (citizenRow == Row::None) {
         kiosk::Statement& ins = statement("INSERT INTO citizens(uid, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, "
                                           "issue_enc, gender, birth_year, consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, "collector-" + randomHex(8)).bind(2, v.keyedHash(idNumber)).bindBlob(3, v.seal(idNumber)).bindBlob(4, v.seal(oldId))
@@ -168,13 +216,45 @@ Applied RecordApplier::upsertCitizen(const json& c, int64_t& citizenId, std::str
             .bind(10, int64_t(birthYear)).bind(11, consentAt).bind(12, now).bind(13, now);
         if (!ins.run()) return Applied::Failure;
         citizenId = sqlite3_last_insert_rowid(db);
+        return storeAlias(uid, citizenId, consentAt, v.seal(sealedText));
     }
-    // An alias that already points at this citizen is left as it is (no rewrite, no dirty page).
-    kiosk::Statement& alias = statement("INSERT INTO citizen_aliases(kiosk_id, uid, citizen_id) VALUES (?,?,?) "
-                                        "ON CONFLICT(kiosk_id, uid) DO UPDATE SET citizen_id=excluded.citizen_id "
-                                        "WHERE citizen_id <> excluded.citizen_id");
-    alias.bind(1, m_kiosk).bind(2, uid).bind(3, citizenId);
-    return alias.run() ? Applied::Ack : Applied::Failure;
+    citizenId = find.int64(0);
+    const int64_t sharedConsent = find.int64(1);
+
+    // Every session of a citizen carries the same reading again: rewriting rows for it (new
+    // nonces, a dirty page per session) was most of a large upload's writes, so a reading equal to
+    // this kiosk's stored one is compared and left alone; an older one changes nothing.
+    kiosk::Statement& alias = statement("SELECT citizen_id, consent_at, reading_enc FROM citizen_aliases WHERE kiosk_id=? AND uid=?");
+    alias.bind(1, m_kiosk).bind(2, uid);
+    const Row aliasRow = fetch(alias);
+    if (aliasRow == Row::Error) return Applied::Failure;
+    if (aliasRow == Row::Found && alias.int64(0) == citizenId) {
+        if (consentAt < alias.int64(1)) return Applied::Ack;
+        if (consentAt == alias.int64(1) && !alias.isNull(2) && v.open(alias.blob(2)) == sealedText) return Applied::Ack;
+    }
+    if (Applied a = storeAlias(uid, citizenId, consentAt, v.seal(sealedText)); a != Applied::Ack) return a;
+    if (consentAt < sharedConsent) return Applied::Ack;   // another kiosk's later reading stays the shared one
+    return writeShared(citizenId, reading, consentAt);
+}
+
+Applied RecordApplier::storeAlias(const std::string& uid, int64_t citizenId, int64_t consentAt, const std::string& sealedReading)
+{
+    kiosk::Statement& up = statement("INSERT INTO citizen_aliases(kiosk_id, uid, citizen_id, consent_at, reading_enc) VALUES (?,?,?,?,?) "
+                                     "ON CONFLICT(kiosk_id, uid) DO UPDATE SET citizen_id=excluded.citizen_id, "
+                                     "consent_at=excluded.consent_at, reading_enc=excluded.reading_enc");
+    up.bind(1, m_kiosk).bind(2, uid).bind(3, citizenId).bind(4, consentAt).bindBlob(5, sealedReading);
+    return up.run() ? Applied::Ack : Applied::Failure;
+}
+
+Applied RecordApplier::writeShared(int64_t citizenId, const CitizenReading& r, int64_t consentAt)
+{
+    const kiosk::Vault& v = m_store.vault();
+    kiosk::Statement& up = statement("UPDATE citizens SET old_id_enc=?, name_enc=?, birth_enc=?, address_enc=?, issue_enc=?, "
+                                     "gender=?, birth_year=?, consent_at=?, updated_at=? WHERE id=?");
+    up.bindBlob(1, v.seal(r.oldId)).bindBlob(2, v.seal(r.name)).bindBlob(3, v.seal(r.birth)).bindBlob(4, v.seal(r.address))
+        .bindBlob(5, v.seal(r.issue)).bind(6, r.gender).bind(7, int64_t(r.birthYear)).bind(8, consentAt)
+        .bind(9, m_store.clock().unixSeconds()).bind(10, citizenId);
+    return up.run() ? Applied::Ack : Applied::Failure;
 }
 
 Applied RecordApplier::staffId(const json& staff, int64_t& id, std::string& reason)
@@ -197,7 +277,9 @@ Applied RecordApplier::staffId(const json& staff, int64_t& id, std::string& reas
     }
     kiosk::Statement& get = statement("SELECT id FROM staff WHERE name=?");
     get.bind(1, name);
-    if (get.step()) {
+    const Row found = fetch(get);
+    if (found == Row::Error) return Applied::Failure;
+    if (found == Row::Found) {
         // Only a row found is remembered: one inserted now is undone if this record is rejected.
         id = get.int64(0);
         m_staff.emplace(name, id);
@@ -247,7 +329,9 @@ Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
     kiosk::Statement& find = statement("SELECT id, revision, kiosk_id FROM sessions WHERE uid=?");
     find.bind(1, uid);
     int64_t existing = 0;
-    if (find.step()) {
+    const Row stored = fetch(find);
+    if (stored == Row::Error) return Applied::Failure;
+    if (stored == Row::Found) {
         if (find.isNull(2) || find.int64(2) != m_kiosk) {
             reason = "mã lượt hỗ trợ này đã thuộc một ki-ốt khác";
             return Applied::Reject;
@@ -303,18 +387,13 @@ Applied RecordApplier::correction(const json& r, std::string& reason)
         !integer(r, "at", 0, kMaxTime, at, reason) || !text(r, "staff", 200, staff, reason) || !text(r, "fields", 200, fields, reason))
         return Applied::Reject;
     sqlite3* db = m_store.db().handle();
-    kiosk::Statement known(db, "SELECT kiosk_id FROM corrections WHERE uid=?");
-    known.bind(1, uid);
-    if (known.step()) {
-        if (known.isNull(0) || known.int64(0) != m_kiosk) {
-            reason = "mã bản ghi này đã thuộc một ki-ốt khác";
-            return Applied::Reject;
-        }
-        return Applied::Ack;
-    }
+    at = std::min(at, m_store.clock().unixSeconds() + kClockMargin);
+    if (std::optional<Applied> a = known("SELECT kiosk_id FROM corrections WHERE uid=?", uid, reason)) return *a;
     kiosk::Statement s(db, "SELECT id, kiosk_id FROM sessions WHERE uid=?");
     s.bind(1, sessionUid);
-    if (!s.step() || s.isNull(1) || s.int64(1) != m_kiosk) {
+    const Row session = fetch(s);
+    if (session == Row::Error) return Applied::Failure;
+    if (session == Row::None || s.isNull(1) || s.int64(1) != m_kiosk) {
         reason = "chưa có lượt hỗ trợ mà lần sửa này nhắc tới (gửi lượt hỗ trợ trước lần sửa)";
         return Applied::Reject;
     }
@@ -323,6 +402,8 @@ Applied RecordApplier::correction(const json& r, std::string& reason)
     return ins.run() ? Applied::Ack : Applied::Failure;
 }
 
+// What one kiosk sent about a citizen goes; what other kiosks sent stays (their sessions keep
+// the citizen, and the shared fields fall back to their latest reading). Audited with the kiosk.
 Applied RecordApplier::erasure(const json& r, std::string& reason)
 {
     const std::string uid = r["id"].get<std::string>();
@@ -331,29 +412,47 @@ Applied RecordApplier::erasure(const json& r, std::string& reason)
     if (!text(r, "citizen", 128, citizenUid, reason) || !integer(r, "at", 0, kMaxTime, at, reason) ||
         !text(r, "actor", 200, actor, reason, false))
         return Applied::Reject;
+    at = std::min(at, m_store.clock().unixSeconds() + kClockMargin);
+    if (std::optional<Applied> a = known("SELECT kiosk_id FROM erasures WHERE uid=?", uid, reason)) return *a;
     sqlite3* db = m_store.db().handle();
-    kiosk::Statement known(db, "SELECT kiosk_id FROM erasures WHERE uid=?");
-    known.bind(1, uid);
-    if (known.step()) {
-        if (known.isNull(0) || known.int64(0) != m_kiosk) {
-            reason = "mã bản ghi này đã thuộc một ki-ốt khác";
-            return Applied::Reject;
-        }
-        return Applied::Ack;
-    }
     kiosk::Statement find(db, "SELECT a.citizen_id, c.uid FROM citizen_aliases a JOIN citizens c ON c.id = a.citizen_id "
                               "WHERE a.kiosk_id=? AND a.uid=?");
     find.bind(1, m_kiosk).bind(2, citizenUid);
-    if (find.step()) {
+    const Row found = fetch(find);
+    if (found == Row::Error) return Applied::Failure;
+    if (found == Row::Found) {
         const int64_t citizen = find.int64(0);
         const std::string commune = find.text(1);
-        // Commune-wide: the sessions from every kiosk become anonymous, the personal fields and the
-        // keyed hash go (the aliases with them, ON DELETE CASCADE).
-        kiosk::Statement anon(db, "UPDATE sessions SET citizen_id=NULL, notes_enc=NULL WHERE citizen_id=?");
-        anon.bind(1, citizen);
-        kiosk::Statement del(db, "DELETE FROM citizens WHERE id=?");
-        del.bind(1, citizen);
-        if (!anon.run() || !del.run() || !m_store.audit().record("kiosk", "citizen_erased", commune)) return Applied::Failure;
+        kiosk::Statement anon(db, "UPDATE sessions SET citizen_id=NULL, notes_enc=NULL WHERE citizen_id=? AND kiosk_id=?");
+        anon.bind(1, citizen).bind(2, m_kiosk);
+        kiosk::Statement unalias(db, "DELETE FROM citizen_aliases WHERE citizen_id=? AND kiosk_id=?");
+        unalias.bind(1, citizen).bind(2, m_kiosk);
+        if (!anon.run() || !unalias.run()) return Applied::Failure;
+        kiosk::Statement rest(db, "SELECT consent_at, reading_enc FROM citizen_aliases WHERE citizen_id=? AND reading_enc IS NOT NULL "
+                                  "ORDER BY consent_at DESC, kiosk_id LIMIT 1");
+        rest.bind(1, citizen);
+        kiosk::Statement others(db, "SELECT (SELECT count(*) FROM citizen_aliases WHERE citizen_id=?) + "
+                                    "(SELECT count(*) FROM sessions WHERE citizen_id=?)");
+        others.bind(1, citizen).bind(2, citizen);
+        if (fetch(others) != Row::Found) return Applied::Failure;
+        const int64_t kept = others.int64(0);
+        std::string detail = "kept_by_other_kiosks=" + std::to_string(kept > 0 ? 1 : 0);
+        if (kept == 0) {
+            // Nobody else knows them: the personal fields and the keyed hash go.
+            kiosk::Statement del(db, "DELETE FROM citizens WHERE id=?");
+            del.bind(1, citizen);
+            if (!del.run()) return Applied::Failure;
+        } else {
+            const Row best = fetch(rest);
+            if (best == Row::Error) return Applied::Failure;
+            std::optional<CitizenReading> reading;
+            if (best == Row::Found)
+                if (std::optional<std::string> opened = m_store.vault().open(rest.blob(1))) reading = CitizenReading::parse(*opened);
+            // Every alias holds a reading (those from before were filled in when the store opened),
+            // so `reading` is missing only for a sealed blob that does not open: the shared fields stay.
+            if (reading && writeShared(citizen, *reading, rest.int64(0)) != Applied::Ack) return Applied::Failure;
+        }
+        if (!m_store.audit().record("kiosk:" + kioskName(), "citizen_erased", commune, detail)) return Applied::Failure;
         m_erased = true;
     }
     kiosk::Statement ins(db, "INSERT INTO erasures(uid, citizen_uid, at, actor, kiosk_id) VALUES (?,?,?,?,?)");
@@ -403,7 +502,11 @@ Applied RecordApplier::heartbeat(const json& r, std::string& reason)
         return Applied::Reject;
     if (r.contains("waiting") && r["waiting"].is_object() && !integer(r["waiting"], "sessions", 0, INT64_MAX, waiting, reason, false))
         return Applied::Reject;
-    // An older heartbeat arriving late does not hide a newer one.
+    // An older heartbeat arriving late does not hide a newer one; a clock far ahead cannot hide
+    // the ones after it for long.
+    const int64_t latest = m_store.clock().unixSeconds() + kClockMargin;
+    at = std::min(at, latest);
+    lastSuccess = std::min(lastSuccess, latest);
     kiosk::Statement up(m_store.db().handle(),
                         "UPDATE kiosks SET heartbeat_at=?, version=?, free_disk_bytes=?, last_error=?, last_success=?, waiting_sessions=? "
                         "WHERE id=? AND heartbeat_at <= ?");

@@ -1,10 +1,12 @@
 // Storing one uploaded record on the collector, inside the request's transaction: sessions by uid
-// and revision, corrections, erasures (applied commune-wide), statistics, heartbeats. Each kind is
-// idempotent by record id, so a batch sent twice stores everything once.
+// and revision, corrections, erasures (of what the sending kiosk sent), statistics, heartbeats.
+// Each kind is idempotent by record id, so a batch sent twice stores everything once.
 #pragma once
 #include "collector/collector_store.hpp"
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -19,6 +21,22 @@ enum class Applied {
 
 // Record ids: 1–128 characters from [A-Za-z0-9._:-].
 bool validRecordId(const std::string& id);
+
+// How far past the collector's clock a kiosk-supplied time may lie (a kiosk's clock a little
+// ahead); later times are taken as now + this, so no kiosk can pin a citizen's shared fields.
+inline constexpr int64_t kClockMargin = 10 * 60;
+
+// One kiosk's reading of a citizen's card, kept sealed per kiosk in citizen_aliases.reading_enc.
+struct CitizenReading {
+    std::string oldId, name, birth, address, issue, gender;
+    int birthYear = 0;
+    std::string serialise() const;
+    static std::optional<CitizenReading> parse(const std::string& text);
+};
+
+// A lookup's outcome: a row, none, or a failed read (which must never pass for "none").
+enum class Row { Found, None, Error };
+Row fetch(kiosk::Statement& st, sqlite3* db);
 
 class RecordApplier {
 public:
@@ -37,6 +55,15 @@ private:
     Applied usage(const nlohmann::json& r, std::string& reason);
     Applied heartbeat(const nlohmann::json& r, std::string& reason);
     Applied upsertCitizen(const nlohmann::json& c, int64_t& citizenId, std::string& reason);
+    Applied storeAlias(const std::string& uid, int64_t citizenId, int64_t consentAt, const std::string& sealedReading);
+    Applied writeShared(int64_t citizenId, const CitizenReading& r, int64_t consentAt);
+    // Who stored the record `uid` already (`sql` selects its kiosk_id by uid).
+    enum class Owner { New, ThisKiosk, OtherKiosk, Unknown /* the read failed */ };
+    Owner owner(const char* sql, const std::string& uid);
+    // Ack for a repeat, Reject for another kiosk's id, Failure for a failed read; nullopt: new.
+    std::optional<Applied> known(const char* sql, const std::string& uid, std::string& reason);
+    Row fetch(kiosk::Statement& st) { return collector::fetch(st, m_store.db().handle()); }
+    std::string kioskName();
     Applied staffId(const nlohmann::json& staff, int64_t& id, std::string& reason);
     // One prepared statement per SQL text (a string literal) for the whole batch, reset and with
     // no bindings: preparing each statement once per record was a tenth of the collector's time.
@@ -47,6 +74,7 @@ private:
     bool m_erased = false;
     std::unordered_map<const char*, std::unique_ptr<kiosk::Statement>> m_statements;
     std::map<std::string, int64_t> m_staff;   // name → id, for this batch
+    std::string m_kioskName;
 };
 
 } // namespace collector

@@ -1,6 +1,7 @@
 // POST /api/v1/upload: bearer token → kiosk, gzip'd JSON → records, one transaction per request,
 // acknowledgements only after COMMIT. Every failure is a JSON error with a status, never a crash.
 #include "collector/upload_handler.hpp"
+#include "collector/json_limits.hpp"
 #include "collector/record_apply.hpp"
 #include "kiosk/gzip.hpp"
 #include "kiosk/upload_protocol.hpp"
@@ -73,18 +74,29 @@ UploadHandler::UploadHandler(CollectorStore& store, size_t maxBody) : m_store(st
 
 HttpResponse UploadHandler::handle(const HttpRequest& req)
 {
+    const HeadCheck head = checkHead(req);
+    if (head.answer) return *head.answer;
+    return handleBody(head, req.body);
+}
+
+HeadCheck UploadHandler::checkHead(const HttpRequest& req)
+{
+    HeadCheck out;
     try {
-        if (req.path != kiosk::kUploadPath)
-            return errorResponse(404, "not_found", "Không có địa chỉ này trên máy chủ xã; ki-ốt gửi tới " + std::string(kiosk::kUploadPath) + ".");
+        if (req.path != kiosk::kUploadPath) {
+            out.answer = errorResponse(404, "not_found", "Không có địa chỉ này trên máy chủ xã; ki-ốt gửi tới " + std::string(kiosk::kUploadPath) + ".");
+            return out;
+        }
         if (req.method != "POST") {
             HttpResponse r = errorResponse(405, "method_not_allowed", "Địa chỉ này chỉ nhận POST.");
             r.headers.emplace_back("Allow", "POST");
-            return r;
+            out.answer = std::move(r);
+            return out;
         }
         const std::string auth = trim(header(req, "Authorization"));
         const std::string token = auth.size() > 7 && equalsNoCase(auth.substr(0, 7), "Bearer ") ? trim(auth.substr(7)) : std::string();
         std::optional<int64_t> kiosk;
-        {
+        if (kiosk::validToken(token)) {
             std::lock_guard lock(m_mutex);
             kiosk = m_store.authenticate(token);
         }
@@ -93,25 +105,42 @@ HttpResponse UploadHandler::handle(const HttpRequest& req)
                                            "Mã truy cập không đúng hoặc đã bị thu hồi. Xin cấp mã mới bằng `kiosk-collector kiosk add` và chép "
                                            "vào tệp mã của ki-ốt.");
             r.headers.emplace_back("WWW-Authenticate", "Bearer");
-            return r;
+            out.answer = std::move(r);
+            return out;
         }
+        out.kioskId = *kiosk;
         const std::string encoding = trim(header(req, "Content-Encoding"));
-        if (encoding.empty() || equalsNoCase(encoding, "identity")) {
-            if (req.body.size() > m_maxBody)
-                return errorResponse(413, "too_large", "Lô quá lớn (tối đa " + std::to_string(m_maxBody) + " byte): xin giảm upload.batch_size.");
-            return handleUpload(*kiosk, req.body);
+        if (!encoding.empty() && !equalsNoCase(encoding, "identity")) {
+            if (!equalsNoCase(encoding, "gzip")) {
+                out.answer = errorResponse(415, "unsupported_encoding", "Chỉ nhận thân yêu cầu dạng gzip hoặc không nén.");
+                return out;
+            }
+            out.gzip = true;
         }
-        if (!equalsNoCase(encoding, "gzip"))
-            return errorResponse(415, "unsupported_encoding", "Chỉ nhận thân yêu cầu dạng gzip hoặc không nén.");
+    } catch (const std::exception&) {
+        out.answer = errorResponse(500, "server_error", "Máy chủ xã gặp lỗi khi xử lý lô này: chưa nhận gì, xin gửi lại sau.");
+    }
+    return out;
+}
+
+HttpResponse UploadHandler::handleBody(const HeadCheck& head, const std::string& received)
+{
+    try {
+        std::lock_guard work(m_work);
+        if (!head.gzip) {
+            if (received.size() > m_maxBody)
+                return errorResponse(413, "too_large", "Lô quá lớn (tối đa " + std::to_string(m_maxBody) + " byte): xin giảm upload.batch_size.");
+            return handleUpload(head.kioskId, received);
+        }
         kiosk::GunzipError gzError;
-        std::optional<std::string> body = kiosk::gunzip(req.body, m_maxBody, gzError);
+        std::optional<std::string> body = kiosk::gunzip(received, m_maxBody, gzError);
         if (!body) {
             if (gzError == kiosk::GunzipError::TooLarge)
                 return errorResponse(413, "too_large", "Lô quá lớn sau khi giải nén (tối đa " + std::to_string(m_maxBody) +
                                                            " byte): xin giảm upload.batch_size.");
             return errorResponse(400, "bad_gzip", "Thân yêu cầu không phải dữ liệu gzip hợp lệ.");
         }
-        return handleUpload(*kiosk, *body);
+        return handleUpload(head.kioskId, *body);
     } catch (const std::exception&) {
         return errorResponse(500, "server_error", "Máy chủ xã gặp lỗi khi xử lý lô này: chưa nhận gì, xin gửi lại sau.");
     }
@@ -119,17 +148,18 @@ HttpResponse UploadHandler::handle(const HttpRequest& req)
 
 HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& body)
 {
+    if (!withinJsonLimits(body))
+        return errorResponse(400, "bad_json", "Thân yêu cầu lồng quá sâu hoặc có quá nhiều phần tử JSON: chưa nhận gì từ lô này.");
     json j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return errorResponse(400, "bad_json", "Thân yêu cầu không phải một đối tượng JSON hợp lệ.");
     if (!j.contains("protocol") || !j["protocol"].is_number_integer() || j["protocol"].get<int64_t>() != kiosk::kUploadProtocol)
         return errorResponse(400, "unsupported_protocol",
                              "Máy chủ xã chỉ hiểu giao thức tải lên số " + std::to_string(kiosk::kUploadProtocol) + ": xin cập nhật ki-ốt hoặc máy chủ.");
-    std::string kioskUid;
-    if (j.contains("kiosk_id")) {
-        if (!j["kiosk_id"].is_string() || !validRecordId(j["kiosk_id"].get<std::string>()))
-            return errorResponse(400, "bad_request", "Trường \"kiosk_id\" không hợp lệ.");
-        kioskUid = j["kiosk_id"].get<std::string>();
-    }
+    if (!j.contains("kiosk_id") || !j["kiosk_id"].is_string() || !validRecordId(j["kiosk_id"].get<std::string>()) ||
+        j["kiosk_id"].get_ref<const std::string&>().size() > 64)
+        return errorResponse(400, "bad_request", "Thiếu trường \"kiosk_id\" hoặc trường này không hợp lệ.");
+    // Every record id starts with the kiosk's own id: a kiosk cannot take ids another kiosk will use.
+    const std::string prefix = j["kiosk_id"].get<std::string>() + "-";
     if (!j.contains("records") || !j["records"].is_array() || j["records"].size() > 10000)
         return errorResponse(400, "bad_request", "Thiếu mảng \"records\" (tối đa 10000 bản ghi mỗi lô).");
     size_t n = 0;
@@ -142,6 +172,19 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
     std::lock_guard lock(m_mutex);
     kiosk::Database& db = m_store.db();
     if (!db.exec("BEGIN IMMEDIATE")) return storageError(db);
+    switch (m_store.bindKioskUid(kioskId, j["kiosk_id"].get<std::string>())) {
+    case UidBinding::Bound: break;
+    case UidBinding::Error: {
+        HttpResponse e = storageError(db);
+        db.exec("ROLLBACK");
+        return e;
+    }
+    case UidBinding::Refused:
+        db.exec("ROLLBACK");
+        return errorResponse(403, "kiosk_mismatch",
+                             "Mã truy cập này đã được dùng cho một ki-ốt khác (mã ki-ốt khác). Mỗi ki-ốt cần mã truy cập riêng: "
+                             "xin cấp mã mới bằng `kiosk-collector kiosk add`.");
+    }
     json acks = json::array(), rejected = json::array();
     RecordApplier applier(m_store, kioskId);
     for (const json& r : j["records"]) {
@@ -154,7 +197,9 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
         }
         json ack;
         std::string reason;
-        const Applied a = applier.apply(r, ack, reason);
+        const std::string& id = r["id"].get_ref<const std::string&>();
+        const Applied a = id.compare(0, prefix.size(), prefix) == 0 ? applier.apply(r, ack, reason) : Applied::Reject;
+        if (reason.empty() && a == Applied::Reject) reason = "mã bản ghi phải bắt đầu bằng mã của ki-ốt đã gửi nó (kiosk_id)";
         if (a == Applied::Failure) {
             HttpResponse e = storageError(db);
             applier.finish();
@@ -169,8 +214,8 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
         }
         db.exec("RELEASE rec");
     }
-    kiosk::Statement seen(db.handle(), "UPDATE kiosks SET last_upload_at=?, kiosk_uid=CASE WHEN ?='' THEN kiosk_uid ELSE ? END WHERE id=?");
-    seen.bind(1, m_store.clock().unixSeconds()).bind(2, kioskUid).bind(3, kioskUid).bind(4, kioskId);
+    kiosk::Statement seen(db.handle(), "UPDATE kiosks SET last_upload_at=? WHERE id=?");
+    seen.bind(1, m_store.clock().unixSeconds()).bind(2, kioskId);
     applier.finish();
     if (!seen.run() || !db.exec("COMMIT")) {
         HttpResponse e = storageError(db);

@@ -4,6 +4,7 @@
 #include "collector/collector_store.hpp"
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,13 @@ struct HttpResponse {
     std::vector<std::pair<std::string, std::string>> headers;    // besides Content-Type: application/json
 };
 
+// What the request line and headers alone decided: an answer now, or the kiosk to read a body for.
+struct HeadCheck {
+    std::optional<HttpResponse> answer;   // set: send it and read no body
+    int64_t kioskId = 0;
+    bool gzip = false;
+};
+
 class UploadHandler {
 public:
     static constexpr size_t kDefaultMaxBody = 16 * 1024 * 1024;  // decompressed bytes per request
@@ -31,6 +39,11 @@ public:
 
     // Never throws. Acknowledges only what was committed (synchronous=FULL) before it returns.
     HttpResponse handle(const HttpRequest& request);
+    // The two halves of handle() for a server that reads the body only for an authenticated
+    // kiosk: checkHead() looks at method, path and headers (`request.body` is ignored), then
+    // handleBody() takes the body as received.
+    HeadCheck checkHead(const HttpRequest& request);
+    HttpResponse handleBody(const HeadCheck& head, const std::string& body);
     size_t maxBody() const { return m_maxBody; }
 
 private:
@@ -39,6 +52,8 @@ private:
     CollectorStore& m_store;
     size_t m_maxBody;
     std::mutex m_mutex;   // one transaction at a time on the shared connection
+    // One body inflated and parsed at a time: a batch's DOM is the collector's largest allocation.
+    std::mutex m_work;
 };
 
 // {"error": code, "message": Vietnamese text}

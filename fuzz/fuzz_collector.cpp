@@ -64,7 +64,7 @@ void checkError(int status, const json& body)
     static const std::set<std::pair<int, std::string>> kClientErrors = {
         {400, "bad_json"},    {400, "bad_request"},          {400, "bad_record"},        {400, "bad_gzip"},
         {400, "unsupported_protocol"}, {400, "bad_body"},     {401, "unauthorized"},      {404, "not_found"},
-        {405, "method_not_allowed"},   {413, "too_large"},    {415, "unsupported_encoding"}};
+        {405, "method_not_allowed"},   {413, "too_large"},    {415, "unsupported_encoding"}, {403, "kiosk_mismatch"}};
     fuzz::require(body.contains("error") && body["error"].is_string() && body.contains("message") && body["message"].is_string() &&
                       !body["message"].get<std::string>().empty(),
                   "an error without code and message");

@@ -131,13 +131,15 @@ std::string numberText(double v)
     return buf;
 }
 
-// One CSV field. Text that a spreadsheet would run as a formula (= + - @ first) gets a leading
-// apostrophe: a village typed as "=HYPERLINK(...)" in an import stays text.
+// One CSV field. Text that a spreadsheet would run as a formula (= + - @ first, or a TAB or CR
+// before one, which spreadsheets skip) gets a leading apostrophe: a village typed as
+// "=HYPERLINK(...)" in an import, or sent by a kiosk as "\t=...", stays text.
 std::string field(std::string_view s)
 {
     std::string v(s);
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+        v.insert(v.begin(), '\'');
+    if (v.find_first_of(",\"\r\n\t") == std::string::npos) return v;
     std::string q = "\"";
     for (char c : v) {
         if (c == '"') q += '"';

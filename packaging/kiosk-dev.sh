@@ -18,7 +18,7 @@ packages=(
   doctest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libsodium-dev
   libxlsxwriter-dev libtomlplusplus-dev libspdlog-dev libespeak-ng-dev espeak-ng
   fonts-noto-core fonts-dejavu-core xvfb xauth
-  libcpp-httplib-dev zlib1g-dev
+  libmicrohttpd-dev zlib1g-dev
   unzip
   libsystemd-dev dpkg-dev systemd   # sd_notify; cpack's dpkg-shlibdeps; systemd-analyze verify (tests)
   libxtst-dev libxdamage-dev        # kiosk-bench: injected taps (XTest), frames seen on the screen (XDamage)

@@ -429,3 +429,19 @@ TEST_CASE("[targets] in the configuration: the plan's defaults, a deployment's d
     CHECK(deployed.problems[0].line > 0);
     CHECK(deployed.problems[0].str().find("xa.toml") != std::string::npos);
 }
+
+TEST_CASE("a CSV cell starting with TAB or CR before a formula stays text")
+{
+    test::ReportFixture f;
+    std::string error;
+    auto r = buildReport(*f.rec->db, *f.rec->vault, f.input("2026-Q1"), error);
+    REQUIRE(r);
+    // Spreadsheets skip a leading TAB or CR and run what follows (a village sent by a kiosk).
+    r->byVillage.push_back({"\t=1+1", "\t=1+1", 1, 0});
+    r->byVillage.push_back({"\r=2+2", "\r=2+2", 1, 0});
+    const std::string csv = reportCsv(*r);
+    CHECK(csv.find("village,\"'\t=1+1\",\"'\t=1+1\",sessions,1,,,\r\n") != std::string::npos);
+    CHECK(csv.find("village,\"'\r=2+2\",\"'\r=2+2\",sessions,1,,,\r\n") != std::string::npos);
+    CHECK(csv.find(",\t=") == std::string::npos);
+    CHECK(csv.find(",\"\t=") == std::string::npos);
+}

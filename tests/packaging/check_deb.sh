@@ -43,4 +43,6 @@ for p in libsdl2-2.0-0 libsqlite3-0 libqrencode4 libzxing libespeak-ng1 libsyste
          cage espeak-ng-data fonts-noto-core fonts-dejavu-core adduser; do
   echo "$depends" | grep -q "$p" || fail "Depends lacks $p"
 done
+# kiosk-collector serves with libmicrohttpd (found by dpkg-shlibdeps).
+echo "$depends" | grep -q libmicrohttpd12 || fail "Depends lacks libmicrohttpd12"
 echo "OK"

@@ -249,6 +249,29 @@ void writeAll(int fd, const std::string& data)
     }
 }
 
+int connectLocal(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+long long peakRss(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
+    return -1;
+}
+
 // [FakeServer]
 FakeServer::FakeServer(std::string response, bool hang) : m_response(std::move(response)), m_hang(hang) { startThread(); }
 FakeServer::~FakeServer() { stopThread(); }

@@ -29,6 +29,7 @@ public:
     void stop();                   // SIGTERM, then wait
     void kill();                   // SIGKILL, then wait: no clean shutdown
     int port() const { return m_port; }
+    pid_t pid() const { return m_pid; }
     std::string url() const;       // http(s)://127.0.0.1:PORT/api/v1/upload
 
 private:
@@ -64,6 +65,10 @@ bool readRequest(int fd, std::string& head, std::string& body);
 // Reads one HTTP response (head and Content-Length body, or until close).
 bool readResponse(int fd, std::string& all);
 void writeAll(int fd, const std::string& data);
+// A TCP connection to 127.0.0.1:port (blocking), or -1.
+int connectLocal(int port);
+// A process's peak resident memory (VmHWM in /proc/PID/status), bytes; -1 if unreadable.
+long long peakRss(pid_t pid);
 
 // Answers every request with the same bytes (a whole HTTP response), or never answers (`hang`).
 class FakeServer final : public TcpServer {

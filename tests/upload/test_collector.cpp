@@ -53,7 +53,10 @@ json session(const std::string& id, int revision, bool withCitizen = false)
     return s;
 }
 
-json batch(json records) { return {{"protocol", 1}, {"kiosk_id", "aaaa0001"}, {"records", std::move(records)}}; }
+json batch(json records, const std::string& kioskId = "aaaa0001")
+{
+    return {{"protocol", 1}, {"kiosk_id", kioskId}, {"records", std::move(records)}};
+}
 
 void checkError(const collector::HttpResponse& r, int status)
 {
@@ -156,7 +159,7 @@ TEST_CASE("a session id another kiosk already sent is not overwritten")
     REQUIRE(s.post(batch({session("aaaa0001-s1", 1)})).status == 200);
     std::string error;
     const std::string other = *s.store->addKiosk("Ki-ốt 2", error);
-    const collector::HttpResponse r = s.post(batch({session("aaaa0001-s1", 5)}).dump(), other);
+    const collector::HttpResponse r = s.post(batch({session("aaaa0001-s1", 5)}, "bbbb0002").dump(), other);
     REQUIRE(r.status == 200);
     CHECK(json::parse(r.body)["rejected"].size() == 1);
     CHECK(s.count("SELECT revision FROM sessions") == 1);

@@ -1,18 +1,30 @@
-// A linear pre-scan of a request's JSON, before any DOM is built: nesting depth and the number of
-// values are bounded, so a body of eight million brackets costs one pass, not half a gigabyte.
+// A request's JSON taken apart without building its DOM: a linear pre-scan bounds nesting depth
+// and the number of values (eight million brackets cost one pass, not half a gigabyte), and a
+// splitter hands out the top-level members and the records one at a time, so that at most one
+// record's DOM exists at once however large the batch.
 #pragma once
 #include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace collector {
 
 struct JsonLimits {
     size_t maxDepth = 32;            // arrays and objects inside one another
-    size_t maxValues = 1'000'000;    // values of any kind (a batch of 4 MiB holds ~350,000)
+    size_t maxValues = 1'000'000;    // commas and colons outside strings (a 4 MiB batch has ~530,000)
 };
 
-// False when the text nests deeper or holds more values than `limits` allows. Not a validator:
-// whatever passes is still parsed (and refused if malformed) by the real parser.
+// False when the text nests deeper or holds more values than `limits` allows. Not a validator.
 bool withinJsonLimits(std::string_view text, const JsonLimits& limits = {});
+
+// For text that nlohmann::json::accept() accepted. The top-level object's members by their
+// decoded name (a repeated name: the last one, as the parser keeps), each the text of its value;
+// nullopt when the text is not an object.
+std::optional<std::map<std::string, std::string_view>> topLevelMembers(std::string_view text);
+// For the text of an accepted array: the text of each element.
+std::vector<std::string_view> arrayElements(std::string_view array);
 
 } // namespace collector

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <string_view>
 
 namespace collector {
 
@@ -148,31 +150,37 @@ HttpResponse UploadHandler::handleBody(const HeadCheck& head, const std::string&
 
 HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& body)
 {
+    // No DOM of the whole batch: bounded, checked, then taken apart, one record parsed at a time.
     if (!withinJsonLimits(body))
         return errorResponse(400, "bad_json", "Thân yêu cầu lồng quá sâu hoặc có quá nhiều phần tử JSON: chưa nhận gì từ lô này.");
-    json j = json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return errorResponse(400, "bad_json", "Thân yêu cầu không phải một đối tượng JSON hợp lệ.");
-    if (!j.contains("protocol") || !j["protocol"].is_number_integer() || j["protocol"].get<int64_t>() != kiosk::kUploadProtocol)
+    std::optional<std::map<std::string, std::string_view>> top;
+    if (json::accept(body)) top = topLevelMembers(body);
+    if (!top) return errorResponse(400, "bad_json", "Thân yêu cầu không phải một đối tượng JSON hợp lệ.");
+    const auto member = [&](const char* name) {
+        const auto it = top->find(name);
+        return it == top->end() ? json() : json::parse(it->second, nullptr, false);
+    };
+    const json protocol = member("protocol");
+    if (!protocol.is_number_integer() || protocol.get<int64_t>() != kiosk::kUploadProtocol)
         return errorResponse(400, "unsupported_protocol",
                              "Máy chủ xã chỉ hiểu giao thức tải lên số " + std::to_string(kiosk::kUploadProtocol) + ": xin cập nhật ki-ốt hoặc máy chủ.");
-    if (!j.contains("kiosk_id") || !j["kiosk_id"].is_string() || !validRecordId(j["kiosk_id"].get<std::string>()) ||
-        j["kiosk_id"].get_ref<const std::string&>().size() > 64)
+    const auto kioskMember = top->find("kiosk_id");
+    const json kioskIdJson = kioskMember == top->end() || kioskMember->second.size() > 70 ? json() : member("kiosk_id");
+    if (!kioskIdJson.is_string() || !validRecordId(kioskIdJson.get<std::string>()) || kioskIdJson.get_ref<const std::string&>().size() > 64)
         return errorResponse(400, "bad_request", "Thiếu trường \"kiosk_id\" hoặc trường này không hợp lệ.");
+    const std::string kioskUid = kioskIdJson.get<std::string>();
     // Every record id starts with the kiosk's own id: a kiosk cannot take ids another kiosk will use.
-    const std::string prefix = j["kiosk_id"].get<std::string>() + "-";
-    if (!j.contains("records") || !j["records"].is_array() || j["records"].size() > 10000)
+    const std::string prefix = kioskUid + "-";
+    const auto recordsMember = top->find("records");
+    std::vector<std::string_view> records;
+    if (recordsMember != top->end()) records = arrayElements(recordsMember->second);
+    if (recordsMember == top->end() || recordsMember->second.empty() || recordsMember->second.front() != '[' || records.size() > 10000)
         return errorResponse(400, "bad_request", "Thiếu mảng \"records\" (tối đa 10000 bản ghi mỗi lô).");
-    size_t n = 0;
-    for (const json& r : j["records"]) {
-        ++n;
-        if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || !validRecordId(r["id"].get<std::string>()))
-            return errorResponse(400, "bad_record", "Bản ghi thứ " + std::to_string(n) + " không có mã (\"id\") hợp lệ: chưa nhận gì từ lô này.");
-    }
 
     std::lock_guard lock(m_mutex);
     kiosk::Database& db = m_store.db();
     if (!db.exec("BEGIN IMMEDIATE")) return storageError(db);
-    switch (m_store.bindKioskUid(kioskId, j["kiosk_id"].get<std::string>())) {
+    switch (m_store.bindKioskUid(kioskId, kioskUid)) {
     case UidBinding::Bound: break;
     case UidBinding::Error: {
         HttpResponse e = storageError(db);
@@ -187,7 +195,15 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
     }
     json acks = json::array(), rejected = json::array();
     RecordApplier applier(m_store, kioskId);
-    for (const json& r : j["records"]) {
+    size_t n = 0;
+    for (std::string_view text : records) {
+        ++n;
+        const json r = json::parse(text, nullptr, false);
+        if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || !validRecordId(r["id"].get<std::string>())) {
+            applier.finish();
+            db.exec("ROLLBACK");
+            return errorResponse(400, "bad_record", "Bản ghi thứ " + std::to_string(n) + " không có mã (\"id\") hợp lệ: chưa nhận gì từ lô này.");
+        }
         // Each record in its own savepoint: a rejected one leaves nothing behind.
         if (!db.exec("SAVEPOINT rec")) {
             HttpResponse e = storageError(db);

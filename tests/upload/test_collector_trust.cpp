@@ -250,3 +250,24 @@ TEST_CASE("the collector's database and its WAL files are created 0600 whatever 
     }
     ::umask(old);
 }
+
+TEST_CASE("a collector database from before per-kiosk readings gets each kiosk its reading when opened, so erasures fall back on them")
+{
+    std::string error;
+    {
+        Commune c;
+        c.b({session("bbbb0002-s1", "bbbb0002-c1", "Nguyễn Thị Thuỷ", now() - 3600)});
+        c.a({session("aaaa0001-s1", "aaaa0001-c1", "Nguyễn Thị Thủy", now() - 60)});
+        // As schema 1 left them: aliases without readings.
+        REQUIRE(c.store->db().exec("UPDATE citizen_aliases SET reading_enc=NULL, consent_at=0"));
+        c.handler.reset();
+        c.store = collector::CollectorStore::open(c.dir / "collector", error);
+        REQUIRE_MESSAGE(c.store, error);
+        c.handler = std::make_unique<collector::UploadHandler>(*c.store);
+        CHECK(c.count("SELECT count(*) FROM citizen_aliases WHERE reading_enc IS NOT NULL AND consent_at > 0") == 2);
+        // A erases: B's reading (filled in from the shared fields) stays; the citizen stays.
+        c.a({erasure("aaaa0001-e1", "aaaa0001-c1")});
+        CHECK(c.count("SELECT count(*) FROM citizens") == 1);
+        CHECK(c.count("SELECT count(*) FROM sessions WHERE citizen_id IS NOT NULL") == 1);
+    }
+}

@@ -53,16 +53,19 @@ struct Request {
     Server& server;
     HeadCheck head;
     std::string body;
-    std::optional<HttpResponse> early;   // decided before the body ended: read and drop the rest
+    std::optional<HttpResponse> early;   // decided before the body ended: the rest is read and dropped
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::string method, path;
     int status = 0;
+
+    size_t counted = 0;                  // what this request added to server.buffered
 
     explicit Request(Server& s) : server(s) {}
     ~Request() { release(); }
     void release()
     {
-        server.buffered -= body.capacity();
+        server.buffered -= counted;
+        counted = 0;
         std::string().swap(body);
     }
     // Grows the buffer within the request's ceiling and the shared budget.
@@ -75,15 +78,14 @@ struct Request {
         }
         if (body.size() + n > body.capacity()) {
             const size_t want = std::min(server.handler.maxBody(), std::max(body.size() + n, body.capacity() * 2 + 4096));
-            const size_t extra = want - body.capacity();
+            const size_t extra = want - counted;
             if (server.buffered.fetch_add(extra) + extra > server.limits.bodyBudget) {
                 server.buffered -= extra;
                 refusal = busy();
                 return false;
             }
-            const size_t before = body.capacity();
+            counted += extra;
             body.reserve(want);
-            server.buffered += body.capacity() - before - extra;   // what reserve() really took
         }
         body.append(data, n);
         return true;
@@ -128,17 +130,25 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
         return MHD_YES;
     }
     if (*size > 0) {
-        HttpResponse refusal;
+        // libmicrohttpd answers only once the body has been read: a refused body is read on and
+        // dropped (nothing kept), and a connection still sending past the deadline is closed.
         const bool late = std::chrono::steady_clock::now() - req->started > std::chrono::seconds(server.limits.requestSeconds);
-        if (late) refusal = errorResponse(408, "timeout", "Lô gửi quá chậm: chưa nhận gì từ lô này, xin gửi lại.");
-        if (late || !req->append(data, *size, refusal)) {
+        if (late) {
             req->release();
-            req->status = refusal.status;
-            *size = 0;
-            return queue(c, refusal, true);
+            req->status = 408;
+            return MHD_NO;
+        }
+        HttpResponse refusal;
+        if (!req->early && !req->append(data, *size, refusal)) {
+            req->release();
+            req->early = std::move(refusal);
         }
         *size = 0;
         return MHD_YES;
+    }
+    if (req->early) {
+        req->status = req->early->status;
+        return queue(c, *req->early, true);
     }
     const HttpResponse r = server.handler.handleBody(req->head, req->body);
     req->release();
@@ -167,9 +177,9 @@ void onLog(void*, const char* fmt, va_list ap)
 {
     char buf[512];
     std::vsnprintf(buf, sizeof buf, fmt, ap);
-    std::string line = forTerminal(buf);
+    std::string line = buf;
     while (!line.empty() && line.back() == '\n') line.pop_back();
-    spdlog::warn("libmicrohttpd: {}", line);
+    spdlog::warn("libmicrohttpd: {}", forTerminal(line));
 }
 
 bool readFile(const std::string& path, std::string& out)

@@ -23,10 +23,10 @@ struct Commune {
     std::filesystem::path collectorData = dir / "collector";
     nettest::Collector collector{collectorData};
     std::string token;
-    Commune()
+    explicit Commune(const std::vector<std::string>& serveArgs = {})
     {
         token = addKiosk(collectorData, "Ki-ốt A", dir.path());
-        collector.start();
+        collector.start(serveArgs);
     }
     // A real kiosk with `sessions` sessions, configured for this collector.
     std::unique_ptr<KioskSide> kiosk(const std::string& name, int sessions)
@@ -207,4 +207,24 @@ TEST_CASE("six parallel authenticated batches of 400,000 small records are parse
     const long long peak = c.peak();
     MESSAGE("collector peak RSS after wide batches: " << peak / 1024 << " KiB");
     CHECK(peak <= kPeakLimit);
+}
+
+TEST_CASE("bodies held by all connections together stay within --body-budget, and what a request held is given back")
+{
+    Commune c({"--max-body", "1048576", "--body-budget", "1048576"});
+    const std::string head = "POST /api/v1/upload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + c.token +
+                             "\r\nContent-Length: 1000000\r\n\r\n";
+    const std::string part(700 * 1024, ' ');
+    // One request holds 700 KiB and waits; a second one passing the budget is told to come back.
+    const int first = nettest::connectLocal(c.collector.port());
+    REQUIRE(first >= 0);
+    nettest::writeAll(first, head + part);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(statusOf(c.collector.port(), head + part + std::string(1000000 - part.size(), ' ')) == 503);
+    ::close(first);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // Given back: twenty whole requests of that size one after another are each read and answered.
+    for (int i = 0; i < 20; ++i) CHECK(statusOf(c.collector.port(), head + std::string(1000000, ' ')) == 400);
+    auto k = c.kiosk("k", 3);
+    CHECK(k->upload().status == 0);
 }

@@ -1,4 +1,5 @@
-// The SDL2 platform: one window and a software renderer, events translated for the core.
+// The SDL2 platform: one window and a software renderer (native Wayland preferred over X11), events
+// translated for the core.
 // Touch and mouse both arrive as kiosk::PointerEvent; SDL's auto-capture is off (it swallows taps).
 #pragma once
 #include "kiosk/types.hpp"
@@ -51,6 +52,8 @@ public:
 
 private:
     SdlPlatform() = default;
+    // One attempt with the video driver the hints name.
+    static std::unique_ptr<SdlPlatform> open(const PlatformOptions& options, std::string& error);
     void translate(const void* sdlEvent, std::vector<PlatformEvent>& out);
 
     SDL_Window* m_window = nullptr;

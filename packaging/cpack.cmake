@@ -64,7 +64,8 @@ public service centre. Citizens follow short lessons on digital skills (VNeID,
 online public services, cashless payment, e-health, staying safe online) and
 leave with a QR code for their own phone; staff record assisted sessions.
 Sessions are uploaded nightly to the commune's collector (kiosk-collector).
-The kiosk runs full screen in the cage Wayland compositor (kiosk.service).")
+The kiosk runs full screen in the cage Wayland compositor (kiosk.service),
+as a native Wayland client.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -74,9 +75,13 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://binhdanhocvuso.gov.vn")
 # Libraries: from what the executables actually link (dpkg-shlibdeps). The rest is run-time data
-# and programs no linker sees: the compositor, espeak-ng's voices, the fonts, adduser (postinst).
+# and programs no linker sees: the compositor; xwayland, without which Debian's cage 0.1.4 refuses
+# to start (it runs Xwayland only when an X11 client connects, and the kiosk speaks Wayland); the
+# EGL/GLES libraries and Mesa's drivers SDL loads on Wayland to show the window; espeak-ng's voices,
+# the fonts, adduser (postinst).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, cage, espeak-ng-data, fonts-noto-core, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+  "adduser, cage, xwayland, libegl1, libgles2, libgl1-mesa-dri, espeak-ng-data, fonts-noto-core, fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${KIOSK_PKG_DIR}/debian/conffiles
   ${KIOSK_PKG_DIR}/debian/postinst

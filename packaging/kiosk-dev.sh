@@ -21,7 +21,12 @@ packages=(
   libmicrohttpd-dev zlib1g-dev
   unzip
   libsystemd-dev dpkg-dev systemd   # sd_notify; cpack's dpkg-shlibdeps; systemd-analyze verify (tests)
+  file                              # cpack's DEB generator finds the executables with it
   libxtst-dev libxdamage-dev        # kiosk-bench: injected taps (XTest), frames seen on the screen (XDamage)
+  # The kiosk PC's session (tests: packaging.boot_under_cage): cage, which needs Xwayland to start;
+  # EGL/GLES and Mesa's drivers for SDL's Wayland window; socat listens as systemd's notify socket;
+  # adduser for the package's postinst.
+  cage xwayland libegl1 libgles2 libgl1-mesa-dri socat adduser
 )
 
 install_deps() {
@@ -30,14 +35,23 @@ install_deps() {
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  echo "== Cài các gói còn thiếu / installing missing packages: ${missing[*]}"
+  echo "== Cài ${#missing[@]} gói còn thiếu / installing ${#missing[@]} missing packages (a few minutes the first time)"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || { echo "Cần quyền root để cài gói (chạy bằng root hoặc cài sudo)." >&2; exit 1; }
     sudo="sudo"
   fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # apt and dpkg talk a lot: their output goes to a log, shown only when they fail.
+  local log
+  log="$(mktemp "${TMPDIR:-/tmp}/kiosk-dev-apt.XXXXXX")"
+  if ! { $sudo apt-get update -qq -o Dpkg::Use-Pty=0 &&
+         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+           -o Dpkg::Use-Pty=0 "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "Cài gói thất bại / apt-get failed (log: $log): ${missing[*]}" >&2
+    exit 1
+  fi
+  rm -f "$log"
 }
 
 build() {

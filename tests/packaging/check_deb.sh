@@ -40,7 +40,7 @@ grep -q 'chmod 0700 /var/lib/kiosk' "$tmp/control/postinst" || fail "postinst do
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 for p in libsdl2-2.0-0 libsqlite3-0 libqrencode4 libzxing libespeak-ng1 libsystemd0 libsodium \
-         cage espeak-ng-data fonts-noto-core fonts-dejavu-core adduser; do
+         cage xwayland libegl1 libgles2 libgl1-mesa-dri espeak-ng-data fonts-noto-core fonts-dejavu-core adduser; do
   echo "$depends" | grep -q "$p" || fail "Depends lacks $p"
 done
 # kiosk-collector serves with libmicrohttpd (found by dpkg-shlibdeps).

@@ -39,6 +39,9 @@ if [ "$(id -u)" -eq 0 ]; then
     getent passwd kiosk >/dev/null || fail "the postinst made no kiosk user"
   fi
   as_user() { runuser -u kiosk -- "$@"; }
+  # cage reserves an X display there even when Xwayland never runs: make it as systemd-tmpfiles
+  # does (root, 1777), lest the kiosk user make it its own and later X servers refuse it.
+  [ -d /tmp/.X11-unix ] || mkdir -m 1777 /tmp/.X11-unix
 else
   user="$(id -un)"
   as_user() { "$@"; }

@@ -45,4 +45,5 @@ xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.05; done
 
-DISPLAY="$display" "$build/bin/kiosk-bench" "$@"
+# The kiosk prefers Wayland when WAYLAND_DISPLAY is set (a desktop session): the bench watches Xvfb.
+env -u WAYLAND_DISPLAY DISPLAY="$display" "$build/bin/kiosk-bench" "$@"

@@ -24,6 +24,8 @@ struct RunOptions {
     std::string startScreen;
     long long exitAfterFrames = 0;
     long long testFreezeAfterFrames = 0;   // hidden: the loop hangs after N frames (watchdog test)
+    bool devExit = false;                  // Ctrl+Shift+Q quits (audited); without it the keys are refused (audited)
+    long long testKeyAfterFrames = 0;      // hidden: SDL gets a Ctrl+Shift+Q key press after N frames
 };
 
 struct ScreenshotOptions {

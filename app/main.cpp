@@ -58,7 +58,10 @@ int main(int argc, char** argv)
     runCmd->add_option("--size", runSize, "kích thước cửa sổ / window size WxH (default 1920x1080)");
     runCmd->add_option("--start-screen", run.startScreen, "mở ngay màn hình này / open on this screen (see screenshot --list)");
     runCmd->add_option("--exit-after-frames", run.exitAfterFrames, "thoát sau N khung hình / exit after N presented frames")->check(CLI::PositiveNumber);
+    runCmd->add_flag("--dev-exit", run.devExit,
+                     "cho phép Ctrl+Shift+Q thoát ki-ốt (máy phát triển; ghi nhật ký) / let Ctrl+Shift+Q quit (developers; audited)");
     runCmd->add_option("--test-freeze-after-frames", run.testFreezeAfterFrames)->group("");   // watchdog test only
+    runCmd->add_option("--test-key-after-frames", run.testKeyAfterFrames)->group("");         // Ctrl+Shift+Q test only
 
     app::ScreenshotOptions shot;
     std::string shotSize;

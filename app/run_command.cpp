@@ -153,8 +153,20 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
                 pending = std::max(pending, 1);
                 break;
             case drivers::PlatformEvent::Kind::Quit:
-            case drivers::PlatformEvent::Kind::DeveloperExit:
                 running = false;
+                break;
+            case drivers::PlatformEvent::Kind::DeveloperExit:
+                // Any USB keyboard plugged into the kiosk can press these keys: only a developer's
+                // `--dev-exit` lets them quit, and either way the trail and the log say so.
+                if (o.devExit) {
+                    records->audit->record("keyboard", "developer_exit", {}, "Ctrl+Shift+Q, --dev-exit");
+                    spdlog::warn("Ctrl+Shift+Q: ki-ốt thoát (chạy với --dev-exit)");
+                    running = false;
+                } else {
+                    records->audit->record("keyboard", "developer_exit_refused", {}, "Ctrl+Shift+Q");
+                    spdlog::warn("Ctrl+Shift+Q bị bỏ qua: ki-ốt không chạy với --dev-exit");
+                    pending = std::max(pending, 1);
+                }
                 break;
             }
         }
@@ -207,6 +219,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
             staff.apply({kiosk::StaffIntent::Kind::Open});
         }
         speak(app, narrator, spokenRequest, lastNarrationError);
+        if (o.testKeyAfterFrames > 0 && presented == o.testKeyAfterFrames) fe.platform().pushDeveloperExitKeyForTest();
         if (o.exitAfterFrames > 0 && presented >= o.exitAfterFrames) running = false;
     }
     return 0;

@@ -60,6 +60,46 @@ std::string localTime(int64_t unixSeconds)
     return buf;
 }
 
+// The PIN twice from stdin, checked against the rules (kiosk::StaffStore::validPin).
+bool readPinTwice(kiosk::StaffRole role, std::string& pin, const char* nothingDone)
+{
+    std::string again, error;
+    const char* prompt = role == kiosk::StaffRole::Admin ? "Mã PIN (6–8 chữ số): " : "Mã PIN (4–8 chữ số): ";
+    if (!readSecretLine(prompt, pin) || !readSecretLine("Nhập lại mã PIN: ", again)) {
+        std::cerr << "Cần nhập mã PIN hai lần trên đầu vào chuẩn (stdin).\n";
+        return false;
+    }
+    if (pin != again) {
+        std::cerr << "Hai lần nhập mã PIN không giống nhau. " << nothingDone << "\n";
+        return false;
+    }
+    if (!kiosk::StaffStore::validPin(pin, role, error)) {
+        std::cerr << "Mã PIN không hợp lệ: " << error << ". " << nothingDone << "\n";
+        return false;
+    }
+    return true;
+}
+
+int staffSetPin(const GlobalOptions& g, const std::string& name)
+{
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    auto m = r->staff->find(name);
+    if (!m) {
+        std::cerr << "Không có cán bộ tên \"" << name << "\".\n";
+        return 1;
+    }
+    std::string pin, error;
+    if (!readPinTwice(m->role, pin, "Mã PIN chưa đổi.")) return 2;
+    if (!r->staff->setPin(name, pin, "cli", error)) {
+        std::cerr << "Không đổi được mã PIN: " << error << "\n";
+        return 1;
+    }
+    std::cout << "Đã đặt mã PIN mới cho " << name << ".\n";
+    return 0;
+}
+
 int staffAdd(const GlobalOptions& g, const std::string& name, const std::string& roleText)
 {
     kiosk::StaffRole role;
@@ -67,19 +107,8 @@ int staffAdd(const GlobalOptions& g, const std::string& name, const std::string&
         std::cerr << "Vai trò không hợp lệ: " << roleText << " (volunteer, officer hoặc admin)\n";
         return 2;
     }
-    std::string pin, again, error;
-    if (!readSecretLine("Mã PIN (4–8 chữ số): ", pin) || !readSecretLine("Nhập lại mã PIN: ", again)) {
-        std::cerr << "Cần nhập mã PIN hai lần trên đầu vào chuẩn (stdin).\n";
-        return 2;
-    }
-    if (pin != again) {
-        std::cerr << "Hai lần nhập mã PIN không giống nhau. Chưa tạo tài khoản.\n";
-        return 2;
-    }
-    if (!kiosk::StaffStore::validPin(pin, error)) {
-        std::cerr << "Mã PIN không hợp lệ: " << error << ".\n";
-        return 2;
-    }
+    std::string pin, error;
+    if (!readPinTwice(role, pin, "Chưa tạo tài khoản.")) return 2;
     kiosk::SteadyClock clock;
     auto r = openRecords(g, clock);
     if (!r) return 1;
@@ -103,7 +132,7 @@ int staffList(const GlobalOptions& g, bool json)
         {
             const auto badge = r->badges->currentIssuedAt(m.id);
             out.push_back({{"name", m.name}, {"role", kiosk::roleName(m.role)}, {"disabled", m.disabled}, {"imported", m.imported},
-                           {"created_at", localTime(m.createdAt)}, {"badge_issued_at", badge ? nlohmann::json(localTime(*badge)) : nlohmann::json()}});
+                           {"created_at", localTime(m.createdAt)}, {"weak_pin", m.weakPin}, {"badge_issued_at", badge ? nlohmann::json(localTime(*badge)) : nlohmann::json()}});
         }
         std::cout << nlohmann::json{{"staff", out}}.dump(2) << "\n";
         return 0;
@@ -111,7 +140,8 @@ int staffList(const GlobalOptions& g, bool json)
     if (list.empty()) std::cout << "Chưa có tài khoản cán bộ nào. Tạo bằng: kiosk staff add --name TÊN --role admin\n";
     for (const kiosk::StaffMember& m : list)
         std::cout << m.name << "\t" << kiosk::roleName(m.role) << (m.disabled ? "\tđã khoá" : "")
-                  << (m.imported ? "\tnhập từ sổ, chưa có PIN" : "") << (r->badges->currentIssuedAt(m.id) ? "\tcó thẻ" : "") << "\n";
+                  << (m.imported ? "\tnhập từ sổ, chưa có PIN" : "") << (r->badges->currentIssuedAt(m.id) ? "\tcó thẻ" : "")
+                  << (m.weakPin ? "\tmã PIN quá dễ đoán: đặt mã mới bằng kiosk staff set-pin" : "") << "\n";
     return 0;
 }
 
@@ -267,6 +297,9 @@ void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
     add->add_option("--name", o->name, "họ tên / name")->required();
     add->add_option("--role", o->role, "volunteer | officer | admin")->required();
     set.add(add, [&g, o] { return staffAdd(g, o->name, o->role); });
+    auto* setPin = staff->add_subcommand("set-pin", "đặt mã PIN mới (đọc hai lần từ stdin) / set a new PIN, read twice from stdin");
+    setPin->add_option("--name", o->name, "họ tên / name")->required();
+    set.add(setPin, [&g, o] { return staffSetPin(g, o->name); });
     auto* list = staff->add_subcommand("list", "liệt kê tài khoản / list accounts");
     list->add_flag("--json", o->json, "JSON");
     set.add(list, [&g, o] { return staffList(g, o->json); });

@@ -43,7 +43,7 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     d->m_records = kiosk::Records::open(d->m_dir, clock, error);
     if (!d->m_records) return nullptr;
     for (const char* name : {"Nguyễn Văn An", "Lê Thị Hoa", "Trần Văn Bảo"})
-        if (!d->m_records->staff->add(name, kiosk::StaffRole::Admin, "2468", "demo", error)) return nullptr;
+        if (!d->m_records->staff->add(name, kiosk::StaffRole::Admin, "246813", "demo", error)) return nullptr;
     std::vector<kiosk::Problem> problems;
     d->m_flow = std::make_unique<kiosk::StaffFlow>(*d->m_records, rt.config, kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
     kiosk::StaffFlow& f = *d->m_flow;

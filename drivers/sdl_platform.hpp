@@ -41,6 +41,8 @@ public:
 
     // Waits up to `timeoutMs` (0 = just poll) and appends what happened. Returns false on timeout.
     bool waitEvents(int timeoutMs, std::vector<PlatformEvent>& out);
+    // Tests: queues a Ctrl+Shift+Q key press in SDL's own event queue, as a keyboard would.
+    void pushDeveloperExitKeyForTest();
 
     void clear(uint8_t r, uint8_t g, uint8_t b);
     bool readPixels(Image& rgba) const;   // call before present()

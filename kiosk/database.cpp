@@ -143,6 +143,16 @@ const std::vector<const char*> kMigrations = {
     );
     CREATE INDEX staff_badges_staff ON staff_badges(staff_id);
     )sql",
+    // 7: tamper evidence and PIN guessing. A keyed MAC over each session's row and its services,
+    // a keyed hash chain over the audit rows (filled in, and existing sealed fields bound to their
+    // row, by the keyed step in kiosk/integrity, which needs the vault's key); lockouts that grow
+    // until the next good sign-in; a flag for a PIN that no longer meets the rules.
+    R"sql(
+    ALTER TABLE sessions ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+    ALTER TABLE audit ADD COLUMN chain TEXT NOT NULL DEFAULT '';
+    ALTER TABLE staff ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;   -- since the last good sign-in
+    ALTER TABLE staff ADD COLUMN weak_pin INTEGER NOT NULL DEFAULT 0;   -- seen at sign-in; cleared by a new PIN
+    )sql",
 };
 
 } // namespace

@@ -20,9 +20,18 @@ StaffMember readMember(const Statement& st)
     m.disabled = st.int64(3) != 0;
     m.imported = st.int64(4) != 0;
     m.createdAt = st.int64(5);
+    m.weakPin = st.int64(6) != 0;
     return m;
 }
-const char* kColumns = "id, name, role, disabled, imported, created_at";
+const char* kColumns = "id, name, role, disabled, imported, created_at, weak_pin";
+
+// "5 phút", "1 giờ": how long a lockout lasts, for the PIN pad.
+std::string durationText(int64_t seconds)
+{
+    const int64_t minutes = (seconds + 59) / 60;
+    if (minutes < 90) return std::to_string(minutes) + " phút";
+    return std::to_string((minutes + 59) / 60) + " giờ";
+}
 
 bool hashPin(std::string_view pin, std::string& out, std::string& error)
 {
@@ -55,10 +64,50 @@ bool parseRole(std::string_view s, StaffRole& out)
     return true;
 }
 
-bool StaffStore::validPin(std::string_view pin, std::string& error)
+int64_t StaffStore::lockSeconds(int lockouts)
+{
+    static constexpr int64_t kSteps[] = {5 * 60, 15 * 60, 3600, 4 * 3600, 24 * 3600};
+    constexpr int kLast = int(sizeof kSteps / sizeof kSteps[0]) - 1;
+    return kSteps[std::clamp(lockouts, 0, kLast)];
+}
+
+bool StaffStore::trivialPin(std::string_view pin)
+{
+    const size_t n = pin.size();
+    if (n == 0) return true;
+    // A shorter block repeated: 0000, 1212, 123123 (one digit repeated is the block of one).
+    for (size_t period = 1; period <= n / 2; ++period) {
+        if (n % period != 0) continue;
+        bool repeats = true;
+        for (size_t i = period; i < n && repeats; ++i) repeats = pin[i] == pin[i - period];
+        if (repeats) return true;
+    }
+    // A run up or down the digits, wrapping past 9/0: 1234, 4321, 890123.
+    for (int step : {1, 9}) {
+        bool run = true;
+        for (size_t i = 1; i < n && run; ++i) run = (pin[i] - '0') == ((pin[i - 1] - '0') + step) % 10;
+        if (run) return true;
+    }
+    // Well known: the keypad's middle column, and a few the lists of leaked PINs put on top.
+    static constexpr std::string_view kCommon[] = {"2580", "0852", "1004", "2000", "1122", "6969", "7777", "147258", "159753",
+                                                   "147258369", "11223344", "112233", "1379", "5683", "2001"};
+    for (std::string_view c : kCommon)
+        if (pin == c) return true;
+    return false;
+}
+
+bool StaffStore::validPin(std::string_view pin, StaffRole role, std::string& error)
 {
     if (pin.size() < 4 || pin.size() > 8 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         error = "mã PIN phải gồm từ 4 đến 8 chữ số";
+        return false;
+    }
+    if (role == StaffRole::Admin && pin.size() < 6) {
+        error = "mã PIN của quản trị viên phải có ít nhất 6 chữ số";
+        return false;
+    }
+    if (trivialPin(pin)) {
+        error = "mã PIN quá dễ đoán (lặp lại một chữ số, dãy liên tiếp như 1234 hay 4321, hoặc mã phổ biến như 2580): xin chọn mã khác";
         return false;
     }
     return true;
@@ -74,10 +123,10 @@ bool StaffStore::add(std::string_view name, StaffRole role, std::string_view pin
         return false;
     }
     std::string hash;
-    if (!validPin(pin, error) || !hashPin(pin, hash, error)) return false;
+    if (!validPin(pin, role, error) || !hashPin(pin, hash, error)) return false;
     if (auto existing = find(n); existing && existing->imported) {
         // A name first met in an import becomes a real account.
-        Statement up(m_db.handle(), "UPDATE staff SET role=?, pin_hash=?, imported=0 WHERE id=?");
+        Statement up(m_db.handle(), "UPDATE staff SET role=?, pin_hash=?, imported=0, weak_pin=0 WHERE id=?");
         up.bind(1, roleName(role)).bind(2, hash).bind(3, existing->id);
         if (!up.run()) { error = m_db.lastError(); return false; }
     } else {
@@ -106,8 +155,8 @@ bool StaffStore::setPin(std::string_view name, std::string_view pin, std::string
     auto m = find(name);
     if (!m) { error = "không có cán bộ tên \"" + std::string(name) + "\""; return false; }
     std::string hash;
-    if (!validPin(pin, error) || !hashPin(pin, hash, error)) return false;
-    Statement up(m_db.handle(), "UPDATE staff SET pin_hash=?, imported=0, failed_pins=0, locked_until=0 WHERE id=?");
+    if (!validPin(pin, m->role, error) || !hashPin(pin, hash, error)) return false;
+    Statement up(m_db.handle(), "UPDATE staff SET pin_hash=?, imported=0, weak_pin=0, failed_pins=0, locked_until=0, lockouts=0 WHERE id=?");
     up.bind(1, hash).bind(2, m->id);
     if (!up.run()) { error = m_db.lastError(); return false; }
     m_audit.record(actor, "staff_set_pin", m->name);
@@ -147,18 +196,20 @@ struct StaffStore::Account {
     std::string pinHash;
     int failed = 0;
     int64_t lockedUntil = 0;
+    int lockouts = 0;
 };
 
 std::optional<StaffStore::Account> StaffStore::load(const char* column, const std::string& key)
 {
-    Statement st(m_db.handle(), std::string("SELECT ") + kColumns + ", pin_hash, failed_pins, locked_until FROM staff WHERE " + column + "=?");
+    Statement st(m_db.handle(), std::string("SELECT ") + kColumns + ", pin_hash, failed_pins, locked_until, lockouts FROM staff WHERE " + column + "=?");
     st.bind(1, key);   // SQLite compares an id given as text with the integer column by affinity
     if (!st.step()) return std::nullopt;
     Account a;
     a.member = readMember(st);
-    a.pinHash = st.text(6);
-    a.failed = static_cast<int>(st.int64(7));
-    a.lockedUntil = st.int64(8);
+    a.pinHash = st.text(7);
+    a.failed = static_cast<int>(st.int64(8));
+    a.lockedUntil = st.int64(9);
+    a.lockouts = static_cast<int>(st.int64(10));
     return a;
 }
 
@@ -169,13 +220,19 @@ SignInResult StaffStore::signIn(std::string_view name, std::string_view pin)
         SignInResult r;
         r.kind = SignInResult::Kind::Unknown;
         r.message = "Không có tài khoản cán bộ này.";
+        // The name is not echoed: it was not found among the accounts, so it may be anything.
+        m_audit.record("system", "sign_in_refused", {}, "unknown account");
         return r;
     }
-    if (a->pinHash.empty() || a->member.disabled) return attempt(*a, false, false);
+    // A locked, disabled or PIN-less account is refused without spending Argon2 on the guess.
+    if (a->pinHash.empty() || a->member.disabled || lockedUntil(*a, m_clock.unixSeconds()) > m_clock.unixSeconds())
+        return attempt(*a, false, false);
     std::string p(pin);
     const bool matched = crypto_pwhash_str_verify(a->pinHash.c_str(), p.c_str(), p.size()) == 0;
+    std::string ignored;
+    const bool weak = matched && !validPin(p, a->member.role, ignored);
     sodium_memzero(p.data(), p.size());
-    return attempt(*a, matched, false);
+    return attempt(*a, matched, false, weak);
 }
 
 SignInResult StaffStore::signInByBadge(int64_t staffId, bool revoked)
@@ -191,7 +248,19 @@ SignInResult StaffStore::signInByBadge(int64_t staffId, bool revoked)
     return attempt(*a, !revoked, true);
 }
 
-SignInResult StaffStore::attempt(const Account& a, bool matched, bool byBadge)
+int64_t StaffStore::lockedUntil(const Account& a, int64_t now)
+{
+    // A lockout never lasts longer than it was set for, even if the clock was moved back after it.
+    const int64_t longest = lockSeconds(std::max(a.lockouts - 1, 0));
+    if (a.lockedUntil > now + longest) {
+        Statement fix(m_db.handle(), "UPDATE staff SET locked_until=? WHERE id=?");
+        fix.bind(1, now + longest).bind(2, a.member.id).run();
+        return now + longest;
+    }
+    return a.lockedUntil;
+}
+
+SignInResult StaffStore::attempt(const Account& a, bool matched, bool byBadge, bool weak)
 {
     SignInResult r;
     r.byBadge = byBadge;
@@ -208,42 +277,46 @@ SignInResult StaffStore::attempt(const Account& a, bool matched, bool byBadge)
     if (!byBadge && a.pinHash.empty()) {
         r.kind = SignInResult::Kind::NoPin;
         r.message = "Tài khoản này chưa có mã PIN. Quản trị viên cần đặt mã PIN trước.";
+        m_audit.record(m.name, "sign_in_refused", m.name, "no pin");
         return r;
     }
-    // A lockout never lasts longer than it was set for, even if the clock was moved back after it.
-    int64_t lockedUntil = a.lockedUntil;
-    if (lockedUntil > now + kLockSeconds) {
-        lockedUntil = now + kLockSeconds;
-        Statement fix(m_db.handle(), "UPDATE staff SET locked_until=? WHERE id=?");
-        fix.bind(1, lockedUntil).bind(2, m.id).run();
-    }
-    if (lockedUntil > now) {
+    const int64_t until = lockedUntil(a, now);
+    if (until > now) {
+        // Every attempt is audited, those made while locked too: a guesser shows in the trail.
         r.kind = SignInResult::Kind::Locked;
-        r.lockedSeconds = lockedUntil - now;
-        r.message = "Đăng nhập sai quá nhiều lần. Xin thử lại sau " + std::to_string((r.lockedSeconds + 59) / 60) + " phút.";
-        if (byBadge) m_audit.record(m.name, "sign_in_refused", m.name, "locked, badge");
+        r.lockedSeconds = until - now;
+        r.message = "Đăng nhập sai quá nhiều lần. Xin thử lại sau " + durationText(r.lockedSeconds) + ".";
+        m_audit.record(m.name, "sign_in_refused", m.name, byBadge ? "locked, badge" : "locked");
         return r;
     }
     if (matched) {
-        Statement ok(m_db.handle(), "UPDATE staff SET failed_pins=0, locked_until=0 WHERE id=?");
-        ok.bind(1, m.id).run();
-        m_audit.record(m.name, "sign_in", {}, how);
+        Statement ok(m_db.handle(), "UPDATE staff SET failed_pins=0, locked_until=0, lockouts=0, weak_pin=? WHERE id=?");
+        ok.bind(1, int64_t(weak ? 1 : 0)).bind(2, m.id).run();
+        m_audit.record(m.name, "sign_in", {}, weak ? "weak pin" : how);
         r.kind = SignInResult::Kind::Ok;
         r.member = m;
+        r.member->weakPin = weak;
+        r.weakPin = weak;
         return r;
     }
-    // After a lockout has run out, counting starts again.
+    // After a lockout has run out, counting starts again; the next lockout is longer.
     int failed = a.lockedUntil != 0 ? 0 : a.failed;
     ++failed;
     r.kind = byBadge ? SignInResult::Kind::Revoked : SignInResult::Kind::WrongPin;
     int64_t lock = 0;
+    int lockouts = a.lockouts;
     if (failed >= kMaxAttempts) {
-        lock = now + kLockSeconds;
+        const int64_t seconds = lockSeconds(lockouts);
+        lock = now + seconds;
+        ++lockouts;
         r.kind = SignInResult::Kind::Locked;
-        r.lockedSeconds = kLockSeconds;
-        r.message = byBadge ? "Thẻ cũ đã bị thu hồi và đăng nhập sai " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá 5 phút."
-                            : "Nhập sai mã PIN " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá 5 phút.";
-        m_audit.record(m.name, "locked_out", m.name, std::to_string(failed) + (byBadge ? " failed sign-ins" : " wrong PINs"));
+        r.lockedSeconds = seconds;
+        r.message = byBadge ? "Thẻ cũ đã bị thu hồi và đăng nhập sai " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá " +
+                                  durationText(seconds) + "."
+                            : "Nhập sai mã PIN " + std::to_string(kMaxAttempts) + " lần. Tài khoản bị tạm khoá " + durationText(seconds) + ".";
+        m_audit.record(m.name, "locked_out", m.name,
+                       std::to_string(failed) + (byBadge ? " failed sign-ins" : " wrong PINs") + ", lockout " + std::to_string(lockouts) + ", " +
+                           std::to_string(seconds) + " s");
     } else {
         r.attemptsLeft = kMaxAttempts - failed;
         r.message = byBadge ? "Thẻ này đã bị thu hồi vì đã cấp thẻ mới. Xin dùng thẻ mới hoặc nhập mã PIN. Còn " +
@@ -251,8 +324,8 @@ SignInResult StaffStore::attempt(const Account& a, bool matched, bool byBadge)
                             : "Mã PIN chưa đúng. Bạn còn " + std::to_string(r.attemptsLeft) + " lần thử.";
         m_audit.record(m.name, byBadge ? "revoked_badge" : "wrong_pin");
     }
-    Statement up(m_db.handle(), "UPDATE staff SET failed_pins=?, locked_until=? WHERE id=?");
-    up.bind(1, int64_t(failed)).bind(2, lock).bind(3, m.id).run();
+    Statement up(m_db.handle(), "UPDATE staff SET failed_pins=?, locked_until=?, lockouts=? WHERE id=?");
+    up.bind(1, int64_t(failed)).bind(2, lock).bind(3, int64_t(lockouts)).bind(4, m.id).run();
     return r;
 }
 

@@ -1,6 +1,7 @@
-// Staff accounts: named, with a role, a 4–8 digit PIN stored as an Argon2id hash; five wrong PINs
-// (or replaced badges, kiosk/staff_badge) lock the account for five minutes (audited). Survives
-// restarts: lockouts use wall time.
+// Staff accounts: named, with a role, a 4–8 digit PIN (admins 6–8; no repeated or sequential
+// digits) stored as an Argon2id hash; five wrong PINs (or replaced badges, kiosk/staff_badge) lock
+// the account for 5 min, then 15 min, 1 h, 4 h, 24 h until a good sign-in. Every attempt is
+// audited. Survives restarts: lockouts use wall time.
 #pragma once
 #include "kiosk/audit.hpp"
 #include "kiosk/clock.hpp"
@@ -21,6 +22,7 @@ struct StaffMember {
     StaffRole role = StaffRole::Volunteer;
     bool disabled = false;
     bool imported = false;     // created by an import, has no PIN yet
+    bool weakPin = false;      // signed in with a PIN the rules now refuse: an admin should set a new one
     int64_t createdAt = 0;
 };
 
@@ -32,16 +34,22 @@ struct SignInResult {
     int64_t lockedSeconds = 0;     // while locked
     std::string message;           // Vietnamese, for the PIN pad
     bool byBadge = false;          // signed in with a badge rather than the PIN
+    bool weakPin = false;          // Ok, but with a PIN the rules now refuse
 };
 
 class StaffStore {
 public:
     static constexpr int kMaxAttempts = 5;
-    static constexpr int64_t kLockSeconds = 5 * 60;
+    static constexpr int64_t kLockSeconds = 5 * 60;          // the first lockout
+    // The n-th lockout since the last good sign-in (0-based): 5 min, 15 min, 1 h, 4 h, then 24 h.
+    static int64_t lockSeconds(int lockouts);
 
     StaffStore(Database& db, const Clock& clock, AuditLog& audit) : m_db(db), m_clock(clock), m_audit(audit) {}
 
-    static bool validPin(std::string_view pin, std::string& error);
+    // 4–8 digits (admins at least 6), not one digit repeated, not a run up or down (1234, 9876,
+    // 890123), not a shorter block repeated (1212, 123123), not a well-known one (2580).
+    static bool validPin(std::string_view pin, StaffRole role, std::string& error);
+    static bool trivialPin(std::string_view pin);
     bool add(std::string_view name, StaffRole role, std::string_view pin, std::string_view actor, std::string& error);
     // An account for a name met in imported records, without a PIN (cannot sign in until one is set).
     std::optional<int64_t> ensureImported(std::string_view name);
@@ -57,7 +65,8 @@ public:
 private:
     struct Account;
     std::optional<Account> load(const char* column, const std::string& key);   // by "name" or "id"
-    SignInResult attempt(const Account& account, bool matched, bool byBadge);
+    SignInResult attempt(const Account& account, bool matched, bool byBadge, bool weak = false);
+    int64_t lockedUntil(const Account& a, int64_t now);   // the lockout in force, clamped after a clock change
 
     Database& m_db;
     const Clock& m_clock;

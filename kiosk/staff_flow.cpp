@@ -174,6 +174,8 @@ void StaffFlow::enter(const SignInResult& r)
     m_state.chosenName = r.member->name;
     go(StaffScreen::Home);
     refreshDashboard();
+    // Still accepted (an account must not be shut out by a rule that came after its PIN), but said.
+    if (r.weakPin) say("Mã PIN của bạn quá dễ đoán. Xin nhờ quản trị viên đặt mã mới (kiosk staff set-pin).", false);
 }
 
 void StaffFlow::acceptCard(const CitizenId& card)

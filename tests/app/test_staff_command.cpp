@@ -7,6 +7,7 @@
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 #include <cstdlib>
 #include <regex>
 #include <sys/stat.h>
@@ -64,6 +65,40 @@ TEST_CASE("kiosk staff add reads the PIN twice, list shows the accounts, disable
     CHECK(j["staff"][1]["disabled"] == true);
     // The PIN itself was never written anywhere in the data folder.
     CHECK(test::readFile(dir / "data/kiosk.sqlite3").find("482913") == std::string::npos);
+}
+
+TEST_CASE("kiosk staff add and set-pin refuse trivial PINs and short admin PINs, list flags a weak PIN seen at sign-in")
+{
+    test::TempDir dir;
+    Run r = runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer", "1234\n1234\n");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("dễ đoán") != std::string::npos);
+    r = runKiosk(dir, "staff add --name 'Lê Thị Hoa' --role admin", "3816\n3816\n");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("ít nhất 6") != std::string::npos);
+    REQUIRE(runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer", "3816\n3816\n").status == 0);
+    r = runKiosk(dir, "staff set-pin --name 'Nguyễn Văn An'", "0000\n0000\n");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("Mã PIN chưa đổi") != std::string::npos);
+    CHECK(runKiosk(dir, "staff set-pin --name 'Không Có Ai'", "4826\n4826\n").status == 1);
+    {
+        // An account whose PIN predates the rules signs in with it and is flagged.
+        kiosk::SteadyClock clock;
+        std::string error;
+        auto rec = kiosk::Records::open(dir / "data", clock, error);
+        REQUIRE(rec);
+        char hash[crypto_pwhash_STRBYTES];
+        REQUIRE(crypto_pwhash_str(hash, "1111", 4, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) == 0);
+        kiosk::Statement up(rec->db->handle(), "UPDATE staff SET pin_hash=? WHERE name='Nguyễn Văn An'");
+        REQUIRE(up.bind(1, std::string(hash)).run());
+        REQUIRE(rec->staff->signIn("Nguyễn Văn An", "1111").kind == kiosk::SignInResult::Kind::Ok);
+    }
+    r = runKiosk(dir, "staff list");
+    CHECK(r.out.find("quá dễ đoán") != std::string::npos);
+    CHECK(nlohmann::json::parse(runKiosk(dir, "staff list --json").out)["staff"][0]["weak_pin"] == true);
+    r = runKiosk(dir, "staff set-pin --name 'Nguyễn Văn An'", "4826\n4826\n");
+    CHECK(r.status == 0);
+    CHECK(runKiosk(dir, "staff list").out.find("quá dễ đoán") == std::string::npos);
 }
 
 TEST_CASE("kiosk citizen show prints one citizen's records and erase removes the personal data")

@@ -19,7 +19,7 @@ struct Fixture {
         rec = Records::open(dir.path(), clock, error);
         REQUIRE_MESSAGE(rec, error);
         REQUIRE(rec->staff->add("Trần Văn Bảo", StaffRole::Volunteer, "2468", "cli", error));
-        REQUIRE(rec->staff->add("Lê Thị Hoa", StaffRole::Admin, "1357", "cli", error));
+        REQUIRE(rec->staff->add("Lê Thị Hoa", StaffRole::Admin, "135792", "cli", error));
     }
     std::string issue(const char* name)
     {
@@ -146,7 +146,7 @@ TEST_CASE("unknown and damaged badges are refused; five in a row pause badge sig
     CHECK(r.kind == SignInResult::Kind::Locked);
     // While paused even a good badge waits, but the PIN still signs in.
     CHECK(f.rec->badges->signIn(good).kind == SignInResult::Kind::Locked);
-    CHECK(f.rec->staff->signIn("Lê Thị Hoa", "1357").kind == SignInResult::Kind::Ok);
+    CHECK(f.rec->staff->signIn("Lê Thị Hoa", "135792").kind == SignInResult::Kind::Ok);
     f.clock.advanceSeconds(StaffStore::kLockSeconds + 1);
     CHECK(f.rec->badges->signIn(good).kind == SignInResult::Kind::Ok);
     // After a success the count starts again from zero.

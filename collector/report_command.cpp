@@ -3,10 +3,13 @@
 // so the kiosk's report engine (kiosk/report.hpp) runs over them unchanged.
 #include "collector/collector_store.hpp"
 #include "collector/commands.hpp"
+#include "collector/terminal_text.hpp"
+#include "kiosk/report_export.hpp"
 #include "kiosk/report_run.hpp"
 #include "kiosk/report_period.hpp"
 #include "kiosk/runtime.hpp"
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 #include <iostream>
 #include <memory>
 
@@ -60,7 +63,18 @@ int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
     for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
     // The lists hold names: who exported which period stays in the audit trail.
     store->audit().record("cli", "report_exported", period->label, o.format);
-    if (!kiosk::writeReport(*report, o.format, o.out, error)) {
+    if ((o.out.empty() || o.out == "-") && o.format == "csv" && ::isatty(STDOUT_FILENO)) {
+        // Villages and staff names come from the kiosks: on a terminal, none of their control
+        // characters is let through (a file or a pipe gets the CSV as it is).
+        const std::string csv = kiosk::reportCsv(*report);
+        for (size_t at = 0; at < csv.size();) {
+            size_t end = csv.find("\r\n", at);
+            if (end == std::string::npos) end = csv.size();
+            std::cout << forTerminal(std::string_view(csv).substr(at, end - at)) << "\n";
+            at = end + 2;
+        }
+        std::cout << std::flush;
+    } else if (!kiosk::writeReport(*report, o.format, o.out, error)) {
         std::cerr << error << "\n";
         return 1;
     }

@@ -9,7 +9,10 @@
 #include "tests/upload/upload_fixture.hpp"
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <pty.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <ctime>
 
 using nlohmann::json;
@@ -270,4 +273,34 @@ TEST_CASE("a collector database from before per-kiosk readings gets each kiosk i
         CHECK(c.count("SELECT count(*) FROM citizens") == 1);
         CHECK(c.count("SELECT count(*) FROM sessions WHERE citizen_id IS NOT NULL") == 1);
     }
+}
+
+TEST_CASE("the collector's CSV report printed on a terminal carries none of a kiosk's control characters")
+{
+    Commune c;
+    json s = session("aaaa0001-s1");
+    s["village"] = "\x1b[2J\x1b]0;x\x07Thôn Đông\t=1";
+    c.a({s});
+    const std::filesystem::path data = c.dir / "collector";
+    c.handler.reset();
+    c.store.reset();
+    // The report on a pseudo-terminal, as an admin would run it.
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::execl(KIOSK_COLLECTOR_BIN, KIOSK_COLLECTOR_BIN, "--data", data.c_str(), "report", "--month", "2026-03", "--format", "csv", nullptr);
+        ::_exit(127);
+    }
+    std::string out;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(master, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::close(master);
+    INFO(out);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(out.find("Thôn Đông") != std::string::npos);
+    for (char ctl : {'\x1b', '\x07', '\t'}) CHECK(out.find(ctl) == std::string::npos);
 }

@@ -1,5 +1,6 @@
 // withinJsonLimits(): brackets, commas and colons counted outside strings (escapes skipped).
-// The splitter walks text the real parser has already accepted, so it only finds boundaries.
+// The splitter checks the structure between the values it hands out (separators, the closing
+// bracket, nothing after it); each value is then checked by the real parser when it is parsed.
 #include "collector/json_limits.hpp"
 #include <nlohmann/json.hpp>
 
@@ -85,6 +86,7 @@ std::optional<std::map<std::string, std::string_view>> topLevelMembers(std::stri
     if (i >= s.size() || s[i] != '{') return std::nullopt;
     std::map<std::string, std::string_view> out;
     i = skipSpace(s, i + 1);
+    if (i < s.size() && s[i] == '}') return skipSpace(s, i + 1) == s.size() ? std::optional(out) : std::nullopt;
     while (i < s.size() && s[i] == '"') {
         const size_t keyEnd = skipString(s, i);
         const nlohmann::json key = nlohmann::json::parse(s.substr(i, keyEnd - i), nullptr, false);
@@ -92,26 +94,33 @@ std::optional<std::map<std::string, std::string_view>> topLevelMembers(std::stri
         if (i >= s.size() || s[i] != ':' || !key.is_string()) return std::nullopt;
         i = skipSpace(s, i + 1);
         const size_t valueEnd = skipValue(s, i);
+        if (valueEnd == i) return std::nullopt;
         out[key.get<std::string>()] = s.substr(i, valueEnd - i);
         i = skipSpace(s, valueEnd);
-        if (i < s.size() && s[i] == ',') i = skipSpace(s, i + 1);
+        if (i < s.size() && s[i] == '}') return skipSpace(s, i + 1) == s.size() ? std::optional(out) : std::nullopt;
+        if (i >= s.size() || s[i] != ',') return std::nullopt;
+        i = skipSpace(s, i + 1);
     }
-    return out;
+    return std::nullopt;
 }
 
-std::vector<std::string_view> arrayElements(std::string_view s)
+std::optional<std::vector<std::string_view>> arrayElements(std::string_view s)
 {
     std::vector<std::string_view> out;
     size_t i = skipSpace(s, 0);
-    if (i >= s.size() || s[i] != '[') return out;
+    if (i >= s.size() || s[i] != '[') return std::nullopt;
     i = skipSpace(s, i + 1);
-    while (i < s.size() && s[i] != ']') {
+    if (i < s.size() && s[i] == ']') return skipSpace(s, i + 1) == s.size() ? std::optional(out) : std::nullopt;
+    while (i < s.size()) {
         const size_t end = skipValue(s, i);
+        if (end == i) return std::nullopt;
         out.push_back(s.substr(i, end - i));
         i = skipSpace(s, end);
-        if (i < s.size() && s[i] == ',') i = skipSpace(s, i + 1);
+        if (i < s.size() && s[i] == ']') return skipSpace(s, i + 1) == s.size() ? std::optional(out) : std::nullopt;
+        if (i >= s.size() || s[i] != ',') return std::nullopt;
+        i = skipSpace(s, i + 1);
     }
-    return out;
+    return std::nullopt;
 }
 
 } // namespace collector

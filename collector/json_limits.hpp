@@ -20,11 +20,11 @@ struct JsonLimits {
 // False when the text nests deeper or holds more values than `limits` allows. Not a validator.
 bool withinJsonLimits(std::string_view text, const JsonLimits& limits = {});
 
-// For text that nlohmann::json::accept() accepted. The top-level object's members by their
-// decoded name (a repeated name: the last one, as the parser keeps), each the text of its value;
-// nullopt when the text is not an object.
+// The top-level object's members by their decoded name (a repeated name: the last one, as the
+// parser keeps), each the text of its value; nullopt when the text is not one object. The values
+// are not checked here: each is valid JSON only once parsed (members nobody parses are ignored).
 std::optional<std::map<std::string, std::string_view>> topLevelMembers(std::string_view text);
-// For the text of an accepted array: the text of each element.
-std::vector<std::string_view> arrayElements(std::string_view array);
+// The text of each element of an array; nullopt when `array` is not one array.
+std::optional<std::vector<std::string_view>> arrayElements(std::string_view array);
 
 } // namespace collector

@@ -153,8 +153,7 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
     // No DOM of the whole batch: bounded, checked, then taken apart, one record parsed at a time.
     if (!withinJsonLimits(body))
         return errorResponse(400, "bad_json", "Thân yêu cầu lồng quá sâu hoặc có quá nhiều phần tử JSON: chưa nhận gì từ lô này.");
-    std::optional<std::map<std::string, std::string_view>> top;
-    if (json::accept(body)) top = topLevelMembers(body);
+    const std::optional<std::map<std::string, std::string_view>> top = topLevelMembers(body);
     if (!top) return errorResponse(400, "bad_json", "Thân yêu cầu không phải một đối tượng JSON hợp lệ.");
     const auto member = [&](const char* name) {
         const auto it = top->find(name);
@@ -172,9 +171,9 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
     // Every record id starts with the kiosk's own id: a kiosk cannot take ids another kiosk will use.
     const std::string prefix = kioskUid + "-";
     const auto recordsMember = top->find("records");
-    std::vector<std::string_view> records;
+    std::optional<std::vector<std::string_view>> records;
     if (recordsMember != top->end()) records = arrayElements(recordsMember->second);
-    if (recordsMember == top->end() || recordsMember->second.empty() || recordsMember->second.front() != '[' || records.size() > 10000)
+    if (!records || records->size() > 10000)
         return errorResponse(400, "bad_request", "Thiếu mảng \"records\" (tối đa 10000 bản ghi mỗi lô).");
 
     std::lock_guard lock(m_mutex);
@@ -196,7 +195,7 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
     json acks = json::array(), rejected = json::array();
     RecordApplier applier(m_store, kioskId);
     size_t n = 0;
-    for (std::string_view text : records) {
+    for (std::string_view text : *records) {
         ++n;
         const json r = json::parse(text, nullptr, false);
         if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || !validRecordId(r["id"].get<std::string>())) {

@@ -1,6 +1,7 @@
 // The collector's request handler driven directly (no socket): malformed input gets a JSON error
 // and a 4xx status, never a crash; records are stored exactly once by id; a bad record is rejected
 // by id while the rest of its batch is stored.
+#include "collector/json_limits.hpp"
 #include "collector/upload_handler.hpp"
 #include "kiosk/gzip.hpp"
 #include "tests/upload/upload_fixture.hpp"
@@ -223,4 +224,21 @@ TEST_CASE("a staff member first named by a rejected record is stored with the ne
     CHECK(s.count("SELECT count(*) FROM staff WHERE name='Lê Thị Hoa'") == 1);
     CHECK(s.count("SELECT count(*) FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE st.name='Lê Thị Hoa'") == 2);
     CHECK(s.count("PRAGMA foreign_key_check") == -1);   // no row: every reference holds
+}
+
+TEST_CASE("the batch splitter finds members and records, and refuses broken structure without looping")
+{
+    const auto top = collector::topLevelMembers(" {\"protocol\": 1, \"kiosk_id\":\"ab\" ,\"rec\\u006frds\": [ {\"id\": \"x,]}\"}, [1, {}] ,\"s\" ] } ");
+    REQUIRE(top);
+    CHECK(top->at("protocol") == "1");
+    CHECK(top->at("kiosk_id") == "\"ab\"");
+    const auto records = collector::arrayElements(top->at("records"));
+    REQUIRE(records);
+    CHECK(*records == std::vector<std::string_view>{"{\"id\": \"x,]}\"}", "[1, {}]", "\"s\""});
+    CHECK(collector::topLevelMembers("{}"));
+    CHECK(collector::arrayElements("[ ]"));
+    for (const char* bad : {"", "[]", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{\"a\":1 \"b\":2}", "{} x", "{\"a\":\"open}", "{\"a\":1}}",
+                            "\xff{}", "{1:2}"})
+        CHECK_MESSAGE(!collector::topLevelMembers(bad), bad);
+    for (const char* bad : {"", "{}", "[", "[1,]", "[,1]", "[1 2]", "[}", "[1]]", "[\"a]"}) CHECK_MESSAGE(!collector::arrayElements(bad), bad);
 }

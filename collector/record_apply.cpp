@@ -1,6 +1,7 @@
 // Each record kind checked field by field (a bad one is rejected by id, never crashes the server)
 // and stored with the collector's own vault key and keyed hash, so one citizen helped at two kiosks
-// is one citizen commune-wide; a kiosk changes only what it sent itself. Sections: [fields] [citizen] [session] [other kinds]
+// is one citizen commune-wide; a kiosk changes only what it sent itself.
+// Sections: [fields] [citizen] [session] [other kinds]
 #include "collector/record_apply.hpp"
 #include "kiosk/services.hpp"
 #include <sodium.h>

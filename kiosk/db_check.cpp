@@ -1,6 +1,7 @@
 // The database checks: each names the rows that break it by their row number (sessions.id,
 // citizens.id), which a technician can look up without anyone's personal data being printed.
 #include "kiosk/db_check.hpp"
+#include "kiosk/integrity.hpp"
 #include "kiosk/services.hpp"
 #include <sqlite3.h>
 
@@ -89,14 +90,15 @@ CheckResult schema(Database& db)
 CheckResult sealedFields(Database& db, const Vault& vault)
 {
     CheckResult r{"Thông tin cá nhân mở được bằng khoá của ki-ốt này"};
-    Statement st(db.handle(), "SELECT id, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, gender, birth_year FROM citizens");
+    Statement st(db.handle(),
+                 "SELECT id, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, gender, birth_year, uid FROM citizens");
     std::vector<int64_t> bad;
     int64_t total = 0;
     while (st.step()) {
         bool ok = true;
         std::optional<std::string> fields[6];
         for (int c = 0; c < 6; ++c) {
-            fields[c] = vault.open(st.blob(2 + c));
+            fields[c] = vault.open(st.blob(2 + c), rowAd(std::string("citizens.") + kCitizenSealedColumns[size_t(c)], st.text(10)));
             ok = ok && fields[c].has_value();
         }
         if (ok) {
@@ -107,11 +109,11 @@ CheckResult sealedFields(Database& db, const Vault& vault)
         }
         if (!ok && total++ < 5) bad.push_back(st.int64(0));
     }
-    Statement notes(db.handle(), "SELECT id, notes_enc FROM sessions WHERE notes_enc IS NOT NULL");
+    Statement notes(db.handle(), "SELECT id, notes_enc, uid FROM sessions WHERE notes_enc IS NOT NULL");
     std::vector<int64_t> badNotes;
     int64_t notesTotal = 0;
     while (notes.step())
-        if (!vault.open(notes.blob(1)) && notesTotal++ < 5) badNotes.push_back(notes.int64(0));
+        if (!vault.open(notes.blob(1), rowAd("sessions.notes_enc", notes.text(2))) && notesTotal++ < 5) badNotes.push_back(notes.int64(0));
     if (total > 0 || notesTotal > 0) {
         r.ok = false;
         if (total > 0) r.detail = "người dân không mở được hoặc không khớp: " + rowsText(bad, total);
@@ -134,6 +136,21 @@ CheckResult serviceCodes(Database& db)
         r.ok = false;
         r.detail = "lượt hỗ trợ có mã dịch vụ hoặc kết quả sai: " + rowsText(bad, total);
     }
+    return r;
+}
+
+// Tamper evidence (kiosk/integrity): each finding names its table and row uid, never a value.
+CheckResult tamperCheck(std::string name, const std::vector<Tampered>& found)
+{
+    CheckResult r{std::move(name)};
+    if (found.empty()) return r;
+    r.ok = false;
+    for (size_t i = 0; i < found.size() && i < 5; ++i) {
+        const Tampered& t = found[i];
+        r.detail += (i ? "; " : "") + std::string("bảng ") + t.table + (t.table == "audit" ? " dòng số " : " uid ") + t.row + ": " + t.what;
+    }
+    if (found.size() > 5) r.detail += "; và " + std::to_string(found.size() - 5) + " dòng khác";
+    r.detail += ". Tệp cơ sở dữ liệu đã bị sửa ngoài phần mềm ki-ốt: xin báo cán bộ phụ trách và giữ nguyên tệp để xem xét.";
     return r;
 }
 
@@ -167,6 +184,9 @@ std::vector<CheckResult> checkDatabase(Database& db, const Vault& vault)
                             "SELECT id FROM sessions WHERE (source = 'import') != (import_key IS NOT NULL) ORDER BY id",
                             "lượt hỗ trợ có nguồn và khoá nhập không khớp"));
     out.push_back(sealedFields(db, vault));
+    out.push_back(tamperCheck("Thông tin mã hoá gắn đúng dòng của nó (không bị đổi chỗ)", checkSealedBinding(db, vault)));
+    out.push_back(tamperCheck("Lượt hỗ trợ không bị sửa ngoài phần mềm (mã xác thực từng lượt)", checkSessionMacs(db, vault)));
+    out.push_back(tamperCheck("Nhật ký kiểm tra liền mạch, không dòng nào bị sửa hay xoá (chuỗi băm)", checkAuditChain(db, vault)));
     out.push_back(rowsCheck(db, "Mỗi người dân có ít nhất một lượt hỗ trợ",
                             "SELECT c.id FROM citizens c WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.citizen_id = c.id) ORDER BY c.id",
                             "người dân không có lượt hỗ trợ nào (thông tin cá nhân lưu mà không dùng)"));

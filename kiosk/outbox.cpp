@@ -109,7 +109,7 @@ void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
         bool readable = true;
         std::string notes;
         if (!st.isNull(8)) {
-            auto n = m_vault.open(st.blob(8));
+            auto n = m_vault.open(st.blob(8), rowAd("sessions.notes_enc", r.id));
             readable = readable && n.has_value();
             notes = n.value_or("");
         }
@@ -122,8 +122,10 @@ void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
         if (st.isNull(10)) {
             j["citizen"] = nullptr;
         } else {
+            const std::string citizenUid = st.text(10);
             auto open = [&](int col) {
-                auto v = m_vault.open(st.blob(col));
+                static const char* const kColumns[] = {"id_enc", "old_id_enc", "name_enc", "birth_enc", "address_enc", "issue_enc"};
+                auto v = m_vault.open(st.blob(col), rowAd(std::string("citizens.") + kColumns[col - 11], citizenUid));
                 readable = readable && v.has_value();
                 return v.value_or("");
             };

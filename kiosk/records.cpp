@@ -1,5 +1,6 @@
 // Opens the data folder's database and key file together.
 #include "kiosk/records.hpp"
+#include "kiosk/integrity.hpp"
 #include <sys/stat.h>
 
 namespace kiosk {
@@ -20,7 +21,12 @@ std::unique_ptr<Records> Records::open(const std::filesystem::path& dataDir, con
         ::chmod((databaseFile(dataDir).string() + suffix).c_str(), 0600);
     r->vault = Vault::open(keyFile(dataDir), error);
     if (!r->vault) return nullptr;
-    r->audit = std::make_unique<AuditLog>(*r->db, clock);
+    std::string e;
+    if (!migrateKeyed(*r->db, *r->vault, e)) {
+        error = "cơ sở dữ liệu " + databaseFile(dataDir).string() + " không dùng được: " + e;
+        return nullptr;
+    }
+    r->audit = std::make_unique<AuditLog>(*r->db, clock, r->vault.get());
     r->staff = std::make_unique<StaffStore>(*r->db, clock, *r->audit);
     r->badges = std::make_unique<StaffBadges>(*r->db, *r->vault, clock, *r->audit, *r->staff);
     r->sessions = std::make_unique<SessionStore>(*r->db, *r->vault, clock, *r->audit);

@@ -83,19 +83,23 @@ public:
 
     bool load(Database& db, bool withNames)
     {
-        Query q(db, withNames ? "SELECT id, gender, birth_year, name_enc FROM citizens" : "SELECT id, gender, birth_year FROM citizens");
+        Query q(db, withNames ? "SELECT id, gender, birth_year, name_enc, uid FROM citizens" : "SELECT id, gender, birth_year FROM citizens");
         if (!q.st) return false;
         int rc;
         while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
             const int64_t id = sqlite3_column_int64(q.st, 0);
             const std::string_view g = columnText(q.st, 1);
-            Entry e{g == "male" ? Male : g == "female" ? Female : Unknown, static_cast<int16_t>(sqlite3_column_int64(q.st, 2)), true, 0, 0};
+            Entry e{g == "male" ? Male : g == "female" ? Female : Unknown, static_cast<int16_t>(sqlite3_column_int64(q.st, 2)), true, 0, 0, 0};
             if (withNames) {
                 const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.st, 3));
                 const int bytes = sqlite3_column_bytes(q.st, 3);
                 e.nameAt = m_sealed.size();
                 e.nameBytes = uint32_t(std::max(bytes, 0));
                 if (blob && bytes > 0) m_sealed.append(blob, size_t(bytes));
+                // The row's uid: the name is sealed bound to it (kiosk/vault rowAd).
+                const std::string_view uid = columnText(q.st, 4);
+                e.uidBytes = uint16_t(std::min<size_t>(uid.size(), 0xffff));
+                m_sealed.append(uid.substr(0, e.uidBytes));
             }
             if (id >= 0 && id < kDenseLimit) {
                 if (size_t(id) >= m_dense.size()) m_dense.resize(size_t(id) + 1 + m_dense.size() / 2);
@@ -114,6 +118,11 @@ public:
         const Entry& e = find(id);
         return std::string_view(m_sealed).substr(e.nameAt, e.nameBytes);
     }
+    std::string_view uid(int64_t id) const
+    {
+        const Entry& e = find(id);
+        return std::string_view(m_sealed).substr(e.nameAt + e.nameBytes, e.uidBytes);
+    }
 
 private:
     struct Entry {
@@ -122,6 +131,7 @@ private:
         bool known = false;
         size_t nameAt = 0;
         uint32_t nameBytes = 0;
+        uint16_t uidBytes = 0;
     };
     const Entry& find(int64_t id) const
     {
@@ -389,7 +399,8 @@ People openPeople(const CitizenAttributes& attrs, const Vault& vault, const Scan
         People::Person p;
         p.id = id;
         if (attrs.known(id)) {
-            std::optional<std::string> name = vault.open(attrs.sealedName(id));
+            // The collector's store still holds names sealed without the row binding: openAny.
+            std::optional<std::string> name = vault.openAny(attrs.sealedName(id), rowAd("citizens.name_enc", attrs.uid(id)));
             p.unreadable = !name;
             p.entry.fullName = name ? std::move(*name) : "(không đọc được tên)";
             p.entry.birthYear = attrs.birthYear(id);

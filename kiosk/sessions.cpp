@@ -1,6 +1,7 @@
 // Session records in SQLite: one transaction per save, sealed personal fields, keyed-hash lookup,
 // audited corrections and erasures (each also kept as a record the upload carries).
 #include "kiosk/sessions.hpp"
+#include "kiosk/integrity.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
 #include <algorithm>
@@ -125,18 +126,20 @@ std::optional<int64_t> SessionStore::upsertCitizen(const CitizenId& c, bool keep
 {
     const std::string hash = m_vault.keyedHash(c.id);
     const int64_t now = m_clock.unixSeconds();
-    Statement find(m_db.handle(), "SELECT id FROM citizens WHERE id_hash=?");
+    Statement find(m_db.handle(), "SELECT id, uid FROM citizens WHERE id_hash=?");
     find.bind(1, hash);
     if (find.step()) {
         // A paper record typed in later never replaces what is stored (often read from the card).
         if (keepStored) return find.int64(0);
         // The card read today is the truth: a new address after a move replaces the old one.
         int64_t id = find.int64(0);
+        const std::string uid = find.text(1);
+        auto seal = [&](std::string_view v, const char* column) { return m_vault.seal(v, rowAd(std::string("citizens.") + column, uid)); };
         Statement up(m_db.handle(),
                      "UPDATE citizens SET old_id_enc=?, name_enc=?, birth_enc=?, address_enc=?, issue_enc=?, gender=?, "
                      "birth_year=?, consent_at=?, updated_at=? WHERE id=?");
-        up.bindBlob(1, m_vault.seal(c.oldId)).bindBlob(2, m_vault.seal(c.fullName)).bindBlob(3, m_vault.seal(c.birthDateIso()))
-            .bindBlob(4, m_vault.seal(c.address)).bindBlob(5, m_vault.seal(c.issueDateIso())).bind(6, c.gender)
+        up.bindBlob(1, seal(c.oldId, "old_id_enc")).bindBlob(2, seal(c.fullName, "name_enc")).bindBlob(3, seal(c.birthDateIso(), "birth_enc"))
+            .bindBlob(4, seal(c.address, "address_enc")).bindBlob(5, seal(c.issueDateIso(), "issue_enc")).bind(6, c.gender)
             .bind(7, int64_t(c.birthYear)).bind(8, now).bind(9, now).bind(10, id);
         if (!up.run()) {
             error = writeError(m_db);
@@ -147,9 +150,11 @@ std::optional<int64_t> SessionStore::upsertCitizen(const CitizenId& c, bool keep
     Statement ins(m_db.handle(),
                   "INSERT INTO citizens(uid, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, issue_enc, gender, "
                   "birth_year, consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, newUid()).bind(2, hash).bindBlob(3, m_vault.seal(c.id)).bindBlob(4, m_vault.seal(c.oldId))
-        .bindBlob(5, m_vault.seal(c.fullName)).bindBlob(6, m_vault.seal(c.birthDateIso())).bindBlob(7, m_vault.seal(c.address))
-        .bindBlob(8, m_vault.seal(c.issueDateIso())).bind(9, c.gender).bind(10, int64_t(c.birthYear)).bind(11, now)
+    const std::string uid = newUid();
+    auto seal = [&](std::string_view v, const char* column) { return m_vault.seal(v, rowAd(std::string("citizens.") + column, uid)); };
+    ins.bind(1, uid).bind(2, hash).bindBlob(3, seal(c.id, "id_enc")).bindBlob(4, seal(c.oldId, "old_id_enc"))
+        .bindBlob(5, seal(c.fullName, "name_enc")).bindBlob(6, seal(c.birthDateIso(), "birth_enc")).bindBlob(7, seal(c.address, "address_enc"))
+        .bindBlob(8, seal(c.issueDateIso(), "issue_enc")).bind(9, c.gender).bind(10, int64_t(c.birthYear)).bind(11, now)
         .bind(12, now).bind(13, now);
     if (!ins.run()) {
         error = writeError(m_db);
@@ -207,7 +212,7 @@ std::optional<SaveResult> SessionStore::save(const NewSession& s, std::string& e
     ins.bind(1, result.uid).bind(2, s.startedAt).bind(3, s.endedAt).bind(4, s.staffId);
     if (citizenId) ins.bind(5, *citizenId); else ins.bindNull(5);
     ins.bind(6, s.village);
-    if (s.notes.empty()) ins.bindNull(7); else ins.bindBlob(7, m_vault.seal(s.notes));
+    if (s.notes.empty()) ins.bindNull(7); else ins.bindBlob(7, m_vault.seal(s.notes, rowAd("sessions.notes_enc", result.uid)));
     ins.bind(8, s.source);
     if (s.importKey.empty()) ins.bindNull(9); else ins.bind(9, s.importKey);
     ins.bind(10, m_clock.unixSeconds());
@@ -216,7 +221,7 @@ std::optional<SaveResult> SessionStore::save(const NewSession& s, std::string& e
         return std::nullopt;
     }
     result.id = sqlite3_last_insert_rowid(m_db.handle());
-    if (!insertServices(m_db, result.id, s.services)) {
+    if (!insertServices(m_db, result.id, s.services) || !updateSessionMac(m_db, m_vault, result.id)) {
         error = writeError(m_db);
         return std::nullopt;
     }
@@ -248,7 +253,7 @@ std::optional<SessionView> SessionStore::readSession(Statement& st)
     v.staffName = st.text(4);
     v.citizenUid = st.isNull(5) ? std::string() : st.text(5);
     v.village = st.text(6);
-    if (!st.isNull(7)) v.notes = m_vault.open(st.blob(7)).value_or("");
+    if (!st.isNull(7)) v.notes = m_vault.open(st.blob(7), rowAd("sessions.notes_enc", v.uid)).value_or("");
     v.revision = static_cast<int>(st.int64(8));
     v.source = st.text(9);
     v.services = servicesOf(v.id);
@@ -291,13 +296,14 @@ bool SessionStore::correct(int64_t sessionId, const SessionEdit& edit, std::stri
     const int revision = before->revision + 1;
     Statement up(m_db.handle(), "UPDATE sessions SET ended_at=?, village=?, notes_enc=?, revision=? WHERE id=?");
     up.bind(1, edit.endedAt).bind(2, edit.village);
-    if (edit.notes.empty()) up.bindNull(3); else up.bindBlob(3, m_vault.seal(edit.notes));
+    if (edit.notes.empty()) up.bindNull(3); else up.bindBlob(3, m_vault.seal(edit.notes, rowAd("sessions.notes_enc", before->uid)));
     up.bind(4, int64_t(revision)).bind(5, sessionId);
     Statement del(m_db.handle(), "DELETE FROM session_services WHERE session_id=?");
     del.bind(1, sessionId);
     Statement rec(m_db.handle(), "INSERT INTO corrections(uid, session_id, revision, at, staff, fields) VALUES (?,?,?,?,?,?)");
     rec.bind(1, newUid()).bind(2, sessionId).bind(3, int64_t(revision)).bind(4, m_clock.unixSeconds()).bind(5, staffName).bind(6, fields);
-    if (!tx.open() || !up.run() || !del.run() || !insertServices(m_db, sessionId, edit.services) || !rec.run() ||
+    if (!tx.open() || !up.run() || !del.run() || !insertServices(m_db, sessionId, edit.services) ||
+        !updateSessionMac(m_db, m_vault, sessionId) || !rec.run() ||
         !m_audit.record(staffName, "session_corrected", before->uid, fields)) {
         error = writeError(m_db);
         return false;
@@ -315,14 +321,16 @@ std::optional<CitizenRecord> SessionStore::findCitizen(std::string_view idNumber
     CitizenRecord r;
     const int64_t rowId = st.int64(0);
     r.uid = st.text(1);
-    auto open = [&](int col) { return m_vault.open(st.blob(col)).value_or(""); };
-    r.card.id = open(2);
-    r.card.oldId = open(3);
-    r.card.fullName = open(4);
-    std::string birth = open(5), issue = open(7);
+    auto open = [&](int col, const char* column) {
+        return m_vault.open(st.blob(col), rowAd(std::string("citizens.") + column, r.uid)).value_or("");
+    };
+    r.card.id = open(2, "id_enc");
+    r.card.oldId = open(3, "old_id_enc");
+    r.card.fullName = open(4, "name_enc");
+    std::string birth = open(5, "birth_enc"), issue = open(7, "issue_enc");
     std::sscanf(birth.c_str(), "%d-%d-%d", &r.card.birthYear, &r.card.birthMonth, &r.card.birthDay);
     std::sscanf(issue.c_str(), "%d-%d-%d", &r.card.issueYear, &r.card.issueMonth, &r.card.issueDay);
-    r.card.address = open(6);
+    r.card.address = open(6, "address_enc");
     r.card.gender = st.text(8);
     r.consentAt = st.int64(9);
     Statement ss(m_db.handle(), std::string("SELECT ") + kSessionColumns + "WHERE s.citizen_id=? ORDER BY s.started_at");
@@ -343,6 +351,17 @@ bool SessionStore::eraseCitizen(std::string_view idNumber, std::string_view acto
     const int64_t rowId = find.int64(0);
     const std::string uid = find.text(1);
     Transaction tx(m_db);
+    std::vector<int64_t> affected;   // their MACs change with the citizen link
+    {
+        Statement ids(m_db.handle(), "SELECT id FROM sessions WHERE citizen_id=?");
+        ids.bind(1, rowId);
+        while (ids.step()) affected.push_back(ids.int64(0));
+    }
+    auto remac = [&] {
+        for (int64_t id : affected)
+            if (!updateSessionMac(m_db, m_vault, id)) return false;
+        return true;
+    };
     // The notes were written about this person: they go with the rest.
     Statement anon(m_db.handle(), "UPDATE sessions SET citizen_id=NULL, notes_enc=NULL WHERE citizen_id=?");
     anon.bind(1, rowId);
@@ -350,7 +369,7 @@ bool SessionStore::eraseCitizen(std::string_view idNumber, std::string_view acto
     del.bind(1, rowId);
     Statement rec(m_db.handle(), "INSERT INTO erasures(uid, citizen_uid, at, actor) VALUES (?,?,?,?)");
     rec.bind(1, newUid()).bind(2, uid).bind(3, m_clock.unixSeconds()).bind(4, actor);
-    if (!tx.open() || !anon.run() || !del.run() || !rec.run() || !m_audit.record(actor, "citizen_erased", uid)) {
+    if (!tx.open() || !anon.run() || !remac() || !del.run() || !rec.run() || !m_audit.record(actor, "citizen_erased", uid)) {
         error = writeError(m_db);
         return false;
     }

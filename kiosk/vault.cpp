@@ -69,6 +69,8 @@ std::unique_ptr<Vault> Vault::open(const std::filesystem::path& keyFile, std::st
     std::unique_ptr<Vault> v(new Vault());
     std::memcpy(v->m_sealKey.data(), key, 32);
     std::memcpy(v->m_hashKey.data(), key + 32, 32);
+    // A key of its own for MACs and the audit chain, so no hash ever doubles as a MAC.
+    crypto_kdf_derive_from_key(v->m_macKey.data(), v->m_macKey.size(), 1, "kioskmac", v->m_hashKey.data());
     sodium_memzero(key, sizeof key);
     return v;
 }
@@ -92,6 +94,71 @@ std::optional<std::string> Vault::open(std::string_view sealed) const
                                    sealed.size() - crypto_secretbox_NONCEBYTES, p, m_sealKey.data()) != 0)
         return std::nullopt;
     return out;
+}
+
+namespace {
+constexpr unsigned char kBoundTag = 0xA2;
+constexpr size_t kBoundOverhead = 1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+} // namespace
+
+std::string rowAd(std::string_view field, std::string_view uid)
+{
+    std::string ad(field);
+    ad += '|';
+    ad += uid;
+    return ad;
+}
+
+std::string Vault::seal(std::string_view plaintext, std::string_view ad) const
+{
+    std::string out(kBoundOverhead + plaintext.size(), '\0');
+    auto* p = reinterpret_cast<unsigned char*>(out.data());
+    p[0] = kBoundTag;
+    unsigned char* nonce = p + 1;
+    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &written,
+                                               reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                                               reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr, nonce, m_sealKey.data());
+    return out;
+}
+
+std::optional<std::string> Vault::open(std::string_view sealed, std::string_view ad) const
+{
+    if (sealed.size() < kBoundOverhead || static_cast<unsigned char>(sealed[0]) != kBoundTag) return std::nullopt;
+    const auto* p = reinterpret_cast<const unsigned char*>(sealed.data());
+    const unsigned char* nonce = p + 1;
+    const unsigned char* cipher = nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    const size_t cipherBytes = sealed.size() - 1 - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    std::string out(sealed.size() - kBoundOverhead, '\0');
+    unsigned long long got = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()), &got, nullptr, cipher, cipherBytes,
+                                                   reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nonce, m_sealKey.data()) != 0)
+        return std::nullopt;
+    out.resize(static_cast<size_t>(got));
+    return out;
+}
+
+std::optional<std::string> Vault::openAny(std::string_view sealed, std::string_view ad) const
+{
+    if (auto v = open(sealed, ad)) return v;
+    return open(sealed);
+}
+
+std::string Vault::mac(std::string_view domain, std::string_view data) const
+{
+    unsigned char h[32];
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, m_macKey.data(), m_macKey.size(), sizeof h);
+    // Length-prefixed domain: "session" + data can never read as another domain's input.
+    const uint64_t n = domain.size();
+    crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(&n), sizeof n);
+    crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(domain.data()), domain.size());
+    crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    crypto_generichash_final(&st, h, sizeof h);
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    return hex;
 }
 
 std::string Vault::keyedHash(std::string_view value) const

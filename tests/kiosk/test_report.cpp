@@ -260,9 +260,9 @@ TEST_CASE("a name sealed with another kiosk's key is listed as unreadable, with 
     REQUIRE_MESSAGE(other, error);
     int64_t tam = 0;
     {
-        Statement q(f.rec->db->handle(), "SELECT id, name_enc FROM citizens");
+        Statement q(f.rec->db->handle(), "SELECT id, name_enc, uid FROM citizens");
         while (q.step())
-            if (f.rec->vault->open(q.blob(1)) == std::optional<std::string>("Lê Văn Tám")) tam = q.int64(0);
+            if (f.rec->vault->open(q.blob(1), rowAd("citizens.name_enc", q.text(2))) == std::optional<std::string>("Lê Văn Tám")) tam = q.int64(0);
     }
     REQUIRE(tam > 0);
     REQUIRE(Statement(f.rec->db->handle(), "UPDATE citizens SET name_enc=? WHERE id=?").bindBlob(1, other->seal("Lê Văn Tám")).bind(2, tam).run());

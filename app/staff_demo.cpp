@@ -58,7 +58,7 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
         f.apply({K::CodeRead, kDemoCard});
         return d;
     }
-    for (const char* k : {"2", "4", "6", "8"}) f.apply({K::PinDigit, k});
+    for (const char* k : {"2", "4", "6", "8", "1", "3"}) f.apply({K::PinDigit, k});
     f.apply({K::PinSubmit});
     if (screen == "staff-home") return d;
     f.apply({K::NewSession});

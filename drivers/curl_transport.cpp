@@ -8,10 +8,26 @@ namespace drivers {
 
 namespace {
 
+// The collector's answer is a short list of acknowledgements. A server that sends more (a gzip
+// bomb: a small body that inflates to gigabytes) has its transfer aborted at this many bytes after
+// decompression, so a hostile server cannot make the kiosk hold more than this.
+constexpr size_t kMaxAnswerBytes = 1024 * 1024;
+
+struct Sink {
+    std::string* body;
+    bool tooLarge = false;
+};
+
 size_t collect(char* data, size_t size, size_t count, void* user)
 {
-    static_cast<std::string*>(user)->append(data, size * count);
-    return size * count;
+    auto* sink = static_cast<Sink*>(user);
+    const size_t n = size * count;
+    if (n > kMaxAnswerBytes - std::min(sink->body->size(), kMaxAnswerBytes)) {
+        sink->tooLarge = true;
+        return 0;   // anything but n: curl stops with CURLE_WRITE_ERROR
+    }
+    sink->body->append(data, n);
+    return n;
 }
 
 void globalInit()
@@ -95,9 +111,17 @@ kiosk::TransportResponse CurlTransport::post(const kiosk::TransportRequest& requ
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &out.body);
+    Sink sink{&out.body};
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
     const CURLcode rc = curl_easy_perform(c);
     curl_slist_free_all(headers);
+    if (sink.tooLarge) {
+        out.failure = kiosk::TransportResponse::Failure::TooLarge;
+        out.detail = "câu trả lời dài quá " + std::to_string(kMaxAnswerBytes / 1024) + " KiB sau khi giải nén";
+        out.body.clear();
+        out.body.shrink_to_fit();
+        return out;
+    }
     if (rc != CURLE_OK) {
         out.failure = classify(rc);
         out.detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);

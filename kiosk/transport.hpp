@@ -23,6 +23,7 @@ struct TransportResponse {
         Tls,           // the certificate did not verify, or the TLS handshake failed
         Cut,           // the connection broke while the answer was coming
         Refused,       // the URL is not allowed (scheme, redirect)
+        TooLarge,      // the answer grew past the transport's bound (after decompression): aborted
         Other,
     };
     Failure failure = Failure::None;

@@ -63,6 +63,18 @@ bool checkUploadUrl(std::string_view url, std::string& error)
     return true;
 }
 
+std::string uploadEndpoint(std::string_view url)
+{
+    const size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return std::string(url);
+    const size_t start = scheme + 3;
+    const size_t end = url.find_first_of("/?#", start);
+    if (end == start) return std::string(url);   // no host: checkUploadUrl says so
+    if (end == std::string_view::npos) return std::string(url) + std::string(kUploadPath);
+    if (url.substr(end) == "/") return std::string(url.substr(0, end)) + std::string(kUploadPath);
+    return std::string(url);
+}
+
 bool validToken(std::string_view token)
 {
     if (token.size() < 16 || token.size() > 256) return false;

@@ -21,6 +21,11 @@ inline constexpr size_t kMaxBatchBytes = 4 * 1024 * 1024;
 // message saying what to change.
 bool checkUploadUrl(std::string_view url, std::string& error);
 
+// The collector's address as staff type it, "http://collector:8080" or "https://xa.example.vn/",
+// becomes its endpoint (kUploadPath appended). A URL with any other path, a query or a fragment is
+// returned as given: a proxy in front of the collector may serve it elsewhere.
+std::string uploadEndpoint(std::string_view url);
+
 // A token is 16–256 printable ASCII characters without spaces (it goes into an HTTP header).
 bool validToken(std::string_view token);
 

@@ -6,10 +6,12 @@
 #include "kiosk/upload_protocol.hpp"
 #include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
+#include <typeinfo>
 
 namespace kiosk {
 
@@ -63,6 +65,9 @@ std::string transportProblem(const TransportResponse& r, int timeoutSeconds)
                "hoặc tệp chứng chỉ gốc upload.ca_file.";
     case TransportResponse::Failure::Refused:
         return "Ki-ốt không gửi tới địa chỉ này" + detail + ". Xin sửa upload.url.";
+    case TransportResponse::Failure::TooLarge:
+        return "Máy chủ trả lời quá dài" + detail + " nên ki-ốt đã ngắt kết nối: đó không phải câu trả lời của máy chủ kiosk-collector của xã. "
+               "Xin kiểm tra upload.url.";
     default:
         return "Gửi tới máy chủ xã không thành công" + detail + ".";
     }
@@ -122,7 +127,13 @@ AckCheck checkAcks(const TransportResponse& r, const std::vector<OutboxRecord>& 
                                      : "câu trả lời không phải JSON";
         return c;
     }
-    if (!j.is_object() || !j.contains("acks") || !j["acks"].is_array()) {
+    // The collector names its protocol in every acknowledgement: a server that does not is not a
+    // commune collector, whatever ids it echoes.
+    if (!j.is_object() || !j.contains("protocol") || !j["protocol"].is_number_integer() || j["protocol"].get<int64_t>() != kUploadProtocol) {
+        c.garbage = "câu trả lời không ghi \"protocol\": " + std::to_string(kUploadProtocol) + ", nên đó không phải máy chủ kiosk-collector của xã";
+        return c;
+    }
+    if (!j.contains("acks") || !j["acks"].is_array()) {
         c.garbage = "câu trả lời thiếu danh sách xác nhận \"acks\"";
         return c;
     }
@@ -251,8 +262,10 @@ Uploader::BatchOutcome Uploader::sendBatch(const UploadOptions& o, const std::ve
 }
 
 // [run]
-UploadResult Uploader::run(const UploadOptions& o)
+UploadResult Uploader::run(const UploadOptions& given)
 {
+    UploadOptions o = given;
+    o.url = uploadEndpoint(o.url);   // a bare "http://collector:8080" means its documented endpoint
     UploadResult result;
     std::string error;
     if (o.url.empty()) {
@@ -326,6 +339,12 @@ UploadResult Uploader::run(const UploadOptions& o)
 }
 
 // [worker]
+namespace {
+const char* const kWorkerFailed =
+    "Chưa gửi xong lên máy chủ xã: lần gửi dừng vì một lỗi không lường trước (đã ghi vào nhật ký). Mọi thứ vẫn được giữ an toàn "
+    "trên ki-ốt và sẽ được gửi ở lần sau; nếu lỗi lặp lại, xin báo cán bộ kỹ thuật.";
+} // namespace
+
 UploadWorker::UploadWorker(std::filesystem::path dataDir, TransportFactory makeTransport)
     : m_dataDir(std::move(dataDir)), m_makeTransport(std::move(makeTransport))
 {
@@ -341,32 +360,48 @@ UploadWorker::~UploadWorker()
     if (m_thread.joinable()) m_thread.join();
 }
 
+UploadResult UploadWorker::runOnce(const UploadOptions& options)
+{
+    SteadyClock clock;
+    UploadResult result;
+    std::string error;
+    // Its own connection: the frame loop's connection may be inside a transaction.
+    auto records = Records::open(m_dataDir, clock, error);
+    if (!records) {
+        result.message = error;
+        return result;
+    }
+    auto transport = m_makeTransport();
+    Uploader up(*records->db, *records->vault, *transport, clock);
+    up.setWait([this](int ms) {
+        std::unique_lock lock(m_mutex);
+        return !m_cv.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_cancel; });
+    });
+    return up.run(options);
+}
+
 bool UploadWorker::start(const UploadOptions& options)
 {
     if (m_busy.exchange(true)) return false;
     if (m_thread.joinable()) m_thread.join();
     m_thread = std::thread([this, options] {
-        SteadyClock clock;
         UploadResult result;
-        std::string error;
-        // Its own connection: the frame loop's connection may be inside a transaction.
-        auto records = Records::open(m_dataDir, clock, error);
-        if (!records) {
-            result.message = error;
-        } else {
-            auto transport = m_makeTransport();
-            Uploader up(*records->db, *records->vault, *transport, clock);
-            up.setWait([this](int ms) {
-                std::unique_lock lock(m_mutex);
-                return !m_cv.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_cancel; });
-            });
-            result = up.run(options);
+        // Nothing may escape this thread: an exception would end the kiosk (std::terminate) and
+        // leave `busy` set. The exception's text is not logged: it could quote a record.
+        try {
+            result = runOnce(options);
+        } catch (const std::exception& e) {
+            spdlog::error("tải lên: luồng gửi dừng vì một lỗi không lường trước ({})", typeid(e).name());
+            result = UploadResult{};
+            result.message = kWorkerFailed;
+        } catch (...) {
+            spdlog::error("tải lên: luồng gửi dừng vì một lỗi không lường trước");
+            result = UploadResult{};
+            result.message = kWorkerFailed;
         }
-        {
-            std::lock_guard lock(m_mutex);
-            m_result = std::move(result);
-        }
-        m_busy = false;
+        std::lock_guard lock(m_mutex);
+        m_result = std::move(result);
+        m_busy = false;   // under the lock: whoever takes the result sees the worker free
     });
     return true;
 }

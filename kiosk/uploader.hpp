@@ -75,6 +75,8 @@ public:
     std::optional<UploadResult> takeResult();     // the finished run's result, once
 
 private:
+    UploadResult runOnce(const UploadOptions& options);
+
     std::filesystem::path m_dataDir;
     TransportFactory m_makeTransport;
     std::thread m_thread;

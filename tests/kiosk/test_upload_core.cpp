@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <chrono>
 #include <map>
+#include <stdexcept>
 #include <thread>
 
 using namespace kiosk;
@@ -344,4 +345,41 @@ TEST_CASE("[upload] settings are read and checked: a plain http URL to another m
     CHECK(c.config.upload.url == "https://xa.example.vn/api/v1/upload");
     CHECK(c.config.upload.tokenFile == "/etc/kiosk/upload.token");
     CHECK(c.config.upload.hour == 2);   // the bundled default
+}
+
+TEST_CASE("a transport that throws ends the staff screen's upload run with a message, not the kiosk")
+{
+    struct Throwing final : Transport {
+        TransportResponse post(const TransportRequest&) override { throw std::runtime_error("Nguyễn Thị Thuỷ 038190001234"); }
+    };
+    Fixture f;
+    f.add(true);
+    f.rec.reset();
+    UploadWorker worker(f.dir.path(), [] { return std::make_unique<Throwing>(); });
+    REQUIRE(worker.start(f.options));
+    std::optional<UploadResult> r;
+    for (int i = 0; i < 2000 && !(r = worker.takeResult()); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(r);
+    CHECK_FALSE(r->ok);
+    CHECK(r->message.find("lỗi không lường trước") != std::string::npos);
+    CHECK(r->message.find("038190001234") == std::string::npos);
+    CHECK_FALSE(worker.busy());
+    // The worker is free again: a second run starts and reports the same way.
+    REQUIRE(worker.start(f.options));
+    r.reset();
+    for (int i = 0; i < 2000 && !(r = worker.takeResult()); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(r);
+    CHECK_FALSE(worker.busy());
+}
+
+TEST_CASE("a bare collector address gets the documented endpoint, any other path is kept")
+{
+    CHECK(uploadEndpoint("http://collector:8080") == "http://collector:8080/api/v1/upload");
+    CHECK(uploadEndpoint("http://127.0.0.1:8080/") == "http://127.0.0.1:8080/api/v1/upload");
+    CHECK(uploadEndpoint("https://xa.example.vn") == "https://xa.example.vn/api/v1/upload");
+    CHECK(uploadEndpoint("https://[::1]:9") == "https://[::1]:9/api/v1/upload");
+    CHECK(uploadEndpoint("https://xa.example.vn/api/v1/upload") == "https://xa.example.vn/api/v1/upload");
+    CHECK(uploadEndpoint("https://xa.example.vn/collector/upload") == "https://xa.example.vn/collector/upload");
+    CHECK(uploadEndpoint("https://xa.example.vn?x=1") == "https://xa.example.vn?x=1");
+    CHECK(uploadEndpoint("") == "");
 }

@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <algorithm>
@@ -117,9 +118,11 @@ RunResult run(const std::vector<std::string>& args, const std::filesystem::path&
     const auto out = scratch / ("run" + std::to_string(n) + ".out"), err = scratch / ("run" + std::to_string(n) + ".err");
     const pid_t pid = spawn(args, out, err);
     int st = 0;
-    waitpid(pid, &st, 0);
+    rusage usage{};
+    wait4(pid, &st, 0, &usage);
     RunResult r;
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.peakKb = usage.ru_maxrss;
     r.out = slurp(out);
     r.err = slurp(err);
     return r;

@@ -15,6 +15,7 @@ namespace nettest {
 struct RunResult {
     int status = -1;
     std::string out, err;
+    long peakKb = 0;               // the child's peak resident memory (getrusage's ru_maxrss)
 };
 
 // Runs `args` (args[0] is the program) to completion; stdout and stderr kept apart.

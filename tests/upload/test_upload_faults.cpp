@@ -33,12 +33,12 @@ TEST_CASE("garbage answers from a server mark nothing sent")
     };
     const Case cases[] = {
         {"an HTML page", nettest::FakeServer::http(200, "text/html; charset=utf-8", "<html><body>Đăng nhập Wi-Fi</body></html>"), "trang HTML"},
-        {"broken JSON", nettest::FakeServer::http(200, "application/json", "{\"acks\": [{\"id\": "), "không phải JSON"},
-        {"JSON without acks", nettest::FakeServer::http(200, "application/json", "{\"ok\": true}"), "thiếu danh sách xác nhận"},
-        {"an ack for an id never sent", nettest::FakeServer::http(200, "application/json", "{\"acks\": [{\"id\": \"ffff-unknown\"}]}"),
+        {"broken JSON", nettest::FakeServer::http(200, "application/json", "{\"protocol\": 1, \"acks\": [{\"id\": "), "không phải JSON"},
+        {"JSON without acks", nettest::FakeServer::http(200, "application/json", "{\"protocol\": 1, \"ok\": true}"), "thiếu danh sách xác nhận"},
+        {"an ack for an id never sent", nettest::FakeServer::http(200, "application/json", "{\"protocol\": 1, \"acks\": [{\"id\": \"ffff-unknown\"}]}"),
          "không có trong lô vừa gửi"},
         {"an HTML error page", nettest::FakeServer::http(502, "text/html", "<html>502 Bad Gateway</html>"), "HTTP 502"},
-        {"an empty ack list", nettest::FakeServer::http(200, "application/json", "{\"acks\": []}"), "không xác nhận"},
+        {"an empty ack list", nettest::FakeServer::http(200, "application/json", "{\"protocol\": 1, \"acks\": []}"), "không xác nhận"},
     };
     for (const Case& c : cases) {
         const std::string name = c.name;
@@ -61,7 +61,7 @@ TEST_CASE("acks for a session at another revision are garbage too")
     const std::string uid = k.addSession(std::nullopt);
     k.addUsageEvents(2);
     // The heartbeat's id is random: a server that acknowledges only the session, at revision 7.
-    nettest::FakeServer server(nettest::FakeServer::http(200, "application/json", "{\"acks\": [{\"id\": \"" + uid + "\", \"revision\": 7}]}"));
+    nettest::FakeServer server(nettest::FakeServer::http(200, "application/json", "{\"protocol\": 1, \"acks\": [{\"id\": \"" + uid + "\", \"revision\": 7}]}"));
     k.configure("http://127.0.0.1:" + std::to_string(server.port()) + "/api/v1/upload", kToken);
     nettest::RunResult r = k.upload();
     CHECK(r.status == 1);

@@ -3,6 +3,7 @@
 // see or delete their data.
 #include "app/commands.hpp"
 #include "drivers/badge_card.hpp"
+#include "kiosk/private_file.hpp"
 #include "kiosk/receipt.hpp"
 #include "kiosk/records.hpp"
 #include <CLI/CLI.hpp>
@@ -186,29 +187,30 @@ int staffBadge(const GlobalOptions& g, const std::string& name, const std::strin
         std::cout << "Đã thu hồi thẻ cán bộ của " << name << ": thẻ đó không đăng nhập được nữa.\n";
         return 0;
     }
-    // The picture holds the badge's secret: the file is the kiosk user's alone from its first byte.
-    const int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0 || ::fchmod(fd, 0600) != 0) {
-        std::cerr << "Không ghi được tệp " << out << ". Chưa cấp thẻ.\n";
-        if (fd >= 0) ::close(fd);
+    // The picture holds the badge's secret: a fresh file of the kiosk user's alone from its first
+    // byte, renamed over --out at the end (a file someone else left there is replaced, not
+    // reused). Created before the badge is issued, so an unwritable folder issues nothing.
+    kiosk::PrivateFile file;
+    if (!file.create(out, error)) {
+        std::cerr << error << " Chưa cấp thẻ.\n";
         return 1;
     }
-    ::close(fd);
     auto badge = r->badges->issue(name, "cli", error);
     if (!badge) {
         std::cerr << "Không cấp được thẻ: " << error << ".\n";
-        std::remove(out.c_str());
         return 1;
     }
     kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
     drivers::BadgeCard card{badge->payload, badge->member.name, roleLabel(badge->member.role), rt.config.commune,
                             kiosk::slipDateTime(badge->issuedAt).substr(0, 10)};
     drivers::Image image;
-    if (!drivers::renderBadgeCard(card, image, error) || !drivers::writePng(out, image, error)) {
+    std::string png;
+    if (!drivers::renderBadgeCard(card, image, error) || !drivers::encodePng(image, png, error) || !file.write(png) ||
+        !file.commit(error)) {
         // No picture, no badge: nobody could hold this one up.
         std::string ignored;
         r->badges->revoke(name, "cli", ignored);
-        std::remove(out.c_str());
+        if (error.empty()) error = "không ghi được tệp " + out + " (ổ đĩa đầy?)";
         std::cerr << "Không vẽ được thẻ: " << error << "\n";
         return 1;
     }

@@ -1,5 +1,6 @@
 // Online backup (sqlite3_backup_*) with a checked temporary copy and an atomic rename; daily rotation.
 #include "kiosk/backup.hpp"
+#include "kiosk/private_file.hpp"
 #include <sqlite3.h>
 #include <algorithm>
 #include <ctime>
@@ -41,15 +42,6 @@ std::string integrityOf(sqlite3* db)
     return found;
 }
 
-bool syncPath(const fs::path& p, int flags)
-{
-    const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
 } // namespace
 
 fs::path databaseFile(const fs::path& dataDir)
@@ -83,11 +75,16 @@ bool backupDatabase(const fs::path& source, const fs::path& dest, std::string& e
         error = "Không có cơ sở dữ liệu để sao lưu: " + source.string() + " (thư mục dữ liệu đúng chưa? dùng --data).";
         return false;
     }
-    const fs::path tmp = dest.string() + ".tmp-" + std::to_string(::getpid());
-    fs::remove(tmp, ec);
+    // The copy holds personal data: SQLite writes it in a folder that is ours alone (it opens the
+    // file by name), and the finished copy is made 0600 and renamed over `dest`; a file or symlink
+    // someone else left at `dest` is replaced, never written through.
+    PrivateStaging staging;
+    if (!staging.create(dest, error)) {
+        error = "Không tạo được tệp sao lưu: " + error;
+        return false;
+    }
+    const fs::path tmp = staging.file();
     auto fail = [&](std::string message) {
-        fs::remove(tmp, ec);
-        fs::remove(tmp.string() + "-journal", ec);
         error = std::move(message);
         return false;
     };
@@ -117,11 +114,8 @@ bool backupDatabase(const fs::path& source, const fs::path& dest, std::string& e
         const std::string check = integrityOf(dst.db);
         if (check != "ok") return fail("Bản sao lưu không đạt kiểm tra toàn vẹn (" + check + "); bản cũ được giữ nguyên.");
     }
-    fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);   // personal data
-    if (!syncPath(tmp, O_RDONLY)) return fail("Không ghi được bản sao lưu xuống đĩa: " + tmp.string());
-    fs::rename(tmp, dest, ec);
-    if (ec) return fail("Không đổi tên được bản sao lưu thành " + dest.string() + ": " + ec.message());
-    syncPath(dest.parent_path().empty() ? fs::path(".") : dest.parent_path(), O_RDONLY | O_DIRECTORY);
+    std::string why;
+    if (!staging.publish(why)) return fail("Không ghi được bản sao lưu: " + why);
     return true;
 }
 

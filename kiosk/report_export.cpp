@@ -1,5 +1,6 @@
 // JSON and CSV renderings of a Report (nlohmann::ordered_json keeps the documented key order).
 #include "kiosk/report_export.hpp"
+#include "kiosk/private_file.hpp"
 #include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdio>
@@ -270,35 +271,9 @@ std::string reportCsv(const Report& r)
 
 bool writeFileAtomically(const std::filesystem::path& file, const std::string& bytes, std::string& error)
 {
-    std::filesystem::path tmp = file;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out) {
-            error = "Không ghi được tệp " + file.string() + ": kiểm tra thư mục có tồn tại, còn chỗ trống và được phép ghi.";
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            return false;
-        }
-    }
-    return publishReportFile(tmp, file, error);
-}
-
-bool publishReportFile(const std::filesystem::path& tmp, const std::filesystem::path& file, std::string& error)
-{
-    std::error_code ec;
-    // The lists name citizens: only the officer who exported the report may read the file.
-    std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace, ec);
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        error = "Không ghi được tệp " + file.string() + " (" + ec.message() + ").";
-        std::filesystem::remove(tmp, ec);
-        return false;
-    }
-    return true;
+    // The lists name citizens: only the officer who exported the report may read the file, from
+    // its first byte, and a file someone else left at that name is replaced, never reused.
+    return writePrivateFile(file, bytes, error);
 }
 
 } // namespace kiosk

@@ -22,11 +22,8 @@ std::string reportCsv(const Report& report);
 // Vietnamese message when the file cannot be written.
 bool writeReportXlsx(const Report& report, const std::filesystem::path& file, std::string& error);
 
-// Writes `bytes` to `file` through a temporary file and a rename (never a half-written report).
+// Writes `bytes` to `file` through a fresh 0600 temporary file and a rename (never a half-written
+// report, never a file another user created): kiosk/private_file.hpp.
 bool writeFileAtomically(const std::filesystem::path& file, const std::string& bytes, std::string& error);
-
-// The last step of every report file: `tmp`, fully written, made readable by its owner only and
-// renamed to `file`; removed on failure.
-bool publishReportFile(const std::filesystem::path& tmp, const std::filesystem::path& file, std::string& error);
 
 } // namespace kiosk

@@ -1,6 +1,7 @@
 // Decoding with stb (drivers/png_image), uploading as an RGBA32 streaming-free static texture.
 #include "app/texture_cache.hpp"
 #include "drivers/png_image.hpp"
+#include "kiosk/content.hpp"
 #include <SDL.h>
 #include <spdlog/spdlog.h>
 
@@ -19,7 +20,11 @@ ImTextureID TextureCache::texture(const std::string& relPath, ImVec2& size)
         Entry e;
         drivers::Image img;
         std::string error;
-        if (drivers::loadImage(m_assets / relPath, img, 4, error)) {
+        // The same checks as `kiosk content check`: inside assets/, a PNG of bounded size (its
+        // header read, nothing decoded, before stb allocates anything).
+        const auto file = kiosk::lessonImageFile(m_assets, relPath);
+        if (!file) error = kiosk::kImageRefused;
+        if (file && drivers::loadImage(*file, img, 4, error, kiosk::kMaxImageSide)) {
             e.texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, img.width, img.height);
             if (e.texture) {
                 SDL_UpdateTexture(e.texture, nullptr, img.pixels.data(), img.width * 4);

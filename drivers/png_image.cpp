@@ -20,9 +20,35 @@ bool writePng(const std::filesystem::path& file, const Image& image, std::string
     return true;
 }
 
-bool loadImage(const std::filesystem::path& file, Image& out, int channels, std::string& error)
+bool encodePng(const Image& image, std::string& bytes, std::string& error)
+{
+    if (image.width <= 0 || image.height <= 0 || image.pixels.size() < size_t(image.width) * image.height * image.channels) {
+        error = "ảnh rỗng, không ghi được";
+        return false;
+    }
+    bytes.clear();
+    auto append = [](void* user, void* data, int size) { static_cast<std::string*>(user)->append(static_cast<const char*>(data), size_t(size)); };
+    if (!stbi_write_png_to_func(append, &bytes, image.width, image.height, image.channels, image.pixels.data(), image.width * image.channels)) {
+        error = "không mã hoá được ảnh PNG";
+        return false;
+    }
+    return true;
+}
+
+bool loadImage(const std::filesystem::path& file, Image& out, int channels, std::string& error, int maxSide)
 {
     int w = 0, h = 0, n = 0;
+    if (maxSide > 0) {
+        if (!stbi_info(file.c_str(), &w, &h, &n)) {
+            error = "không đọc được ảnh " + file.string() + ": " + (stbi_failure_reason() ? stbi_failure_reason() : "?");
+            return false;
+        }
+        if (w <= 0 || h <= 0 || w > maxSide || h > maxSide) {
+            error = "ảnh " + file.string() + " rộng " + std::to_string(w) + "×" + std::to_string(h) + " điểm ảnh, quá " +
+                    std::to_string(maxSide) + "×" + std::to_string(maxSide);
+            return false;
+        }
+    }
     unsigned char* data = stbi_load(file.c_str(), &w, &h, &n, channels);
     if (!data) {
         error = "không đọc được ảnh " + file.string() + ": " + (stbi_failure_reason() ? stbi_failure_reason() : "?");

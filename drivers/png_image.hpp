@@ -15,8 +15,11 @@ struct Image {
 };
 
 bool writePng(const std::filesystem::path& file, const Image& image, std::string& error);
-// Loads PNG or JPEG; `channels` forces the channel count (0 keeps the file's).
-bool loadImage(const std::filesystem::path& file, Image& out, int channels, std::string& error);
+// The PNG file's bytes in memory (for kiosk::PrivateFile, which owns the file's creation).
+bool encodePng(const Image& image, std::string& bytes, std::string& error);
+// Loads PNG or JPEG; `channels` forces the channel count (0 keeps the file's). With `maxSide`, a
+// picture wider or taller than that is refused from its header (stbi_info) before any decoding.
+bool loadImage(const std::filesystem::path& file, Image& out, int channels, std::string& error, int maxSide = 0);
 Image toGrey(const Image& image);
 
 } // namespace drivers

@@ -1,6 +1,8 @@
 // Loading and validating lessons: a broken file is reported with its line and left out alone.
 #include "kiosk/content.hpp"
+#include "kiosk/toml_limits.hpp"
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -50,12 +52,16 @@ bool validId(const std::string& id)
     return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-bool isPng(const std::filesystem::path& p)
+// The PNG signature and IHDR chunk (the first 24 bytes) give the picture's size without decoding.
+bool pngHeaderFits(const std::filesystem::path& p)
 {
     std::ifstream f(p, std::ios::binary);
-    char sig[8] = {};
-    f.read(sig, 8);
-    return f.gcount() == 8 && std::string(sig, 8) == std::string("\x89PNG\r\n\x1a\n", 8);
+    unsigned char h[24] = {};
+    f.read(reinterpret_cast<char*>(h), sizeof h);
+    if (f.gcount() != sizeof h || std::memcmp(h, "\x89PNG\r\n\x1a\n", 8) != 0 || std::memcmp(h + 12, "IHDR", 4) != 0) return false;
+    auto be32 = [](const unsigned char* b) { return (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3]; };
+    const uint32_t w = be32(h + 16), hgt = be32(h + 20);
+    return w > 0 && hgt > 0 && w <= uint32_t(kMaxImageSide) && hgt <= uint32_t(kMaxImageSide);
 }
 
 void loadTopics(const std::filesystem::path& assetsDir, Catalogue& cat, std::vector<Problem>& problems)
@@ -94,10 +100,9 @@ PhoneScreen readScreen(TomlReader& r, const toml::table& step, const std::filesy
     if (auto tap = r.integer(*t, "tap", 0, static_cast<int64_t>(items.size()))) s.tap = static_cast<int>(*tap);
     else if (t->get("tap")) ok = false;
     s.image = r.str(*t, "image", false);
-    if (!s.image.empty()) {
-        std::filesystem::path img = assetsDir / s.image;
-        if (!std::filesystem::exists(img)) { r.problem(t->get("image"), "không thấy ảnh \"" + s.image + "\""); ok = false; }
-        else if (!isPng(img)) { r.problem(t->get("image"), "ảnh \"" + s.image + "\" không phải tệp PNG"); ok = false; }
+    if (!s.image.empty() && !lessonImageFile(assetsDir, s.image)) {
+        r.problem(t->get("image"), "ảnh \"" + s.image.substr(0, 200) + "\" " + kImageRefused);
+        ok = false;
     }
     return s;
 }
@@ -164,20 +169,39 @@ std::optional<Lesson> parseLesson(std::string_view text, const std::string& rel,
     return l;
 }
 
+std::optional<std::filesystem::path> lessonImageFile(const std::filesystem::path& assetsDir, std::string_view image)
+{
+    namespace fs = std::filesystem;
+    if (image.empty() || image.find('\0') != std::string_view::npos) return std::nullopt;
+    const fs::path rel(image);
+    if (rel.is_absolute()) return std::nullopt;
+    std::error_code ec;
+    const fs::path root = fs::canonical(assetsDir, ec);
+    if (ec) return std::nullopt;
+    const fs::path file = fs::weakly_canonical(root / rel, ec);
+    if (ec) return std::nullopt;
+    // Inside the assets folder: the root's every component is a prefix of the file's.
+    auto [rootEnd, fileAt] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+    if (rootEnd != root.end() || fileAt == file.end()) return std::nullopt;
+    const fs::file_status st = fs::status(file, ec);
+    if (ec || !fs::is_regular_file(st)) return std::nullopt;
+    const uintmax_t size = fs::file_size(file, ec);
+    if (ec || size > kMaxImageBytes || !pngHeaderFits(file)) return std::nullopt;
+    return file;
+}
+
 namespace {
 
 std::optional<Lesson> loadLesson(const std::filesystem::path& assetsDir, const std::filesystem::path& file,
                                  const Catalogue& cat, const Config& config, std::vector<Problem>& problems)
 {
     const std::string rel = std::filesystem::relative(file, assetsDir).generic_string();
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        problems.push_back({rel, 0, "không mở được tệp: " + file.string()});
+    std::string text, why;
+    if (!readTomlText(file, text, why)) {
+        problems.push_back({rel, 0, why + ": " + file.string()});
         return std::nullopt;
     }
-    return parseLesson(text.str(), rel, assetsDir, cat, config, problems);
+    return parseLesson(text, rel, assetsDir, cat, config, problems);
 }
 
 } // namespace

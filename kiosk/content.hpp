@@ -80,4 +80,15 @@ ContentLoad loadContent(const std::filesystem::path& assetsDir, const Config& co
 std::optional<Lesson> parseLesson(std::string_view text, const std::string& file, const std::filesystem::path& assetsDir,
                                   const Catalogue& catalogue, const Config& config, std::vector<Problem>& problems);
 
+// Lesson pictures: a PNG file inside the assets folder (after resolving "..", symlinks), at most
+// kMaxImageBytes and kMaxImageSide pixels a side by its header, so nothing is decoded that could
+// exhaust memory and no file outside assets/ can reach the citizen's screen.
+inline constexpr int kMaxImageSide = 4096;
+inline constexpr uintmax_t kMaxImageBytes = 8 * 1024 * 1024;
+// The resolved file, or nullopt. Every refusal is the same (kImageRefused): `content check` must
+// not tell whether some file outside assets/ exists.
+std::optional<std::filesystem::path> lessonImageFile(const std::filesystem::path& assetsDir, std::string_view image);
+inline constexpr const char* kImageRefused =
+    "không dùng được: ảnh phải là tệp PNG có sẵn trong thư mục assets, tối đa 4096×4096 điểm ảnh và 8 MB";
+
 } // namespace kiosk

@@ -1,5 +1,6 @@
 // Typed reads from toml++ tables with problems reported as "file:line: message".
 #include "kiosk/toml_util.hpp"
+#include "kiosk/toml_limits.hpp"
 #include <cmath>
 
 namespace kiosk {
@@ -11,18 +12,29 @@ std::string Problem::str() const
 
 std::optional<toml::table> TomlReader::parseFile(const std::filesystem::path& path)
 {
-    try {
-        return toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        problemAt(static_cast<int>(e.source().begin.line), std::string("không đọc được TOML: ") + std::string(e.description()));
-    } catch (const std::exception& e) {
-        problemAt(0, std::string("không mở được tệp: ") + e.what());
+    // Bounded: read up to kMaxTomlBytes ourselves instead of toml::parse_file.
+    std::string text, why;
+    if (!readTomlText(path, text, why)) {
+        problemAt(0, why + ": " + path.string());
+        return std::nullopt;
     }
-    return std::nullopt;
+    return parseText(text, path.string());
 }
 
 std::optional<toml::table> TomlReader::parseText(std::string_view text, const std::string& sourcePath)
 {
+    // Every TOML the kiosk reads comes through here: size and nesting are checked before toml++,
+    // whose recursive parser a hostile file could otherwise crash.
+    if (text.size() > kMaxTomlBytes) {
+        problemAt(0, "tệp quá lớn (tối đa " + std::to_string(kMaxTomlBytes / 1024) + " KB): tệp bị từ chối");
+        return std::nullopt;
+    }
+    int line = 0;
+    std::string why;
+    if (!checkTomlShape(text, line, why)) {
+        problemAt(line, why);
+        return std::nullopt;
+    }
     try {
         return toml::parse(text, sourcePath);
     } catch (const toml::parse_error& e) {

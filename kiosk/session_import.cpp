@@ -19,66 +19,130 @@ namespace kiosk {
 // [SECTION] CSV
 // ---------------------------------------------------------------------------------------------
 
-bool parseCsv(std::string_view text, std::vector<CsvRecord>& out, int& badLine, std::string& reason)
+CsvReader::CsvReader(Source source) : m_source(std::move(source)), m_buf(64 * 1024) {}
+
+int CsvReader::peek()
 {
-    size_t i = 0;
-    const size_t n = text.size();
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    int line = 1;
-    while (i < n) {
-        CsvRecord rec;
-        rec.line = line;
-        for (bool done = false; !done;) {
-            std::string field;
-            if (i < n && text[i] == '"') {
-                const int opened = line;
-                ++i;
-                for (;;) {
-                    if (i >= n) {
-                        badLine = opened;
-                        reason = "dấu ngoặc kép \" mở ở dòng này nhưng không đóng cho tới hết tệp";
-                        return false;
-                    }
-                    const char c = text[i++];
-                    if (c == '"') {
-                        if (i < n && text[i] == '"') {
-                            field += '"';
-                            ++i;
-                            continue;
-                        }
-                        break;
-                    }
-                    // A lone CR ends a line too (old Mac "CSV (Macintosh)" files), as it ends a record below.
-                    if (c == '\n' || (c == '\r' && (i >= n || text[i] != '\n'))) ++line;
-                    field += c;
+    if (m_pos == m_len) {
+        if (m_eof) return -1;
+        m_len = m_source(m_buf.data(), m_buf.size());
+        m_pos = 0;
+        if (m_len == 0) {
+            m_eof = true;
+            return -1;
+        }
+    }
+    return static_cast<unsigned char>(m_buf[m_pos]);
+}
+
+int CsvReader::get()
+{
+    const int c = peek();
+    if (c >= 0) ++m_pos;
+    return c;
+}
+
+CsvReader::Next CsvReader::next(CsvRecord& rec, int& badLine, std::string& reason)
+{
+    if (!m_started) {
+        m_started = true;
+        if (peek() >= 0 && m_len - m_pos >= 3 && std::string_view(m_buf.data() + m_pos, 3) == "\xEF\xBB\xBF") m_pos += 3;
+    }
+    if (peek() < 0) return Next::End;
+    rec.line = m_line;
+    rec.fields.clear();
+    size_t bytes = 0;
+    auto tooLong = [&] {
+        badLine = rec.line;
+        reason = "bản ghi bắt đầu ở dòng này dài quá " + std::to_string(kMaxCsvRecordBytes / 1024) +
+                 " KB (một dấu ngoặc kép \" mở mà không đóng?): tệp bị từ chối, chưa nhập gì";
+        return Next::Bad;
+    };
+    for (;;) {
+        std::string field;
+        if (peek() == '"') {
+            const int opened = m_line;
+            get();
+            for (;;) {
+                const int c = get();
+                if (c < 0) {
+                    badLine = opened;
+                    reason = "dấu ngoặc kép \" mở ở dòng này nhưng không đóng cho tới hết tệp";
+                    return Next::Bad;
                 }
-                if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    badLine = line;
-                    reason = "sau dấu ngoặc kép đóng một ô phải là dấu phẩy hoặc xuống dòng (dấu ngoặc kép bên trong ô phải viết hai lần: \"\")";
-                    return false;
+                if (++bytes > kMaxCsvRecordBytes) return tooLong();
+                if (c == '"') {
+                    if (peek() == '"') {
+                        get();
+                        field += '"';
+                        continue;
+                    }
+                    break;
                 }
-            } else {
-                while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+                // A lone CR ends a line too (old Mac "CSV (Macintosh)" files), as it ends a record below.
+                if (c == '\n' || (c == '\r' && peek() != '\n')) ++m_line;
+                field += char(c);
             }
-            rec.fields.push_back(std::move(field));
-            if (i >= n) {
-                done = true;
-            } else if (text[i] == ',') {
-                ++i;
-                if (i >= n) {
-                    rec.fields.emplace_back();   // "a,b," at the very end: a last, empty field
-                    done = true;
-                }
-            } else {
-                if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
-                ++i;
-                ++line;
-                done = true;
+            const int p = peek();
+            if (p >= 0 && p != ',' && p != '\n' && p != '\r') {
+                badLine = m_line;
+                reason = "sau dấu ngoặc kép đóng một ô phải là dấu phẩy hoặc xuống dòng (dấu ngoặc kép bên trong ô phải viết hai lần: \"\")";
+                return Next::Bad;
+            }
+        } else {
+            for (int p = peek(); p >= 0 && p != ',' && p != '\n' && p != '\r'; p = peek()) {
+                if (++bytes > kMaxCsvRecordBytes) return tooLong();
+                field += char(get());
             }
         }
-        out.push_back(std::move(rec));
+        rec.fields.push_back(std::move(field));
+        if (rec.fields.size() > kMaxCsvFields) {
+            badLine = rec.line;
+            reason = "dòng này có hơn " + std::to_string(kMaxCsvFields) + " ô (mẫu có 10 cột): tệp bị từ chối, chưa nhập gì";
+            return Next::Bad;
+        }
+        const int p = peek();
+        if (p < 0) return Next::Record;
+        get();
+        if (p == ',') {
+            if (++bytes > kMaxCsvRecordBytes) return tooLong();
+            if (peek() < 0) {
+                rec.fields.emplace_back();   // "a,b," at the very end: a last, empty field
+                return Next::Record;
+            }
+            continue;
+        }
+        if (p == '\r' && peek() == '\n') get();
+        ++m_line;
+        return Next::Record;
     }
-    return true;
+}
+
+namespace {
+
+CsvReader::Source textSource(std::string_view text)
+{
+    return [text, at = size_t(0)](char* buf, size_t size) mutable {
+        const size_t n = std::min(size, text.size() - at);
+        std::copy_n(text.data() + at, n, buf);
+        at += n;
+        return n;
+    };
+}
+
+} // namespace
+
+bool parseCsv(std::string_view text, std::vector<CsvRecord>& out, int& badLine, std::string& reason)
+{
+    CsvReader reader(textSource(text));
+    CsvRecord rec;
+    for (;;) {
+        switch (reader.next(rec, badLine, reason)) {
+        case CsvReader::Next::Record: out.push_back(std::move(rec)); break;
+        case CsvReader::Next::End: return true;
+        case CsvReader::Next::Bad: return false;
+        }
+    }
 }
 
 std::string ImportProblem::str() const { return "dòng " + std::to_string(line) + ": " + message; }
@@ -263,22 +327,27 @@ private:
         std::vector<ServiceOutcome> out;
         std::set<std::string> seen;
         size_t from = 0;
+        int itemNo = 0;
         while (from <= text.size()) {
             size_t to = text.find(';', from);
             if (to == std::string::npos) to = text.size();
             const std::string item = cleanText(text.substr(from, to - from));
             from = to + 1;
             if (item.empty()) continue;
+            ++itemNo;
             const size_t colon = item.find(':');
             ServiceOutcome o;
             o.code = lower(cleanText(item.substr(0, colon)));
             const std::string outcome = colon == std::string::npos ? "done" : lower(cleanText(item.substr(colon + 1)));
+            // The cell's own words are never quoted back: a column filled in wrongly may hold a
+            // name or an ID number.
             if (std::find(m_codes.begin(), m_codes.end(), o.code) == m_codes.end()) {
-                bad("dịch vụ \"" + o.code + "\" không có trong danh mục của ki-ốt (assets/services.toml)");
+                bad("cột services, mục thứ " + std::to_string(itemNo) +
+                    ": không phải mã dịch vụ trong danh mục của ki-ốt (assets/services.toml)");
                 continue;
             }
             if (!parseOutcome(outcome, o.outcome)) {
-                bad("kết quả \"" + outcome + "\" của dịch vụ " + o.code + " phải là done, partial hoặc referred");
+                bad("cột services: kết quả của dịch vụ " + o.code + " phải là done, partial hoặc referred");
                 continue;
             }
             if (!seen.insert(o.code).second) {
@@ -303,8 +372,9 @@ std::vector<int> readHeader(const CsvRecord& header, std::vector<ImportProblem>&
         if (name.empty()) continue;
         const auto* known = std::find_if(std::begin(kImportColumns), std::end(kImportColumns), [&](const char* c) { return name == c; });
         if (known == std::end(kImportColumns)) {
-            problems.push_back({header.line, "cột \"" + name + "\" không có trong mẫu (các cột: started_at, ended_at, staff, citizen_id, "
-                                                               "full_name, birth_date, gender, village, services, notes)"});
+            // Not quoted: a file without its header row has a citizen's data here.
+            problems.push_back({header.line, "cột thứ " + std::to_string(f + 1) + " của dòng tiêu đề không phải tên cột của mẫu (các cột: "
+                                             "started_at, ended_at, staff, citizen_id, full_name, birth_date, gender, village, services, notes)"});
             continue;
         }
         int& slot = columnOf[size_t(known - std::begin(kImportColumns))];
@@ -341,65 +411,116 @@ ImportResult SessionImporter::importFile(const std::filesystem::path& file, std:
         r.error = "Tệp " + file.string() + " lớn quá 200 MB: xin chia thành nhiều tệp nhỏ hơn.";
         return r;
     }
-    std::ifstream in(file, std::ios::binary);
-    std::string text(size, '\0');
-    if (!in.read(text.data(), std::streamsize(size))) {
+    auto in = std::make_shared<std::ifstream>();
+    bool opened = true;
+    r = importFrom(
+        [&]() -> CsvReader::Source {
+            in->close();
+            in->clear();
+            in->open(file, std::ios::binary);
+            if (!*in) opened = false;
+            return [in](char* buf, size_t n) {
+                in->read(buf, std::streamsize(n));
+                return size_t(in->gcount());
+            };
+        },
+        actor);
+    if (!opened && r.error.empty() && !r.ok) {
+        r = ImportResult{};
         r.error = "Không đọc được tệp " + file.string() + ".";
-        return r;
     }
-    return importText(text, actor);
+    return r;
 }
 
 ImportResult SessionImporter::importText(std::string_view text, std::string_view actor)
 {
-    ImportResult r;
-    if (const size_t bad = invalidUtf8(text); bad != std::string_view::npos) {
-        const int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(bad), '\n'));
-        r.problems.push_back({line, "tệp không phải chữ UTF-8 (có thể đang là bảng mã Windows-1258 hoặc TCVN3): trong Excel chọn "
-                                    "\"Lưu thành\" → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại"});
-        return r;
-    }
-    std::vector<CsvRecord> records;
+    return importFrom([text] { return textSource(text); }, actor);
+}
+
+namespace {
+
+constexpr size_t kMaxProblems = 1000;
+
+// Reads every record after the header and hands each usable row to `onRow` (false stops the
+// scan). Problems (bad rows, a malformed file) go to `r.problems`; `r.rows` counts the data rows.
+template <class OnRow>
+void scanRows(CsvReader& csv, const RowReader& reader, ImportResult& r, OnRow&& onRow)
+{
+    CsvRecord rec;
     int badLine = 0;
     std::string reason;
-    if (!parseCsv(text, records, badLine, reason)) {
+    auto notUtf8 = [&](const CsvRecord& x) {
+        for (const std::string& f : x.fields)
+            if (invalidUtf8(f) != std::string_view::npos) return true;
+        return false;
+    };
+    const std::string utf8Problem = "tệp không phải chữ UTF-8 (có thể đang là bảng mã Windows-1258 hoặc TCVN3): trong Excel chọn "
+                                    "\"Lưu thành\" → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại";
+    CsvReader::Next n = csv.next(rec, badLine, reason);
+    if (n == CsvReader::Next::Bad) {
         r.problems.push_back({badLine, reason});
-        return r;
+        return;
     }
-    if (records.empty()) {
+    if (n == CsvReader::Next::End) {
         r.problems.push_back({1, "tệp trống: cần dòng tiêu đề (started_at,ended_at,staff,...) và các dòng dữ liệu"});
-        return r;
+        return;
     }
-    const std::vector<int> columnOf = readHeader(records.front(), r.problems);
-    if (!r.problems.empty()) return r;
+    if (notUtf8(rec)) {
+        r.problems.push_back({rec.line, utf8Problem});
+        return;
+    }
+    const std::vector<int> columnOf = readHeader(rec, r.problems);
+    if (!r.problems.empty()) return;
     const size_t width = size_t(*std::max_element(columnOf.begin(), columnOf.end())) + 1;
+    const size_t headerCells = rec.fields.size();
 
-    RowReader reader(m_codes, m_clock.unixSeconds());
-    std::vector<Row> rows;
-    for (size_t i = 1; i < records.size(); ++i) {
-        CsvRecord& rec = records[i];
+    while ((n = csv.next(rec, badLine, reason)) == CsvReader::Next::Record) {
+        if (notUtf8(rec)) {
+            r.problems.clear();
+            r.problems.push_back({rec.line, utf8Problem});
+            return;
+        }
         if (std::all_of(rec.fields.begin(), rec.fields.end(), [](const std::string& f) { return cleanText(f).empty(); })) continue;
         ++r.rows;
         // A spreadsheet writes every row as wide as its header (empty header cells included), so
         // a row wider than the header has a comma that was not quoted.
-        const size_t headerCells = records.front().fields.size();
         if (rec.fields.size() < width) {
             r.problems.push_back({rec.line, "có " + std::to_string(rec.fields.size()) + " ô, cần " + std::to_string(width) +
                                                 " ô như dòng tiêu đề (một ô có xuống dòng mà không đặt trong ngoặc kép?)"});
-            continue;
-        }
-        if (rec.fields.size() > headerCells) {
+        } else if (rec.fields.size() > headerCells) {
             r.problems.push_back({rec.line, "có " + std::to_string(rec.fields.size()) + " ô, nhiều hơn " + std::to_string(headerCells) +
                                                 " cột của tiêu đề (một ô có dấu phẩy mà không đặt trong ngoặc kép?)"});
-            continue;
+        } else {
+            Row row = reader.read(rec, columnOf, r.problems);
+            if (!row.identity.empty() && !onRow(row)) return;
         }
-        Row row = reader.read(rec, columnOf, r.problems);
-        if (!row.identity.empty()) rows.push_back(std::move(row));
+        if (r.problems.size() >= kMaxProblems) {
+            r.problems.push_back({rec.line, "dừng kiểm tra ở đây sau " + std::to_string(kMaxProblems) +
+                                                " lỗi: xin sửa các dòng trên rồi nhập lại"});
+            return;
+        }
+    }
+    if (n == CsvReader::Next::Bad) {
+        r.problems.push_back({badLine, reason});
+        return;
     }
     if (r.rows == 0) r.problems.push_back({1, "tệp chỉ có dòng tiêu đề, không có lượt hỗ trợ nào"});
+}
+
+} // namespace
+
+ImportResult SessionImporter::importFrom(const std::function<CsvReader::Source()>& open, std::string_view actor)
+{
+    ImportResult r;
+    RowReader reader(m_codes, m_clock.unixSeconds());
+    // First pass: every row checked, nothing kept but the problems.
+    {
+        CsvReader csv(open());
+        scanRows(csv, reader, r, [](Row&) { return true; });
+    }
     if (!r.problems.empty()) return r;
 
-    // All or nothing: one transaction; each save nests as a savepoint inside it.
+    // Second pass, all or nothing: one transaction; each save nests as a savepoint inside it.
     if (!m_db.exec("BEGIN IMMEDIATE")) {
         r.error = "Cơ sở dữ liệu đang bận, chưa nhập gì: xin thử lại sau ít phút.";
         return r;
@@ -411,12 +532,18 @@ ImportResult SessionImporter::importText(std::string_view text, std::string_view
         return r;
     };
     std::map<std::string, int64_t> staffIds;
-    for (Row& row : rows) {
+    std::string failure;
+    ImportResult second;
+    CsvReader csv(open());
+    scanRows(csv, reader, second, [&](Row& row) {
         auto known = staffIds.find(row.staff);
         if (known == staffIds.end()) {
             const bool existed = m_staff.find(row.staff).has_value();
             const std::optional<int64_t> id = m_staff.ensureImported(row.staff);
-            if (!id) return fail("Không tạo được tài khoản cho người hỗ trợ ở dòng " + std::to_string(row.line) + " (" + m_db.lastError() + "): chưa nhập gì.");
+            if (!id) {
+                failure = "Không tạo được tài khoản cho người hỗ trợ ở dòng " + std::to_string(row.line) + " (" + m_db.lastError() + "): chưa nhập gì.";
+                return false;
+            }
             if (!existed) ++r.newStaff;
             known = staffIds.emplace(row.staff, *id).first;
         }
@@ -424,10 +551,16 @@ ImportResult SessionImporter::importText(std::string_view text, std::string_view
         row.session.importKey = m_vault.keyedHash(row.identity);
         std::string error;
         const std::optional<SaveResult> saved = m_sessions.save(row.session, error);
-        if (!saved) return fail("Dòng " + std::to_string(row.line) + " không lưu được (" + error + "): chưa nhập gì.");
+        if (!saved) {
+            failure = "Dòng " + std::to_string(row.line) + " không lưu được (" + error + "): chưa nhập gì.";
+            return false;
+        }
         if (saved->duplicate) ++r.alreadyThere;
         else ++r.added;
-    }
+        return true;
+    });
+    if (!failure.empty()) return fail(failure);
+    if (!second.problems.empty() || second.rows != r.rows) return fail("Tệp đã thay đổi trong lúc nhập: chưa nhập gì. Xin nhập lại.");
     m_audit.record(actor, "sessions_imported", "", "added=" + std::to_string(r.added) + " already=" + std::to_string(r.alreadyThere) +
                                                     " new_staff=" + std::to_string(r.newStaff));
     if (!m_db.exec("COMMIT")) return fail("Không ghi được vào cơ sở dữ liệu (" + m_db.lastError() + "): chưa nhập gì.");

@@ -9,6 +9,7 @@
 #include "kiosk/staff.hpp"
 #include "kiosk/vault.hpp"
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,32 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
-// RFC 4180 (quoted fields may hold commas, line breaks and doubled quotes; CRLF or LF). A UTF-8
-// byte-order mark is skipped. False with the line and a Vietnamese reason on malformed quoting.
+// A record longer than this or with more fields is refused (naming its line): a file's size never
+// becomes memory, and a real row of the template is a few hundred bytes in ten fields.
+inline constexpr size_t kMaxCsvRecordBytes = 64 * 1024;
+inline constexpr size_t kMaxCsvFields = 64;
+
+// RFC 4180 (quoted fields may hold commas, line breaks and doubled quotes; CRLF or LF), one record
+// at a time from a byte source, holding one record in memory. A UTF-8 byte-order mark is skipped.
+class CsvReader {
+public:
+    using Source = std::function<size_t(char* buffer, size_t size)>;   // bytes read; 0 at the end
+    explicit CsvReader(Source source);
+    enum class Next { Record, End, Bad };
+    // Bad: `badLine` and a Vietnamese `reason` (malformed quoting, a record over the bounds).
+    Next next(CsvRecord& rec, int& badLine, std::string& reason);
+
+private:
+    int peek();
+    int get();
+    Source m_source;
+    std::vector<char> m_buf;
+    size_t m_pos = 0, m_len = 0;
+    bool m_eof = false, m_started = false;
+    int m_line = 1;
+};
+
+// The whole text at once (tests, the fuzz target). False with the line and the reason.
 bool parseCsv(std::string_view text, std::vector<CsvRecord>& out, int& badLine, std::string& reason);
 
 struct ImportProblem {
@@ -51,9 +76,12 @@ public:
                     std::vector<std::string> serviceCodes);
 
     ImportResult importText(std::string_view csv, std::string_view actor);
+    // Streamed: read twice (every row checked, then saved in one transaction), never held whole.
     ImportResult importFile(const std::filesystem::path& file, std::string_view actor);
 
 private:
+    ImportResult importFrom(const std::function<CsvReader::Source()>& open, std::string_view actor);
+
     Database& m_db;
     const Vault& m_vault;
     const Clock& m_clock;

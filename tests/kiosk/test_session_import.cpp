@@ -192,8 +192,11 @@ TEST_CASE("a file with bad rows imports nothing and names every bad line with th
     CHECK(byLine[7].find("birth_date") != std::string::npos);
     CHECK(byLine[8].find("Nam hoặc Nữ") != std::string::npos);
     CHECK(byLine[9].find("chưa đủ") != std::string::npos);
-    CHECK(byLine[10].find("\"vneid_levl2\" không có trong danh mục") != std::string::npos);
-    CHECK(byLine[10].find("\"ok\"") != std::string::npos);
+    // The column and the item, never the cell's words (a wrongly filled cell may hold a name).
+    CHECK(byLine[10].find("cột services, mục thứ 1: không phải mã dịch vụ trong danh mục") != std::string::npos);
+    CHECK(byLine[10].find("cột services: kết quả của dịch vụ") != std::string::npos);
+    CHECK(byLine[10].find("vneid_levl2") == std::string::npos);
+    CHECK(byLine[10].find("\"ok\"") == std::string::npos);
     CHECK(byLine[11].find("staff") != std::string::npos);
     CHECK(byLine[12].find("nhiều hơn 10 cột") != std::string::npos);
     CHECK(byLine[13].find("không khớp với năm sinh") != std::string::npos);
@@ -217,8 +220,8 @@ TEST_CASE("a broken file is refused with its line: wrong header, open quote, not
     Fixture f;
     ImportResult r = f.run("started_at,ended_at,staff,citizen_id,full_name,birth_date,gender,village,service,notes\n");
     REQUIRE(r.problems.size() == 2);
-    CHECK(r.problems[0].str() == "dòng 1: cột \"service\" không có trong mẫu (các cột: started_at, ended_at, staff, citizen_id, full_name, "
-                                 "birth_date, gender, village, services, notes)");
+    CHECK(r.problems[0].str() == "dòng 1: cột thứ 9 của dòng tiêu đề không phải tên cột của mẫu (các cột: started_at, ended_at, staff, "
+                                 "citizen_id, full_name, birth_date, gender, village, services, notes)");
     CHECK(r.problems[1].str() == "dòng 1: thiếu cột services");
 
     r = f.run(std::string(kHeader) + "2026-02-03T09:15:00,2026-02-03T09:40:00,Trần Văn Bảo,,,,,Thôn Đông,,\"chưa đóng\n\n");
@@ -268,4 +271,59 @@ TEST_CASE("an imported row keeps the card already stored, and decomposed Vietnam
     const ImportResult r2 = f.run(std::string(kHeader) + "2026-02-04T09:15:00,2026-02-04T09:40:00,Trần Văn Bảo,038066001111,\xC4\x90o\xCC\x82\xCC\x83 Va\xCC\x86n An,30/12/1966,Nam,,,\n");
     REQUIRE(r2.ok);
     CHECK(f.rec->sessions->findCitizen("038066001111")->card.fullName == "Đỗ Văn An");
+}
+
+TEST_CASE("import messages name the line and column, never a cell's content")
+{
+    Fixture f;
+    // A name and an ID number typed into the services column, an outcome column holding the same,
+    // and a file whose first row is data rather than the header.
+    const std::string pii = "nguyễn thị thuỷ 038190001234";
+    ImportResult r = f.run(std::string(kHeader) +
+                           "2026-02-03T09:15:00,2026-02-03T09:40:00,Trần Văn Bảo,,,,,Thôn Đông,vneid_install;" + pii + ",\r\n" +
+                           "2026-02-03T10:15:00,2026-02-03T10:40:00,Trần Văn Bảo,,,,,Thôn Đông,vneid_level2:" + pii + ",\r\n");
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message.find("cột services, mục thứ 2") != std::string::npos);
+    CHECK(r.problems[1].line == 3);
+    CHECK(r.problems[1].message.find("cột services") != std::string::npos);
+    CHECK(r.problems[1].message.find("vneid_level2") != std::string::npos);
+
+    ImportResult noHeader = f.run("2026-02-03T09:15:00,2026-02-03T09:40:00,Trần Văn Bảo,038190001234,Nguyễn Thị Thuỷ,15/03/1990,Nữ,Thôn Đông,,\r\n");
+    CHECK_FALSE(noHeader.problems.empty());
+    for (const ImportResult* x : {&r, &noHeader})
+        for (const ImportProblem& p : x->problems) {
+            CAPTURE(p.str());
+            for (const char* secret : {"038190001234", "thuỷ", "Thuỷ", "Nguyễn", "nguyễn"}) CHECK(p.str().find(secret) == std::string::npos);
+        }
+    CHECK(noHeader.problems[0].message.find("cột thứ 1 của dòng tiêu đề") != std::string::npos);
+    CHECK(f.count("SELECT count(*) FROM sessions") == 0);
+}
+
+TEST_CASE("a record over 64 fields or 64 KiB is refused naming its line, and nothing is imported")
+{
+    Fixture f;
+    const std::string good = "2026-02-01T08:00:00,2026-02-01T08:10:00,Lê Thị Hoa,,,,,Thôn Tây,vneid_install:done,\r\n";
+    ImportResult r = f.run(std::string(kHeader) + good + std::string(100000, ',') + "\r\n" + good);
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].message.find("hơn 64 ô") != std::string::npos);
+
+    r = f.run(std::string(kHeader) + good + good + "2026-02-01T08:00:00,2026-02-01T08:10:00,Lê Thị Hoa,,,,,Thôn Tây,vneid_install:done,\"" +
+              std::string(70 * 1024, 'x') + "\"\r\n");
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 4);
+    CHECK(r.problems[0].message.find("dài quá 64 KB") != std::string::npos);
+    CHECK(f.count("SELECT count(*) FROM sessions") == 0);
+
+    // A file streamed from disk: the same checks, and a good file still imports whole.
+    test::writeFile(f.dir / "tot.csv", std::string(kHeader) + good + good);
+    r = f.importer->importFile(f.dir / "tot.csv", "cli");
+    CHECK(r.ok);
+    CHECK(r.rows == 2);
+    CHECK(r.added == 1);
+    CHECK(r.alreadyThere == 1);
 }

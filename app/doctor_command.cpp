@@ -7,7 +7,9 @@
 #include "kiosk/backup.hpp"
 #include <CLI/CLI.hpp>
 #include <SDL.h>
+#include <spdlog/spdlog.h>
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -136,8 +138,49 @@ void checkPrinter(Doctor& d, const kiosk::Config& config)
     else d.line(Mark::Warn, "Máy in", error);
 }
 
+// ALSA's library prints its own complaints ("ALSA lib pcm.c:… Unknown PCM …") straight to fd 2 while
+// SDL probes its devices. For the probe's duration fd 2 goes to a private temporary file; what was
+// written there goes to the log at debug level, so the doctor's output stays one line per check.
+class StderrToLog {
+public:
+    StderrToLog()
+    {
+        m_file = std::tmpfile();
+        if (!m_file) return;
+        std::fflush(stderr);
+        m_saved = ::dup(2);
+        if (m_saved < 0 || ::dup2(::fileno(m_file), 2) < 0) restore();
+    }
+    ~StderrToLog()
+    {
+        restore();
+        if (!m_file) return;
+        std::rewind(m_file);
+        char line[512];
+        while (std::fgets(line, sizeof line, m_file)) {
+            std::string l(line);
+            while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+            if (!l.empty()) spdlog::debug("âm thanh (thư viện): {}", l);
+        }
+        std::fclose(m_file);
+    }
+
+private:
+    void restore()
+    {
+        if (m_saved < 0) return;
+        std::fflush(stderr);
+        ::dup2(m_saved, 2);
+        ::close(m_saved);
+        m_saved = -1;
+    }
+    std::FILE* m_file = nullptr;
+    int m_saved = -1;
+};
+
 void checkAudio(Doctor& d)
 {
+    StderrToLog quiet;
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         d.line(Mark::Warn, "Âm thanh", std::string("không mở được âm thanh (") + SDL_GetError() + "): bài học không đọc thành tiếng được.");
         return;

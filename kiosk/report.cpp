@@ -490,7 +490,7 @@ const char* kBandLabels[3] = {"Từ 60 tuổi trở lên", "Dưới 60 tuổi", 
 std::vector<IndicatorInfo> reportIndicators(const std::vector<ServiceDef>& services)
 {
     std::vector<IndicatorInfo> out;
-    for (const ServiceDef& s : services) out.push_back({s.code, s.title.vi});
+    for (const ServiceDef& s : services) out.push_back({s.code, s.title.vi, s.sheet});
     return out;
 }
 
@@ -538,8 +538,10 @@ std::optional<Report> buildReport(Database& db, const Vault& vault, const Report
     for (size_t i : order) {
         IndicatorFigures f;
         f.code = s.codes[i];
-        if (i < listed) f.label = in.indicators[i].label;
-        else if (auto l = in.otherLabels.find(f.code); l != in.otherLabels.end()) f.label = l->second;
+        if (i < listed) {
+            f.label = in.indicators[i].label;
+            f.sheet = in.indicators[i].sheet;
+        } else if (auto l = in.otherLabels.find(f.code); l != in.otherLabels.end()) f.label = l->second;
         else f.label = f.code;
         f.sessions = s.attempted[i];
         f.citizens = s.done[i].count();

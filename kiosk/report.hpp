@@ -18,6 +18,7 @@ namespace kiosk {
 struct IndicatorInfo {
     std::string code;
     std::string label;   // Vietnamese
+    std::string sheet;   // short name for the workbook's list sheet ("" = none)
 };
 
 struct ReportInput {
@@ -43,6 +44,7 @@ struct IndicatorFigures {
     int64_t sessions = 0;                // sessions in which it was attempted (any outcome)
     int64_t citizens = 0;                // distinct citizens with outcome `done`
     std::vector<ListEntry> list;         // those citizens, in Vietnamese name order
+    std::string sheet;                   // the checklist's short name for it, "" when it has none
 };
 
 // One row of a breakdown: sessions, and distinct citizens among them.

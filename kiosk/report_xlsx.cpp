@@ -2,7 +2,9 @@
 // so a list of 100,000 citizens costs neither time nor memory): a summary sheet with the figures,
 // the indicators, progress against targets and the breakdowns, then one sheet per indicator's list.
 #include "kiosk/report_export.hpp"
+#include "kiosk/private_file.hpp"
 #include <xlsxwriter.h>
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk {
@@ -121,33 +123,21 @@ std::string periodLine(const Report& r)
     return "Kỳ báo cáo: " + r.period.label + " (từ " + dmyDate(r.period.first) + " đến " + dmyDate(r.period.last) + ")";
 }
 
-// A sheet name: at most 31 characters (code points), none of []:*?/\, unique in the workbook.
-std::string sheetName(size_t number, const std::string& label)
+// A sheet name: at most 31 characters (code points), none of []:*?/\' and unique in the workbook
+// (the number). The checklist's short name when it has one; else the label when it fits whole;
+// else "Danh sách N": a label is never cut mid-phrase.
+std::string sheetName(size_t number, const IndicatorFigures& ind)
 {
-    std::string name = std::to_string(number) + ". ";
-    size_t points = name.size(), lastSpace = std::string::npos;
-    bool cut = false;
-    for (size_t i = 0; i < label.size();) {
-        const unsigned char c = static_cast<unsigned char>(label[i]);
-        const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        if (points == 31) {
-            cut = true;
-            break;
-        }
-        const std::string ch = label.substr(i, len);
-        if (ch.size() == 1 && std::string_view("[]:*?/\\").find(ch[0]) != std::string_view::npos) {
-            i += len;
-            continue;
-        }
-        if (ch == " ") lastSpace = name.size();
-        name += ch;
-        ++points;
-        i += len;
-    }
-    // Cut at a word boundary when the label did not fit.
-    if (cut && lastSpace != std::string::npos && lastSpace > 4) name.resize(lastSpace);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\'' || name.back() == '(')) name.pop_back();
-    return name;
+    const std::string prefix = std::to_string(number) + ". ";
+    auto points = [](const std::string& s) {
+        return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    auto fits = [&](const std::string& s) {
+        return !s.empty() && points(prefix + s) <= 31 && s.find_first_of("[]:*?/\\'") == std::string::npos;
+    };
+    if (fits(ind.sheet)) return prefix + ind.sheet;
+    if (fits(ind.label)) return prefix + ind.label;
+    return "Danh sách " + std::to_string(number);
 }
 
 void writeSummary(lxw_workbook* wb, const Formats& f, const Report& r)
@@ -227,7 +217,7 @@ void writeSummary(lxw_workbook* wb, const Formats& f, const Report& r)
 
 void writeList(lxw_workbook* wb, const Formats& f, const Report& r, size_t number, const IndicatorFigures& ind)
 {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheetName(number, ind.label).c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheetName(number, ind).c_str());
     if (!ws) ws = workbook_add_worksheet(wb, ("Danh sách " + std::to_string(number)).c_str());
     worksheet_set_column(ws, 0, 0, 7, nullptr);
     worksheet_set_column(ws, 1, 1, 34, nullptr);
@@ -258,10 +248,15 @@ void writeList(lxw_workbook* wb, const Formats& f, const Report& r, size_t numbe
 
 bool writeReportXlsx(const Report& r, const std::filesystem::path& file, std::string& error)
 {
-    std::filesystem::path tmp = file;
-    tmp += ".tmp";
+    // libxlsxwriter opens the file by name (and its temporary files in tmpdir): it writes into a
+    // folder that is ours alone, and the finished workbook is made 0600 and renamed into place.
+    PrivateStaging staging;
+    if (!staging.create(file, error)) return false;
+    const std::filesystem::path tmp = staging.file();
+    const std::string tmpdir = tmp.parent_path().string();
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
+    options.tmpdir = const_cast<char*>(tmpdir.c_str());
     lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &options);
     if (!wb) {
         error = "Không tạo được tệp " + file.string() + ": kiểm tra thư mục có tồn tại và được phép ghi.";
@@ -276,13 +271,11 @@ bool writeReportXlsx(const Report& r, const std::filesystem::path& file, std::st
     writeSummary(wb, f, r);
     for (size_t i = 0; i < r.indicators.size(); ++i) writeList(wb, f, r, i + 1, r.indicators[i]);
     const lxw_error rc = workbook_close(wb);
-    std::error_code ec;
     if (rc != LXW_NO_ERROR) {
         error = "Không ghi được tệp " + file.string() + " (" + lxw_strerror(rc) + "): kiểm tra còn chỗ trống và được phép ghi.";
-        std::filesystem::remove(tmp, ec);
         return false;
     }
-    return publishReportFile(tmp, file, error);
+    return staging.publish(error);
 }
 
 } // namespace kiosk

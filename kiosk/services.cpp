@@ -58,6 +58,15 @@ std::vector<ServiceDef> loadServices(const std::filesystem::path& file, const st
         s.title.vi = r.str(*t, "title");
         s.title.en = r.str(*t, "title_en");
         s.province = r.str(*t, "province", false);
+        s.sheet = r.str(*t, "sheet", false);
+        if (!s.sheet.empty()) {
+            const size_t points = size_t(std::count_if(s.sheet.begin(), s.sheet.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+            if (points > kMaxSheetName || s.sheet.find_first_of("[]:*?/\\'") != std::string::npos) {
+                r.problem(t->get("sheet"), "tên trang \"sheet\" phải ngắn (tối đa " + std::to_string(kMaxSheetName) +
+                                               " ký tự) và không có ký tự [ ] : * ? / \\ '");
+                s.sheet.clear();
+            }
+        }
         if (s.code.empty() || s.title.vi.empty() || s.title.en.empty()) continue;
         if (!validServiceCode(s.code)) {
             r.problem(t->get("code"), "mã \"" + s.code + "\" chỉ được gồm chữ thường không dấu, chữ số và dấu _");

@@ -13,6 +13,7 @@ namespace kiosk {
 struct ServiceDef {
     std::string code;       // indicator code: lowercase letters, digits, '_'
     LocalText title;
+    std::string sheet;      // short name for the report workbook's list sheet; "" = none given
     std::string province;   // empty = every deployment
 };
 
@@ -28,5 +29,8 @@ const std::vector<std::string>& standardServiceCodes();
 std::vector<ServiceDef> loadServices(const std::filesystem::path& file, const std::string& province, std::vector<Problem>& problems);
 
 bool validServiceCode(std::string_view code);
+
+// A workbook sheet is at most 31 characters; the report puts "N. " before the service's `sheet`.
+inline constexpr size_t kMaxSheetName = 27;
 
 } // namespace kiosk

@@ -3,6 +3,8 @@
 #include "kiosk/report_export.hpp"
 #include "tests/kiosk/report_fixture.hpp"
 #include <doctest/doctest.h>
+#include <cstring>
+#include <set>
 #include <algorithm>
 #include <cstdio>
 
@@ -50,8 +52,9 @@ TEST_CASE("the XLSX workbook has a summary sheet and one sheet per list, in Viet
     REQUIRE_MESSAGE(writeReportXlsx(*r, file, error), error);
     CHECK_FALSE(std::filesystem::exists(f.dir / "bao-cao.xlsx.tmp"));
 
-    // Sheet names: the summary, then "N. <indicator>" for each of the 12 indicators, cut at a word
-    // to Excel's 31 characters.
+    // Sheet names: the summary, then "N. <name>" for each of the 12 indicators: the checklist's
+    // short name (services.toml `sheet`), or the whole label when it fits; never a label cut at
+    // Excel's 31 characters mid-phrase ("5. Mở tài khoản ngân hàng hoặc").
     const std::string workbook = unzipEntry(file, "xl/workbook.xml");
     std::vector<std::string> names;
     for (size_t at = 0; (at = workbook.find("<sheet name=\"", at)) != std::string::npos;) {
@@ -60,16 +63,21 @@ TEST_CASE("the XLSX workbook has a summary sheet and one sheet per list, in Viet
     }
     REQUIRE(names.size() == 13);
     CHECK(names[0] == "Tổng hợp");
+    CHECK(std::set<std::string>(names.begin(), names.end()).size() == names.size());
     const auto& indicators = r->indicators;
     for (size_t i = 1; i < names.size(); ++i) {
+        CAPTURE(names[i]);
         const std::string prefix = std::to_string(i) + ". ";
         CHECK(names[i].rfind(prefix, 0) == 0);
         const size_t points = size_t(std::count_if(names[i].begin(), names[i].end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
         CHECK(points <= 31);
-        const std::string label = names[i].substr(prefix.size());
-        CHECK(indicators[i - 1].label.rfind(label, 0) == 0);   // the label's start…
-        if (label.size() < indicators[i - 1].label.size()) CHECK(indicators[i - 1].label[label.size()] == ' ');   // …cut at a word
+        const std::string name = names[i].substr(prefix.size());
+        CHECK_FALSE(indicators[i - 1].sheet.empty());   // every shipped service has its short name
+        CHECK((name == indicators[i - 1].sheet || name == indicators[i - 1].label));
+        for (const char* dangling : {" hoặc", " và", " của", " trên", " cho", ","})
+            CHECK_FALSE((name.size() >= std::strlen(dangling) && name.compare(name.size() - std::strlen(dangling), std::string::npos, dangling) == 0));
     }
+    CHECK(names[5] == "5. Tài khoản ngân hàng, ví");
 
     const std::string summary = unzipEntry(file, "xl/worksheets/sheet1.xml");
     const auto s = texts(summary);

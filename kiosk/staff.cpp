@@ -215,23 +215,52 @@ std::optional<StaffStore::Account> StaffStore::load(const char* column, const st
 
 SignInResult StaffStore::signIn(std::string_view name, std::string_view pin)
 {
+    SignInResult refused;
+    std::optional<PinChallenge> challenge = beginSignIn(name, refused);
+    if (!challenge) return refused;
+    bool matched = false, weak = false;
+    verifyPin(challenge->pinHash, pin, challenge->role, matched, weak);
+    return finishSignIn(name, matched, weak);
+}
+
+std::optional<StaffStore::PinChallenge> StaffStore::beginSignIn(std::string_view name, SignInResult& refused)
+{
+    auto a = load("name", std::string(name));
+    if (!a) {
+        refused = SignInResult{};
+        refused.kind = SignInResult::Kind::Unknown;
+        refused.message = "Không có tài khoản cán bộ này.";
+        // The name is not echoed: it was not found among the accounts, so it may be anything.
+        m_audit.record("system", "sign_in_refused", {}, "unknown account");
+        return std::nullopt;
+    }
+    // A locked, disabled or PIN-less account is refused without spending Argon2 on the guess.
+    if (a->pinHash.empty() || a->member.disabled || lockedUntil(*a, m_clock.unixSeconds()) > m_clock.unixSeconds()) {
+        refused = attempt(*a, false, false);
+        return std::nullopt;
+    }
+    return PinChallenge{a->pinHash, a->member.role};
+}
+
+void StaffStore::verifyPin(const std::string& pinHash, std::string_view pin, StaffRole role, bool& matched, bool& weak)
+{
+    std::string p(pin);
+    matched = crypto_pwhash_str_verify(pinHash.c_str(), p.c_str(), p.size()) == 0;
+    std::string ignored;
+    weak = matched && !validPin(p, role, ignored);
+    sodium_memzero(p.data(), p.size());
+}
+
+SignInResult StaffStore::finishSignIn(std::string_view name, bool matched, bool weak)
+{
+    // Read again: the account may have changed (disabled, locked by another attempt) meanwhile.
     auto a = load("name", std::string(name));
     if (!a) {
         SignInResult r;
         r.kind = SignInResult::Kind::Unknown;
         r.message = "Không có tài khoản cán bộ này.";
-        // The name is not echoed: it was not found among the accounts, so it may be anything.
-        m_audit.record("system", "sign_in_refused", {}, "unknown account");
         return r;
     }
-    // A locked, disabled or PIN-less account is refused without spending Argon2 on the guess.
-    if (a->pinHash.empty() || a->member.disabled || lockedUntil(*a, m_clock.unixSeconds()) > m_clock.unixSeconds())
-        return attempt(*a, false, false);
-    std::string p(pin);
-    const bool matched = crypto_pwhash_str_verify(a->pinHash.c_str(), p.c_str(), p.size()) == 0;
-    std::string ignored;
-    const bool weak = matched && !validPin(p, a->member.role, ignored);
-    sodium_memzero(p.data(), p.size());
     return attempt(*a, matched, false, weak);
 }
 

@@ -58,6 +58,16 @@ public:
     std::vector<StaffMember> list();
     std::optional<StaffMember> find(std::string_view name);
     SignInResult signIn(std::string_view name, std::string_view pin);
+    // signIn in three steps, so Argon2 (~60 ms) can run off the frame's thread: begin (database,
+    // quick) either answers at once (unknown, disabled, no PIN, locked: `refused`) or hands back
+    // the hash to check; verifyPin runs anywhere (no database); finish records the outcome.
+    struct PinChallenge {
+        std::string pinHash;
+        StaffRole role = StaffRole::Volunteer;
+    };
+    std::optional<PinChallenge> beginSignIn(std::string_view name, SignInResult& refused);
+    static void verifyPin(const std::string& pinHash, std::string_view pin, StaffRole role, bool& matched, bool& weak);
+    SignInResult finishSignIn(std::string_view name, bool matched, bool weak);
     // The account a badge belongs to (kiosk/staff_badge looked its hash up): the same disabled and
     // lockout rules as the PIN; a `revoked` badge counts as a wrong attempt.
     SignInResult signInByBadge(int64_t staffId, bool revoked);

@@ -1,7 +1,12 @@
-// The staff-mode state machine. Database work (sign-in, save) happens in apply(), which the frame
-// loop calls between frames: the summary appears only after the commit returned.
+// The staff-mode state machine. Database work (save, the sign-in's bookkeeping) happens in
+// apply(), which the frame loop calls between frames: the summary appears only after the commit
+// returned. The PIN's Argon2 check (~60 ms) runs on a worker thread; its result comes back
+// through m_checkDone, drained by tick() at the start of a frame.
 #include "kiosk/staff_flow.hpp"
+#include <sodium.h>
+#include <spdlog/spdlog.h>
 #include <algorithm>
+#include <chrono>
 #include <limits>
 
 namespace kiosk {
@@ -41,10 +46,62 @@ CccdParse typedCitizen(const std::string& number, const std::string& fullName, c
     return p;
 }
 
+bool StaffFlow::PinBuffer::push(char digit)
+{
+    if (m_size >= m_digits.size()) return false;
+    m_digits[m_size++] = digit;
+    return true;
+}
+
+void StaffFlow::PinBuffer::pop()
+{
+    if (m_size > 0) m_digits[--m_size] = '\0';
+}
+
+void StaffFlow::PinBuffer::wipe()
+{
+    sodium_memzero(m_digits.data(), m_digits.size());
+    m_size = 0;
+}
+
 StaffFlow::StaffFlow(Records& records, const Config& config, std::vector<ServiceDef> services, const Clock& clock)
     : m_records(records), m_config(config), m_services(std::move(services)), m_clock(clock)
 {
     m_state.villages = config.villages;
+}
+
+StaffFlow::~StaffFlow()
+{
+    if (m_checker.joinable()) m_checker.join();
+    finishPinCheck();   // a guess made just before the kiosk stopped still counts
+}
+
+void StaffFlow::finishPinCheck()
+{
+    std::optional<PinCheckDone> done;
+    {
+        std::lock_guard lock(m_checkMutex);
+        done.swap(m_checkDone);
+    }
+    if (!done) return;
+    if (m_checker.joinable()) m_checker.join();
+    m_checkPending = false;
+    // Recorded whatever the screen does now: closing staff mode mid-check must not hide a guess.
+    SignInResult r = m_records.staff->finishSignIn(m_checkName, done->matched, done->weak);
+    if (done->id != m_checkId || !m_state.checkingPin) return;   // staff mode was left meanwhile
+    m_state.checkingPin = false;
+    enter(r);
+}
+
+bool StaffFlow::awaitPinCheck(int timeoutMs)
+{
+    {
+        std::unique_lock lock(m_checkMutex);
+        if (!m_checkCv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return m_checkDone.has_value() || !m_checkPending; }))
+            return false;
+    }
+    finishPinCheck();
+    return true;
 }
 
 void StaffFlow::go(StaffScreen s)
@@ -89,12 +146,14 @@ void StaffFlow::activity() { m_lastActivityMs = m_clock.nowMs(); }
 
 int64_t StaffFlow::nextWakeMs() const
 {
+    if (m_checkPending) return m_clock.nowMs() + 10;   // the PIN check's result is due in ~60 ms
     if (!active()) return std::numeric_limits<int64_t>::max();
     return m_lastActivityMs + int64_t(m_config.staffIdleSeconds) * 1000;
 }
 
 void StaffFlow::tick()
 {
+    finishPinCheck();
     if (active() && m_clock.nowMs() >= nextWakeMs()) close("auto_sign_out");
 }
 
@@ -103,7 +162,8 @@ void StaffFlow::close(const char* reason)
     if (m_member) m_records.audit->record(m_member->name, reason);
     m_member.reset();
     m_citizen.reset();
-    m_pin.clear();
+    m_pin.wipe();
+    ++m_checkId;   // a PIN check still running is recorded, but no longer signs anyone in
     // The request counters survive: the run loop acts when one changes, and a reset to zero
     // would look like a new request.
     const uint64_t version = m_state.version, upload = m_state.uploadRequest, print = m_state.printRequest;
@@ -137,16 +197,48 @@ void StaffFlow::signIn()
         say("Xin chọn tên của bạn trước, rồi nhập mã PIN.", true);
         return;
     }
-    SignInResult r = m_records.staff->signIn(m_state.chosenName, m_pin);
-    m_pin.clear();
+    if (m_checkPending) return;   // one check at a time; the pad shows "Đang kiểm tra…"
+    SignInResult refused;
+    std::optional<StaffStore::PinChallenge> challenge = m_records.staff->beginSignIn(m_state.chosenName, refused);
+    if (!challenge) {
+        m_pin.wipe();
+        m_state.pinLength = 0;
+        enter(refused);
+        return;
+    }
+    if (m_checker.joinable()) m_checker.join();
+    // The digits move to the worker in their own fixed buffer, wiped there after the check.
+    auto pin = std::make_unique<std::array<char, 8>>();
+    const size_t length = m_pin.size();
+    std::copy_n(m_pin.view().data(), length, pin->data());
+    m_pin.wipe();
     m_state.pinLength = 0;
-    enter(r);
+    const uint64_t id = ++m_checkId;
+    m_checkName = m_state.chosenName;
+    m_checkPending = true;
+    m_state.checkingPin = true;
+    say("Đang kiểm tra…", false);
+    m_checker = std::thread([this, id, pin = std::move(pin), length, hash = std::move(challenge->pinHash), role = challenge->role] {
+        PinCheckDone done{id, false, false};
+        try {
+            StaffStore::verifyPin(hash, std::string_view(pin->data(), length), role, done.matched, done.weak);
+        } catch (const std::exception& e) {
+            spdlog::error("kiểm tra mã PIN gặp lỗi bất ngờ: {}", e.what());   // counted as a wrong PIN
+        }
+        sodium_memzero(pin->data(), pin->size());
+        {
+            std::lock_guard lock(m_checkMutex);
+            m_checkDone = done;
+        }
+        m_checkCv.notify_all();
+    });
 }
 
 void StaffFlow::signInWithCode(const std::string& payload)
 {
     if (looksLikeBadge(payload)) {
-        m_pin.clear();
+        if (m_checkPending) return;
+        m_pin.wipe();
         m_state.pinLength = 0;
         enter(m_records.badges->signIn(payload));
         return;
@@ -257,18 +349,19 @@ void StaffFlow::apply(const StaffIntent& in)
     }
     switch (m_state.screen) {
     case StaffScreen::SignIn:
+        if (m_state.checkingPin && in.kind != K::CodeError) break;   // the pad waits for the check
         if (in.kind == K::ChooseStaff) {
             m_state.chosenName = in.arg;
-            m_pin.clear();
+            m_pin.wipe();
             m_state.pinLength = 0;
             m_state.message.clear();
             changed();
         } else if (in.kind == K::PinDigit && in.arg.size() == 1 && in.arg[0] >= '0' && in.arg[0] <= '9' && m_pin.size() < 8) {
-            m_pin += in.arg;
+            m_pin.push(in.arg[0]);
             m_state.pinLength = static_cast<int>(m_pin.size());
             changed();
         } else if (in.kind == K::PinBackspace && !m_pin.empty()) {
-            m_pin.pop_back();
+            m_pin.pop();
             m_state.pinLength = static_cast<int>(m_pin.size());
             changed();
         } else if (in.kind == K::PinSubmit) {

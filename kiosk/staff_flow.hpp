@@ -11,8 +11,13 @@
 #include "kiosk/records.hpp"
 #include "kiosk/services.hpp"
 #include "kiosk/staff_dashboard.hpp"
+#include <array>
+#include <condition_variable>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -63,6 +68,7 @@ struct StaffState {
     std::vector<std::string> staffNames;   // active accounts, for the sign-in list
     std::string chosenName;
     int pinLength = 0;                     // digits typed so far (the PIN itself is never in the state)
+    bool checkingPin = false;              // Argon2 runs on a worker: "Đang kiểm tra…", the pad waits
     std::string message;                   // Vietnamese, for the current screen
     bool messageIsError = false;
     std::string memberName;
@@ -95,10 +101,16 @@ struct StaffState {
 class StaffFlow {
 public:
     StaffFlow(Records& records, const Config& config, std::vector<ServiceDef> services, const Clock& clock);
+    ~StaffFlow();   // waits for a PIN check still running, and records its outcome
+    StaffFlow(const StaffFlow&) = delete;
+    StaffFlow& operator=(const StaffFlow&) = delete;
 
     void apply(const StaffIntent& intent);
     void activity();        // any touch while staff mode is open
-    void tick();            // automatic sign-out
+    void tick();            // a finished PIN check (start of a frame), automatic sign-out
+    // Waits (up to `timeoutMs`) for the PIN check started by PinSubmit and applies its result, as
+    // the next tick() would: for tests and the screenshot demo, which have no frame loop.
+    bool awaitPinCheck(int timeoutMs = 10'000);
     // The run loop reports on an upload it started; the home screen shows it.
     void uploadStarted();
     void uploadFinished(bool ok, const std::string& message);
@@ -124,13 +136,43 @@ private:
     void save();
     void refreshDashboard();
     void changed() { ++m_state.version; }
+    void finishPinCheck();   // applies a PIN check the worker finished, if any
+
+    // The typed digits in a fixed array, wiped (sodium_memzero) whenever they are cleared: no
+    // reallocated std::string leaves copies of a PIN on the heap.
+    class PinBuffer {
+    public:
+        ~PinBuffer() { wipe(); }
+        bool push(char digit);
+        void pop();
+        void wipe();
+        size_t size() const { return m_size; }
+        bool empty() const { return m_size == 0; }
+        std::string_view view() const { return {m_digits.data(), m_size}; }
+
+    private:
+        std::array<char, 8> m_digits{};
+        size_t m_size = 0;
+    };
+    struct PinCheckDone {
+        uint64_t id = 0;
+        bool matched = false;
+        bool weak = false;
+    };
 
     Records& m_records;
     const Config& m_config;
     std::vector<ServiceDef> m_services;
     const Clock& m_clock;
     StaffState m_state;
-    std::string m_pin;
+    PinBuffer m_pin;
+    std::thread m_checker;               // one Argon2 check at a time
+    std::mutex m_checkMutex;
+    std::condition_variable m_checkCv;
+    std::optional<PinCheckDone> m_checkDone;
+    uint64_t m_checkId = 0;              // the check whose result the sign-in screen waits for
+    bool m_checkPending = false;         // a check started and not yet recorded
+    std::string m_checkName;
     std::optional<CitizenId> m_citizen;
     std::optional<StaffMember> m_member;
     int64_t m_lastActivityMs = 0;

@@ -3,6 +3,8 @@
 #include "kiosk/staff_flow.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
+#include <chrono>
+#include <thread>
 
 using namespace kiosk;
 using K = StaffIntent::Kind;
@@ -35,6 +37,7 @@ struct Fixture {
         apply(K::ChooseStaff, name);
         for (char c : pin) apply(K::PinDigit, std::string(1, c));
         apply(K::PinSubmit);
+        REQUIRE(flow->awaitPinCheck());   // Argon2 runs on a worker; the frame loop's tick() drains it
     }
 };
 
@@ -304,4 +307,59 @@ TEST_CASE("the session's slip holds what was done and nothing personal; the summ
     // Signing out keeps the counter where it was: a reset would look like a new request.
     f.apply(K::Close);
     CHECK(f.flow->state().printRequest == before + 1);
+}
+
+TEST_CASE("the PIN is checked off the frame: the pad says it is checking, waits, and the result lands on a later tick")
+{
+    Fixture f;
+    f.apply(K::Open);
+    f.apply(K::ChooseStaff, "Trần Văn Bảo");
+    for (char c : std::string("2468")) f.apply(K::PinDigit, std::string(1, c));
+    const auto t0 = std::chrono::steady_clock::now();
+    f.apply(K::PinSubmit);
+    const double applyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    // apply() returned before Argon2 finished: still on the sign-in screen, calmly checking.
+    CHECK(f.flow->state().screen == StaffScreen::SignIn);
+    CHECK(f.flow->state().checkingPin);
+    CHECK(f.flow->state().message == "Đang kiểm tra…");
+    CHECK_FALSE(f.flow->state().messageIsError);
+    CHECK(f.flow->state().pinLength == 0);
+    CHECK(f.flow->nextWakeMs() <= f.clock.nowMs() + 10);   // the loop comes back for the result
+    f.apply(K::PinDigit, "9");                              // the pad waits
+    f.apply(K::PinSubmit);
+    CHECK(f.flow->state().pinLength == 0);
+    MESSAGE("PinSubmit returned in " << applyMs << " ms");
+    for (int i = 0; i < 1000 && f.flow->state().checkingPin; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        f.flow->tick();   // what the frame loop does at the start of each frame
+    }
+    CHECK_FALSE(f.flow->state().checkingPin);
+    CHECK(f.flow->state().screen == StaffScreen::Home);
+    int signIns = 0;
+    for (const AuditEntry& e : f.rec->audit->recent(100)) signIns += e.action == "sign_in";
+    CHECK(signIns == 1);
+}
+
+TEST_CASE("staff mode closed during a PIN check: the wrong guess still counts and is audited, nobody is signed in")
+{
+    Fixture f;
+    f.apply(K::Open);
+    f.apply(K::ChooseStaff, "Trần Văn Bảo");
+    for (char c : std::string("9753")) f.apply(K::PinDigit, std::string(1, c));
+    f.apply(K::PinSubmit);
+    f.apply(K::Close);
+    REQUIRE(f.flow->awaitPinCheck());
+    CHECK(f.flow->state().screen == StaffScreen::Closed);
+    CHECK(f.flow->state().memberName.empty());
+    int wrong = 0;
+    for (const AuditEntry& e : f.rec->audit->recent(100)) wrong += e.action == "wrong_pin";
+    CHECK(wrong == 1);
+    // A right PIN submitted and then abandoned records the sign-in but opens nothing.
+    f.apply(K::Open);
+    f.apply(K::ChooseStaff, "Trần Văn Bảo");
+    for (char c : std::string("2468")) f.apply(K::PinDigit, std::string(1, c));
+    f.apply(K::PinSubmit);
+    f.apply(K::Close);
+    REQUIRE(f.flow->awaitPinCheck());
+    CHECK(f.flow->state().screen == StaffScreen::Closed);
 }

@@ -88,6 +88,7 @@ TEST_CASE("the clock jumping back a day during an assisted session: saved with a
     apply(K::ChooseStaff, "Trần Văn Bảo");
     for (char c : std::string("2468")) apply(K::PinDigit, std::string(1, c));
     apply(K::PinSubmit);
+    REQUIRE(flow.awaitPinCheck());
     REQUIRE(flow.state().screen == StaffScreen::Home);
 
     apply(K::NewSession);

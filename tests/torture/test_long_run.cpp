@@ -214,6 +214,7 @@ struct Kiosk {
         staffTap({K::ChooseStaff, name});
         for (char c : pin) staffTap({K::PinDigit, std::string(1, c)});
         staffTap({K::PinSubmit});
+        REQUIRE(staff->awaitPinCheck());
         REQUIRE_MESSAGE(staff->state().screen == StaffScreen::Home, staff->state().message);
         ++shifts;
         for (int s = 0; s < 3; ++s) {

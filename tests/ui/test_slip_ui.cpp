@@ -182,6 +182,8 @@ TEST_CASE("the staff summary prints the session's slip; a failure offers \"In lá
     REQUIRE(f.tap("staff.name.0"));
     for (const char* k : {"pin.2", "pin.4", "pin.6", "pin.8"}) REQUIRE(f.tap(k));
     REQUIRE(f.tap("pin.ok"));
+    REQUIRE(f.flow->awaitPinCheck());
+    f.frames(2);
     REQUIRE(f.tap("staff.new"));
     f.flow->apply({StaffIntent::Kind::CodeRead, card});
     f.frames(2);

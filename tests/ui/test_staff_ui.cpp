@@ -54,6 +54,8 @@ struct Fixture {
         for (const char* k : {"pin.2", "pin.4", "pin.6", "pin.8"}) REQUIRE(tap(k));
         CHECK(flow->state().pinLength == 4);
         REQUIRE(tap("pin.ok"));
+        REQUIRE(flow->awaitPinCheck());   // the check runs off the frame; the next frames show its result
+        ui.frames(2);
         REQUIRE(flow->state().screen == StaffScreen::Home);
     }
 };

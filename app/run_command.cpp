@@ -208,7 +208,9 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         if (presented == 1) {
             spdlog::info("khung hình đầu tiên sau {:.0f} ms từ lúc chạy (thư viện {:.0f}, nội dung {:.0f}, CSDL {:.0f}, màn hình + phông {:.0f}, vẽ {:.0f})",
                          msSinceExec(), tMain, tContent - tMain, tDb - tContent, tDisplay - tDb, msSinceExec() - tDisplay);
-            fe.platform().finishFullscreen();
+            if (!fe.platform().finishFullscreen())
+                spdlog::info("X11 không có trình quản lý cửa sổ: cửa sổ không viền phủ kín màn hình, không xin chế độ toàn màn hình "
+                             "(no X11 window manager: the borderless window covers the screen)");
         }
         for (const kiosk::Intent& in : intents) app.apply(in);
         usage.post(app.takeEvents());

@@ -61,6 +61,7 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     for (const char* k : {"2", "4", "6", "8", "1", "3"}) f.apply({K::PinDigit, k});
     f.apply({K::PinSubmit});
     f.awaitPinCheck();
+    f.awaitDashboard();   // built off the frame thread
     if (screen == "staff-home") return d;
     f.apply({K::NewSession});
     if (screen == "staff-identify") return d;

@@ -1,5 +1,6 @@
 // SDL2 window/renderer set-up and event translation.
 #include "drivers/sdl_platform.hpp"
+#include "drivers/x11_window_manager.hpp"
 #include <SDL.h>
 #include <spdlog/spdlog.h>
 #include <cstdlib>
@@ -199,11 +200,13 @@ bool SdlPlatform::readPixels(Image& img) const
 
 void SdlPlatform::present() { SDL_RenderPresent(m_renderer); }
 
-void SdlPlatform::finishFullscreen()
+bool SdlPlatform::finishFullscreen()
 {
-    if (!m_fullscreenPending) return;
+    if (!m_fullscreenPending) return true;
     m_fullscreenPending = false;
+    if (!x11WindowManagerRunning(m_window)) return false;
     SDL_SetWindowFullscreen(m_window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    return true;
 }
 
 } // namespace drivers

@@ -32,6 +32,8 @@ public:
     // is reachable; `visibleDisplay()` tells whether a person can see the window.
     static std::unique_ptr<SdlPlatform> create(const PlatformOptions& options, std::string& error);
     ~SdlPlatform();
+    SdlPlatform(const SdlPlatform&) = delete;              // one owner destroys the window, once
+    SdlPlatform& operator=(const SdlPlatform&) = delete;
 
     SDL_Window* window() const { return m_window; }
     SDL_Renderer* renderer() const { return m_renderer; }
@@ -48,9 +50,11 @@ public:
     bool readPixels(Image& rgba) const;   // call before present()
     void present();
     // Call after the first frame is presented: on X11 the window opens borderless over the whole
-    // screen (fast) and only now asks the window manager for real full screen, which SDL 2.26
-    // waits up to 100 ms for when no window manager answers.
-    void finishFullscreen();
+    // screen (fast) and only now asks the window manager for real full screen. With no window
+    // manager (a bare X server, Xvfb) it is not asked: SDL 2.26 would wait 100 ms for an answer
+    // there, and 100 ms more when the window closes; the borderless window already covers the
+    // screen. Returns false when no window manager was found (the caller logs it).
+    bool finishFullscreen();
 
 private:
     SdlPlatform() = default;

@@ -1,7 +1,7 @@
 // The citizen flow and its idle reset; everything time-driven happens in tick().
 #include "kiosk/app_state.hpp"
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
 
 namespace kiosk {
 
@@ -228,7 +228,11 @@ void App::apply(const Intent& in)
         const Lesson* l = lesson();
         if (!l || m_state.screen != Screen::Quiz || m_state.chosen >= 0) break;   // one answer per question
         const QuizQuestion& q = l->quiz[static_cast<size_t>(m_state.question)];
-        int choice = std::atoi(in.arg.c_str());
+        // A choice is the whole argument as a number; "", "x" or "1x" choose nothing (atoi made
+        // them the first answer).
+        int choice = -1;
+        auto [end, ec] = std::from_chars(in.arg.data(), in.arg.data() + in.arg.size(), choice);
+        if (ec != std::errc() || end != in.arg.data() + in.arg.size()) break;
         if (choice < 0 || choice >= static_cast<int>(q.choices.size())) break;
         m_state.chosen = choice;
         bool right = choice + 1 == q.answer;

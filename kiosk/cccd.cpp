@@ -234,6 +234,9 @@ std::string dateDetail(std::string_view what, DateField state)
     return {};
 }
 
+// Defined below parseCccd, whose shape checks come first.
+CccdParse checkFields(const std::array<std::string_view, kFieldCount>& f, const CivilDate& today);
+
 } // namespace
 
 std::string CitizenId::birthDateIso() const { return isoDate(birthYear, birthMonth, birthDay); }
@@ -300,7 +303,17 @@ CccdParse parseCccd(std::string_view payload, const CivilDate& today)
         return refuse(CccdError::NotIdCard, "các trường không giống mã QR của thẻ căn cước");
     // The payload stops inside its last field (ngày cấp): read again.
     if (count == kFieldCount && f[6].size() < 8 && allDigits(f[6])) return refuse(CccdError::Torn, "ngày cấp bị cắt ngắn");
+    return checkFields(f, today);
+}
 
+namespace {
+
+// The card's seven fields, each already cut out and trimmed: every field's own rule and the
+// cross-checks between them. Shared by a scanned payload and details typed by staff.
+CccdParse checkFields(const std::array<std::string_view, kFieldCount>& f, const CivilDate& today)
+{
+    const bool idShape = isDigits(f[0], 12);
+    const GenderField gender = parseGender(f[4]);
     // Every problem is listed, so staff see at once all that is wrong with the card.
     std::vector<std::string> problems;
     if (!idShape) problems.push_back("số căn cước không phải đúng 12 chữ số");
@@ -368,6 +381,25 @@ CccdParse parseCccd(std::string_view payload, const CivilDate& today)
                              "không; xin cán bộ chỉnh lại giờ của máy.");
     r.citizen = std::move(c);
     return r;
+}
+
+} // namespace
+
+CccdParse checkTypedCitizen(std::string_view number, std::string_view fullName, std::string_view birth, const CivilDate& today)
+{
+    // Each typed detail is one field: nothing typed can become another field (a '|' in the name
+    // stays in the name, where the name rule refuses it). The card's address and issue date are
+    // not asked for: placeholders satisfy the rules and are cleared afterwards.
+    number = trimSpaces(number);
+    const bool odd = number.size() == 12 && number[3] >= '0' && number[3] <= '9' && (number[3] - '0') % 2 == 1;
+    const std::string_view gender = odd ? "Nữ" : "Nam";
+    const std::array<std::string_view, kFieldCount> f = {number, "", trimSpaces(fullName), trimSpaces(birth), gender, "a", trimSpaces(birth)};
+    CccdParse p = checkFields(f, today);
+    if (p.citizen) {
+        p.citizen->address.clear();
+        p.citizen->issueYear = p.citizen->issueMonth = p.citizen->issueDay = 0;
+    }
+    return p;
 }
 
 // [json]

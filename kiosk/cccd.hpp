@@ -51,6 +51,11 @@ CivilDate vietnamDate(int64_t unixSeconds);
 CccdParse parseCccd(std::string_view payload, const CivilDate& today);
 CccdParse parseCccd(std::string_view payload);
 
+// Details staff typed on the on-screen keyboard (number, full name, birth date ddmmyyyy as in the
+// card's QR code) checked by the card's own rules, each as its own field; the address and
+// issue date are left empty, the gender follows the number's fourth digit.
+CccdParse checkTypedCitizen(std::string_view number, std::string_view fullName, std::string_view birth, const CivilDate& today);
+
 // The province or city of birth registration from the first three digits, empty when unknown.
 std::string_view provinceName(std::string_view id);
 

@@ -185,18 +185,26 @@ std::string Statement::blob(int col) const
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
 }
 
-bool Statement::step() { return m_stmt && sqlite3_step(m_stmt) == SQLITE_ROW; }
+static_assert(SQLITE_OK == 0 && SQLITE_ROW == 100 && SQLITE_DONE == 101);
+
+bool Statement::step()
+{
+    if (!m_stmt) return false;
+    m_rc = sqlite3_step(m_stmt);
+    return m_rc == SQLITE_ROW;
+}
 
 bool Statement::run()
 {
     if (!m_stmt) return false;
-    int rc;
-    while ((rc = sqlite3_step(m_stmt)) == SQLITE_ROW) {}
-    return rc == SQLITE_DONE;
+    while ((m_rc = sqlite3_step(m_stmt)) == SQLITE_ROW) {}
+    return m_rc == SQLITE_DONE;
 }
 
 void Statement::reset()
 {
+    m_rc = SQLITE_OK;
+    if (!m_stmt) return;   // sqlite3_clear_bindings(NULL) crashes (a statement that failed to prepare)
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }

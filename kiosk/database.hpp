@@ -20,6 +20,9 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     bool ok() const { return m_stmt != nullptr; }
+    // True when the statement could not be prepared or its last step ended in an error rather
+    // than a row or the end: "no more rows" and "could not read" are not the same answer.
+    bool failed() const { return m_stmt == nullptr || (m_rc != SQLITE_OK_ && m_rc != SQLITE_ROW_ && m_rc != SQLITE_DONE_); }
     Statement& bind(int index, int64_t v);
     Statement& bind(int index, std::string_view v);
     Statement& bindNull(int index);
@@ -33,8 +36,11 @@ public:
     std::string blob(int col) const;
 
 private:
+    // SQLite's result codes, here so the header needs no sqlite3.h (checked in database.cpp).
+    static constexpr int SQLITE_OK_ = 0, SQLITE_ROW_ = 100, SQLITE_DONE_ = 101;
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
+    int m_rc = SQLITE_OK_;   // the last sqlite3_step's result
 };
 
 class Database {
@@ -43,6 +49,8 @@ public:
     // message in Vietnamese in `error`.
     static std::unique_ptr<Database> open(const std::filesystem::path& file, std::string& error);
     ~Database();
+    Database(const Database&) = delete;              // one owner closes the handle, once
+    Database& operator=(const Database&) = delete;
 
     bool exec(std::string_view sql, std::string* error = nullptr);
     int schemaVersion();

@@ -97,6 +97,7 @@ void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
                  "WHERE s.id > ? AND (a.uid IS NULL OR a.revision < s.revision) ORDER BY s.id LIMIT ?");
     st.bind(1, cursor.session).bind(2, int64_t(b.max - out.size()));
     Statement services(m_db.handle(), "SELECT code, outcome FROM session_services WHERE session_id=? ORDER BY code");
+    if (!services.ok()) return readFailed("các dịch vụ của lượt hỗ trợ");
     while (!b.full(out) && st.step()) {
         OutboxRecord r;
         r.kind = RecordKind::Session;
@@ -137,10 +138,12 @@ void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
             unreadable.push_back(r.id);
             continue;
         }
+        if (services.failed()) return readFailed("các dịch vụ của lượt hỗ trợ");
         r.json = dumpJson(j);
         b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
+    if (st.failed()) readFailed("các lượt hỗ trợ");
 }
 
 void Outbox::readCorrections(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out)
@@ -160,6 +163,7 @@ void Outbox::readCorrections(Cursor& cursor, Budget& b, std::vector<OutboxRecord
         b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
+    if (st.failed()) readFailed("các lần sửa");
 }
 
 void Outbox::readErasures(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out)
@@ -178,12 +182,14 @@ void Outbox::readErasures(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
         b.bytes += r.json.size() + 1;
         out.push_back(std::move(r));
     }
+    if (st.failed()) readFailed("các lần xoá dữ liệu");
 }
 
 void Outbox::readUsage(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out)
 {
     Statement acked(m_db.handle(), "SELECT usage_acked FROM upload_status WHERE id=1");
     if (acked.step()) cursor.usage = std::max(cursor.usage, acked.int64(0));
+    if (acked.failed()) return readFailed("thống kê sử dụng");
     Statement st(m_db.handle(), "SELECT id, at, visit, kind, lesson, step, detail FROM usage_events WHERE id > ? ORDER BY id LIMIT ?");
     while (!b.full(out)) {
         st.reset();
@@ -196,6 +202,7 @@ void Outbox::readUsage(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out
             events.push_back({{"n", last}, {"at", st.text(1)}, {"visit", st.int64(2)}, {"kind", st.text(3)}, {"lesson", st.text(4)},
                               {"step", st.int64(5)}, {"detail", st.text(6)}});
         }
+        if (st.failed()) return readFailed("thống kê sử dụng");
         if (events.empty()) return;
         OutboxRecord r;
         r.kind = RecordKind::Usage;
@@ -213,16 +220,29 @@ void Outbox::readUsage(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out
 std::vector<OutboxRecord> Outbox::next(Cursor& cursor, int max, std::vector<std::string>& unreadable, size_t maxBytes)
 {
     std::vector<OutboxRecord> out;
+    m_readError.clear();
     Budget b;
     b.max = static_cast<size_t>(std::max(max, 1));
     b.maxBytes = maxBytes;
     // A session goes before its corrections, and everything before the erasures, so that the
-    // collector has what an erasure or a correction refers to.
+    // collector has what an erasure or a correction refers to. A failed read stops here: what
+    // follows would otherwise overtake what could not be read.
     readSessions(cursor, b, out, unreadable);
-    if (!b.full(out)) readCorrections(cursor, b, out);
-    if (!b.full(out)) readErasures(cursor, b, out);
-    if (!b.full(out)) readUsage(cursor, b, out);
+    if (m_readError.empty() && !b.full(out)) readCorrections(cursor, b, out);
+    if (m_readError.empty() && !b.full(out)) readErasures(cursor, b, out);
+    if (m_readError.empty() && !b.full(out)) readUsage(cursor, b, out);
+    if (!m_readError.empty()) out.clear();
     return out;
+}
+
+void Outbox::readFailed(const char* what)
+{
+    if (!m_readError.empty()) return;
+    // SQLite's own words go to the technician; nothing personal is in them (no values are bound
+    // into the statements' text).
+    m_readError = std::string("Không đọc được ") + what + " đang chờ gửi trong cơ sở dữ liệu của ki-ốt (" + m_db.lastError() +
+                  "); chưa gửi gì thêm, mọi bản ghi vẫn được giữ để gửi ở lần sau. Nếu lỗi lặp lại, xin báo cán bộ kỹ thuật "
+                  "chạy \"kiosk db check\".";
 }
 
 bool Outbox::markAcknowledged(const std::vector<const OutboxRecord*>& acked, int64_t now, std::string& error)

@@ -49,8 +49,11 @@ public:
     // The next records not yet acknowledged, at most `max` and, past the first, no more than
     // `maxBytes` of JSON, in protocol order (sessions, then corrections, erasures, statistics),
     // advancing `cursor` past them. A record that cannot be read (a sealed field that no longer
-    // opens) is skipped with its id in `unreadable`.
+    // opens) is skipped with its id in `unreadable`. When the database itself cannot be read
+    // (a statement fails), readError() says so and the records of this call must not be sent:
+    // an empty answer then means "could not read", never "nothing new to send".
     std::vector<OutboxRecord> next(Cursor& cursor, int max, std::vector<std::string>& unreadable, size_t maxBytes = kMaxBatchBytes);
+    const std::string& readError() const { return m_readError; }
 
     // Marks what the collector acknowledged, in one transaction. False with a Vietnamese message
     // (a full disk named as such) when it could not be written: then nothing is marked.
@@ -74,9 +77,13 @@ private:
     void readErasures(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out);
     void readUsage(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& out);
 
+    // Called when a reading statement failed: keeps the first message of this next() call.
+    void readFailed(const char* what);
+
     Database& m_db;
     const Vault& m_vault;
     std::string m_kioskId;
+    std::string m_readError;   // Vietnamese; "" while every read of the last next() succeeded
 };
 
 // The status as the staff screen reads it (its own short-lived look at the database).

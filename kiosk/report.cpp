@@ -253,13 +253,14 @@ struct Scan {
 bool scan(Database& db, const CitizenAttributes& attrs, int64_t begin, int64_t end, bool full, bool lists, Scan& out, std::string& error,
           const std::function<void(const Scan&)>& sessionsDone = {})
 {
-    sqlite3_stmt* st = nullptr;
-    const char* sql =
-        "SELECT id, staff_id, citizen_id, village, started_at FROM sessions WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at";
     // Within one calendar year a citizen's age band cannot change: gender and band are then
     // attributes of the person, counted once over the distinct citizens (much cheaper than a set each).
     out.citizensByPerson = localYear(begin) == localYear(end - 1);
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &st, nullptr) != SQLITE_OK) {
+    // Finalized however the scan ends (a throw from an allocation included).
+    Query query(db, "SELECT id, staff_id, citizen_id, village, started_at FROM sessions WHERE started_at >= ?1 AND started_at < ?2 "
+                    "ORDER BY started_at");
+    sqlite3_stmt* const st = query.st;
+    if (!st) {
         error = db.lastError();
         return false;
     }
@@ -319,7 +320,6 @@ bool scan(Database& db, const CitizenAttributes& attrs, int64_t begin, int64_t e
             out.bands[born <= 0 ? 2 : firstYear - born >= 60 ? 0 : 1].citizens.add(c);
         });
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         error = db.lastError();
         return false;

@@ -1,7 +1,6 @@
 // Screen names <-> app state.
 #include "kiosk/screen_id.hpp"
 #include <charconv>
-#include <cstdlib>
 
 namespace kiosk {
 
@@ -43,7 +42,12 @@ bool openScreenByName(App& app, std::string_view name, const Catalogue& catalogu
         std::string_view rest = name.substr(5);
         auto colon = rest.rfind(':');
         const Lesson* l = colon == std::string_view::npos ? nullptr : catalogue.find(rest.substr(0, colon));
-        int q = colon == std::string_view::npos ? 0 : std::atoi(std::string(rest.substr(colon + 1)).c_str());
+        int q = 0;
+        if (colon != std::string_view::npos) {
+            std::string_view text = rest.substr(colon + 1);
+            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), q);
+            if (ec != std::errc() || p != text.data() + text.size()) q = 0;   // "2x", "" or "-" are no question number
+        }
         if (l && q >= 1 && q <= static_cast<int>(l->quiz.size())) return app.openQuiz(l->id, q - 1);
         error = l ? "bài \"" + l->id + "\" có các câu hỏi từ 1 đến " + std::to_string(l->quiz.size())
                   : "tên màn hình câu hỏi phải có dạng quiz:<id bài học>:<câu>";

@@ -5,7 +5,7 @@
 
 namespace kiosk {
 
-Dashboard buildDashboard(Records& records, const Config& config, const std::vector<ServiceDef>& services, int64_t nowUnix)
+Dashboard buildDashboard(Database& db, const Vault& vault, const Config& config, const std::vector<ServiceDef>& services, int64_t nowUnix)
 {
     using namespace std::chrono;
     Dashboard d;
@@ -31,7 +31,7 @@ Dashboard buildDashboard(Records& records, const Config& config, const std::vect
     in.indicators = reportIndicators(services);
     in.targets = config.targets;
     in.withLists = false;
-    if (auto r = buildReport(*records.db, *records.vault, in, error)) {
+    if (auto r = buildReport(db, vault, in, error)) {
         d.sessions = r->sessions;
         d.citizens = r->citizens;
         d.anonymousSessions = r->anonymousSessions;
@@ -39,7 +39,7 @@ Dashboard buildDashboard(Records& records, const Config& config, const std::vect
     } else {
         d.error = error;
     }
-    d.upload = Outbox(*records.db, *records.vault).status();
+    d.upload = Outbox(db, vault).status();
     return d;
 }
 

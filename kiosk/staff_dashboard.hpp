@@ -4,7 +4,8 @@
 #pragma once
 #include "kiosk/config.hpp"
 #include "kiosk/outbox.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/database.hpp"
+#include "kiosk/vault.hpp"
 #include "kiosk/services.hpp"
 #include <cstdint>
 #include <optional>
@@ -30,6 +31,7 @@ struct Dashboard {
     std::string error;                    // Vietnamese, when the figures could not be read
 };
 
-Dashboard buildDashboard(Records& records, const Config& config, const std::vector<ServiceDef>& services, int64_t nowUnix);
+// Reads through `db`: the staff flow calls it on DashboardWorker's own connection.
+Dashboard buildDashboard(Database& db, const Vault& vault, const Config& config, const std::vector<ServiceDef>& services, int64_t nowUnix);
 
 } // namespace kiosk

@@ -32,20 +32,6 @@ std::string maskIdNumber(const std::string& id)
     return id.substr(0, 3) + "•••••" + id.substr(8);
 }
 
-CccdParse typedCitizen(const std::string& number, const std::string& fullName, const std::string& birth, const CivilDate& today)
-{
-    // The typed details go through the card parser's own checks. The card's address and issue
-    // date are not asked for: placeholders satisfy the parser and are cleared afterwards.
-    std::string gender = "Nam";
-    if (number.size() == 12 && number[3] >= '0' && number[3] <= '9' && (number[3] - '0') % 2 == 1) gender = "Nữ";
-    CccdParse p = parseCccd(number + "||" + fullName + "|" + birth + "|" + gender + "|a|" + birth, today);
-    if (p.citizen) {
-        p.citizen->address.clear();
-        p.citizen->issueYear = p.citizen->issueMonth = p.citizen->issueDay = 0;
-    }
-    return p;
-}
-
 bool StaffFlow::PinBuffer::push(char digit)
 {
     if (m_size >= m_digits.size()) return false;
@@ -68,6 +54,7 @@ StaffFlow::StaffFlow(Records& records, const Config& config, std::vector<Service
     : m_records(records), m_config(config), m_services(std::move(services)), m_clock(clock)
 {
     m_state.villages = config.villages;
+    m_dashboard = std::make_unique<DashboardWorker>(m_records.db->file(), *m_records.vault, m_config, m_services);
 }
 
 StaffFlow::~StaffFlow()
@@ -121,8 +108,26 @@ void StaffFlow::say(std::string message, bool error)
 
 void StaffFlow::refreshDashboard()
 {
-    m_state.dashboard = buildDashboard(m_records, m_config, m_services, m_clock.unixSeconds());
+    m_dashboard->request(m_clock.unixSeconds());
+    m_state.dashboardLoading = true;
     changed();
+}
+
+void StaffFlow::takeDashboard()
+{
+    std::optional<Dashboard> d = m_dashboard->take();
+    if (!d) return;
+    if (!active()) return;   // staff mode closed meanwhile: the next sign-in asks again
+    m_state.dashboard = std::move(*d);
+    m_state.dashboardLoading = m_dashboard->busy();   // a newer request may already be building
+    changed();
+}
+
+bool StaffFlow::awaitDashboard(int timeoutMs)
+{
+    if (!m_dashboard->await(timeoutMs)) return false;
+    takeDashboard();
+    return true;
 }
 
 void StaffFlow::uploadStarted()
@@ -147,6 +152,7 @@ void StaffFlow::activity() { m_lastActivityMs = m_clock.nowMs(); }
 int64_t StaffFlow::nextWakeMs() const
 {
     if (m_checkPending) return m_clock.nowMs() + 10;   // the PIN check's result is due in ~60 ms
+    if (active() && m_state.dashboardLoading) return m_clock.nowMs() + 10;   // so is the dashboard
     if (!active()) return std::numeric_limits<int64_t>::max();
     return m_lastActivityMs + int64_t(m_config.staffIdleSeconds) * 1000;
 }
@@ -154,7 +160,11 @@ int64_t StaffFlow::nextWakeMs() const
 void StaffFlow::tick()
 {
     finishPinCheck();
-    if (active() && m_clock.nowMs() >= nextWakeMs()) close("auto_sign_out");
+    takeDashboard();
+    // Not while a PIN check runs (its result is due in ~60 ms); a dashboard being built does not
+    // keep staff mode open.
+    if (active() && !m_checkPending && m_clock.nowMs() >= m_lastActivityMs + int64_t(m_config.staffIdleSeconds) * 1000)
+        close("auto_sign_out");
 }
 
 void StaffFlow::close(const char* reason)
@@ -412,7 +422,7 @@ void StaffFlow::apply(const StaffIntent& in)
         break;
     case StaffScreen::TypeId:
         if (in.kind == K::TypedId) {
-            CccdParse p = typedCitizen(in.arg, in.arg2, in.arg3, vietnamDate(m_clock.unixSeconds()));
+            CccdParse p = checkTypedCitizen(in.arg, in.arg2, in.arg3, vietnamDate(m_clock.unixSeconds()));
             if (p.ok()) acceptCard(*p.citizen);
             else say(p.message, true);
         } else if (in.kind == K::CodeRead) {

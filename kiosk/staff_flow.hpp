@@ -11,6 +11,7 @@
 #include "kiosk/records.hpp"
 #include "kiosk/services.hpp"
 #include "kiosk/staff_dashboard.hpp"
+#include "kiosk/staff_dashboard_worker.hpp"
 #include <array>
 #include <condition_variable>
 #include <cstdint>
@@ -91,7 +92,8 @@ struct StaffState {
     int64_t endedAt = 0;
     bool editing = false;                  // the checklist corrects savedId
     bool exitRequested = false;            // an admin asked to leave the kiosk for the desktop
-    Dashboard dashboard;                   // refreshed each time the home screen opens
+    Dashboard dashboard;                   // refreshed (off the frame thread) each time the home screen opens
+    bool dashboardLoading = false;         // a refresh is being built; `dashboard` still shows the last one
     uint64_t uploadRequest = 0;            // bumps on "Tải lên ngay": the run loop starts the upload
     bool uploading = false;
     uint64_t printRequest = 0;             // bumps on the summary's "In phiếu"
@@ -111,6 +113,9 @@ public:
     // Waits (up to `timeoutMs`) for the PIN check started by PinSubmit and applies its result, as
     // the next tick() would: for tests and the screenshot demo, which have no frame loop.
     bool awaitPinCheck(int timeoutMs = 10'000);
+    // Waits (up to `timeoutMs`) for the dashboard being built and shows it, as the next tick()
+    // would: for tests and the screenshot demo.
+    bool awaitDashboard(int timeoutMs = 10'000);
     // The run loop reports on an upload it started; the home screen shows it.
     void uploadStarted();
     void uploadFinished(bool ok, const std::string& message);
@@ -137,6 +142,7 @@ private:
     void refreshDashboard();
     void changed() { ++m_state.version; }
     void finishPinCheck();   // applies a PIN check the worker finished, if any
+    void takeDashboard();    // shows a dashboard the worker finished, if any
 
     // The typed digits in a fixed array, wiped (sodium_memzero) whenever they are cleared: no
     // reallocated std::string leaves copies of a PIN on the heap.
@@ -176,6 +182,7 @@ private:
     std::optional<CitizenId> m_citizen;
     std::optional<StaffMember> m_member;
     int64_t m_lastActivityMs = 0;
+    std::unique_ptr<DashboardWorker> m_dashboard;   // the quarter's figures, built off the frame thread
 };
 
 // Keeps the code readers (camera, scanners) running only while a scan screen shows (the sign-in
@@ -191,10 +198,6 @@ private:
     std::vector<CodeReader*> m_readers;
     bool m_running = false;
 };
-
-// A card typed by hand: the number's century/gender and year digits must agree with the birth
-// date; gender comes from the number. Address and issue date stay empty.
-CccdParse typedCitizen(const std::string& number, const std::string& fullName, const std::string& birthDdmmyyyy, const CivilDate& today);
 
 // "038190001234" → "038•••••1234": enough for staff to check, not enough to copy.
 std::string maskIdNumber(const std::string& id);

@@ -315,6 +315,10 @@ UploadResult Uploader::run(const UploadOptions& given)
     std::vector<std::string> unreadable;
     while (!stopped) {
         std::vector<OutboxRecord> records = m_outbox.next(cursor, batch, unreadable);
+        if (!m_outbox.readError().empty()) {
+            problem = m_outbox.readError();
+            break;
+        }
         if (records.empty()) break;
         std::string batchProblem;
         stopped = sendBatch(o, records, result, batchProblem) == BatchOutcome::Stop;

@@ -72,7 +72,9 @@ case "${1:-}" in
     install_deps; build
     cd "$build"
     # Screens render through SDL's offscreen driver: no X server needed.
-    ctest --output-on-failure -j"$jobs" ;;
+    ctest --output-on-failure -j"$jobs"
+    # doctest entries whose filter matches nothing pass ctest silently: refuse them.
+    bash "$here/packaging/check-test-counts.sh" "$build" ;;
   *)
     echo "usage: bash packaging/kiosk-dev.sh run|test|build|deps" >&2; exit 2 ;;
 esac

@@ -154,7 +154,7 @@ TEST_CASE("kiosk citizen show prints one citizen's records and erase removes the
     CHECK(rec->sessions->citizenCount() == 0);
 }
 
-TEST_CASE("kiosk staff badge writes a printable card whose QR code signs its holder in; a new one revokes it")
+TEST_CASE("kiosk staff badge writes a printable card whose QR code signs its holder in, a new one revokes it")
 {
     test::TempDir dir;
     REQUIRE(runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer", "482913\n482913\n").status == 0);

@@ -56,7 +56,7 @@ TEST_CASE("no printer: nothing offered, nothing printed")
     CHECK(w.status().phase == SlipStatus::Phase::Idle);
 }
 
-TEST_CASE("a slip prints on the worker's thread; one at a time per screen; a failure keeps its message")
+TEST_CASE("a slip prints on the worker's thread, one at a time per screen, a failure keeps its message")
 {
     test::TempDir dir;
     kiosk::PrintWorker w(printer("file:" + (dir / "slips.bin").string()));

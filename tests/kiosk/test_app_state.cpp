@@ -1,5 +1,6 @@
 // The citizen flow state machine, driven by intents and a manual clock: no screen involved.
 #include "kiosk/app_state.hpp"
+#include "kiosk/screen_id.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <algorithm>
@@ -255,4 +256,38 @@ TEST_CASE("the request counters survive the end of a visit: a reset is not a new
     CHECK(app.state().printRequest == before.printRequest);
     CHECK(app.state().speakRequest == before.speakRequest);
     CHECK(app.state().staffRequest == before.staffRequest);
+}
+
+TEST_CASE("a malformed quiz answer is no answer, not the first choice")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    const Lesson& lesson = rt.catalogue.lessons.front();
+    REQUIRE_FALSE(lesson.quiz.empty());
+    REQUIRE(app.openQuiz(lesson.id, 0));
+    for (const char* bad : {"", "x", "1x", " 0", "-", "+0", "99999999999999999999", "0.5"}) {
+        INFO(bad);
+        app.apply({K::ChooseAnswer, bad});
+        CHECK(app.state().chosen == -1);   // atoi read each of these as a choice (0 or 1)
+    }
+    app.apply({K::ChooseAnswer, "1"});
+    CHECK(app.state().chosen == 1);
+}
+
+TEST_CASE("a quiz screen name needs a whole question number")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    const Lesson& lesson = rt.catalogue.lessons.front();
+    std::string error;
+    CHECK(openScreenByName(app, "quiz:" + lesson.id + ":1", rt.catalogue, rt.config, error));
+    CHECK(app.state().question == 0);
+    for (const char* bad : {"1x", "", "x1", "1.0"}) {
+        INFO(bad);
+        error.clear();
+        CHECK_FALSE(openScreenByName(app, "quiz:" + lesson.id + ":" + bad, rt.catalogue, rt.config, error));
+        CHECK(error.find("có các câu hỏi từ 1 đến") != std::string::npos);
+    }
 }

@@ -22,7 +22,7 @@ TEST_CASE("the bundled configuration has the hand-off links, all https")
     CHECK(c.config.idleCountdownSeconds == 10);
 }
 
-TEST_CASE("a deployment file overrides some keys; a wrong value is named with file and line and the default stays")
+TEST_CASE("a deployment file overrides some keys, a wrong value is named with file and line and the default stays")
 {
     test::TempDir dir;
     test::writeFile(dir / "kiosk.toml",
@@ -53,7 +53,7 @@ TEST_CASE("a deployment file overrides some keys; a wrong value is named with fi
     CHECK(namedUrl);
 }
 
-TEST_CASE("a whole number written as a float is read as one; a float too large or with a fraction is named, not cast")
+TEST_CASE("a whole number written as a float is read as one, a float too large or with a fraction is named, not cast")
 {
     // `year = 2E27` once reached toml++'s float-to-int cast (undefined behaviour; fuzz_config).
     test::TempDir dir;

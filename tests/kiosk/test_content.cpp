@@ -60,7 +60,7 @@ TEST_CASE("the province profile picks the province's own app lesson")
     CHECK_FALSE(hp.catalogue.find("app-thanhhoa-phan-anh-hien-truong"));
 }
 
-TEST_CASE("a broken lesson file is left out and named with its line; every other lesson still shows")
+TEST_CASE("a broken lesson file is left out and named with its line, every other lesson still shows")
 {
     test::TempDir dir;
     auto assets = copyAssets(dir);

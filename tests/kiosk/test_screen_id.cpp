@@ -25,7 +25,7 @@ TEST_CASE("the list names the fixed screens, every hand-off and every lesson ste
     CHECK(names.size() == 6 + rt.config.handoffs.size() + steps);
 }
 
-TEST_CASE("opening by name reaches the screen; a wrong name explains itself")
+TEST_CASE("opening by name reaches the screen, a wrong name explains itself")
 {
     Runtime rt = test::loadRuntime();
     ManualClock clock;

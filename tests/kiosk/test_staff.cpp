@@ -54,7 +54,7 @@ TEST_CASE("PINs are 4 to 8 digits and stored only as Argon2id hashes")
     CHECK(f.auditCount("staff_add") == 1);
 }
 
-TEST_CASE("sign-in: the right PIN works; five wrong ones lock the account for five minutes, audited")
+TEST_CASE("sign-in: the right PIN works, five wrong ones lock the account for five minutes, audited")
 {
     Fixture f;
     std::string error;

@@ -128,7 +128,7 @@ TEST_CASE("a disabled account's badge is refused, and no badge is issued to it")
     CHECK(error.find("PIN") != std::string::npos);
 }
 
-TEST_CASE("unknown and damaged badges are refused; five in a row pause badge sign-in, not the PIN pad")
+TEST_CASE("unknown and damaged badges are refused, five in a row pause badge sign-in, not the PIN pad")
 {
     Fixture f;
     const std::string good = f.issue("Lê Thị Hoa");

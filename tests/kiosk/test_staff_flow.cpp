@@ -151,6 +151,61 @@ TEST_CASE("typed card details are checked like a scanned card")
     CHECK(c->card.birthYear == 1990);
 }
 
+TEST_CASE("typed details never pass through a card payload: a '|' in one field cannot fill another")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(K::NewSession);
+    f.apply(K::StartTyping);
+    // Joined into a fake card string, this name supplied the birth date 1990 that the number
+    // wants, and the typed (wrong) birth date fell off the end.
+    f.apply(K::TypedId, "038190001234", "Nguyễn Thị Thuỷ|15031990|Nữ|x|15031990", "15031991");
+    CHECK(f.flow->state().screen == StaffScreen::TypeId);
+    CHECK(f.flow->state().messageIsError);
+    CHECK_FALSE(f.rec->sessions->findCitizen("038190001234").has_value());
+
+    const CivilDate today{2026, 12, 3};
+    CccdParse p = checkTypedCitizen("038190001234", "Nguyễn Thị Thuỷ", "15031990", today);
+    REQUIRE_MESSAGE(p.ok(), p.message);
+    CHECK(p.citizen->fullName == "Nguyễn Thị Thuỷ");
+    CHECK(p.citizen->address.empty());
+    CHECK(p.citizen->issueDateIso().empty());
+    CHECK_FALSE(checkTypedCitizen("038190001234|", "Nguyễn Thị Thuỷ", "15031990", today).ok());
+    CHECK_FALSE(checkTypedCitizen("038190001234", "Nguyễn Thị Thuỷ", "15031990|x", today).ok());
+}
+
+TEST_CASE("the dashboard is built off the frame thread and reaches the screen at a tick")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    REQUIRE(f.flow->state().screen == StaffScreen::Home);
+    CHECK(f.flow->state().dashboardLoading);
+    CHECK(f.flow->nextWakeMs() <= f.clock.nowMs() + 10);   // the loop comes back for it
+    // The frame thread's connection holds a write transaction: a build on that connection would
+    // see it, the worker's own connection reads beside it (WAL) and still finishes.
+    REQUIRE(f.rec->db->exec("BEGIN IMMEDIATE"));
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (f.flow->state().dashboardLoading && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        f.flow->tick();
+    }
+    REQUIRE(f.rec->db->exec("COMMIT"));
+    CHECK_FALSE(f.flow->state().dashboardLoading);
+    CHECK(f.flow->state().dashboard.error.empty());
+    CHECK(f.flow->state().dashboard.dueDate == "21/12/2026");
+
+    // Staff mode closed while a build runs: the result is dropped, not kept for the next person.
+    f.apply(K::Close);
+    f.signIn("Trần Văn Bảo", "2468");
+    CHECK(f.flow->state().dashboardLoading);
+    f.apply(K::Close);
+    CHECK_FALSE(f.flow->active());
+    REQUIRE(f.flow->awaitDashboard());
+    f.flow->tick();
+    CHECK(f.flow->state().dashboard.dueDate.empty());
+    CHECK_FALSE(f.flow->state().dashboardLoading);
+}
+
 TEST_CASE("wrong PINs are counted, only admins may leave for the desktop, idle signs out")
 {
     Fixture f;
@@ -184,6 +239,11 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
 {
     Fixture f;   // 2026-11-18: the fourth quarter, due on 21/12
     f.signIn("Trần Văn Bảo", "2468");
+    // The figures are built on the dashboard's worker, not in apply(): the home shows "loading"
+    // until a tick takes them.
+    CHECK(f.flow->state().dashboardLoading);
+    REQUIRE(f.flow->awaitDashboard());
+    CHECK_FALSE(f.flow->state().dashboardLoading);
     const Dashboard& d0 = f.flow->state().dashboard;
     CHECK(d0.error.empty());
     CHECK(d0.quarterLabel.find("IV") != std::string::npos);
@@ -197,6 +257,8 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
     f.apply(K::ToggleService, "vneid_level2");
     f.apply(K::Save);
     f.apply(K::Done);
+    CHECK(f.flow->state().dashboard.sessions == 0);   // the last figures stay until the new ones come
+    REQUIRE(f.flow->awaitDashboard());
     const Dashboard& d1 = f.flow->state().dashboard;
     CHECK(d1.sessions == 1);
     CHECK(d1.citizens == 1);
@@ -214,7 +276,7 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
     CHECK_FALSE(f.flow->state().uploading);
 }
 
-TEST_CASE("on the sign-in screen a badge signs in directly; a citizen's card or another code is explained")
+TEST_CASE("on the sign-in screen a badge signs in directly, a citizen's card or another code is explained")
 {
     Fixture f;
     std::string error;
@@ -277,7 +339,7 @@ TEST_CASE("a revoked or disabled badge is refused on the sign-in screen with its
     CHECK(f.flow->state().message.find("khoá") != std::string::npos);
 }
 
-TEST_CASE("the session's slip holds what was done and nothing personal; the summary asks for it")
+TEST_CASE("the session's slip holds what was done and nothing personal, the summary asks for it")
 {
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");

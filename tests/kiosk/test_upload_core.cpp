@@ -9,7 +9,9 @@
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 #include <thread>
@@ -253,6 +255,48 @@ TEST_CASE("a full disk when marking acknowledgements: nothing marked, a clear me
     CHECK(r.ok);
     CHECK(uploadStatus(*f.rec->db).waiting.sessions == 0);
     CHECK(f.server.received["abcd1234-0000000000000001"] == 2);   // sent twice: the collector keeps it once
+}
+
+namespace {
+// SQLite's authorizer refusing every read of one table: the outbox's statements that touch it fail
+// to prepare, as a damaged or locked database would make them fail.
+int refuseTable(void* table, int action, const char* a, const char*, const char*, const char*)
+{
+    return action == SQLITE_READ && a && std::strcmp(a, static_cast<const char*>(table)) == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+} // namespace
+
+TEST_CASE("a failed read of the outbox is an error that keeps every record, never nothing new to send")
+{
+    Fixture f;
+    f.add(true);
+    f.add(false);
+    REQUIRE(uploadStatus(*f.rec->db).waiting.sessions == 2);
+    static const char kTable[] = "session_services";
+    sqlite3_set_authorizer(f.rec->db->handle(), refuseTable, const_cast<char*>(kTable));
+    UploadResult r = f.upload();
+    sqlite3_set_authorizer(f.rec->db->handle(), nullptr, nullptr);
+    INFO(r.message);
+    CHECK_FALSE(r.ok);
+    CHECK(r.message.find("Không đọc được các dịch vụ của lượt hỗ trợ") != std::string::npos);
+    CHECK(r.message.find("Không có gì mới") == std::string::npos);
+    // Only the heartbeat went out: no session without its services, nothing marked as sent.
+    for (const json& rec : f.server.records) CHECK(rec["kind"] == "heartbeat");
+    CHECK(uploadStatus(*f.rec->db).waiting.sessions == 2);
+    CHECK_FALSE(uploadStatus(*f.rec->db).lastError.empty());
+
+    // Readable again: everything goes, with its services.
+    r = f.upload();
+    INFO(r.message);
+    CHECK(r.ok);
+    CHECK(uploadStatus(*f.rec->db).waiting.sessions == 0);
+    int sessions = 0;
+    for (const json& rec : f.server.records)
+        if (rec["kind"] == "session") {
+            ++sessions;
+            CHECK(rec["services"].size() == 1);
+        }
+    CHECK(sessions == 2);
 }
 
 TEST_CASE("a batch ends at batch_size records or at kMaxBatchBytes of JSON, so statistics never make a body too large")

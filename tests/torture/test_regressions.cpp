@@ -60,7 +60,7 @@ TEST_CASE("a citizen typed by hand (no issue date) is uploaded and accepted by t
     const CitizenId card = torture::citizen(42);
     char birth[16];
     std::snprintf(birth, sizeof birth, "%02d%02d%04d", card.birthDay, card.birthMonth, card.birthYear);
-    const CccdParse typed = typedCitizen(card.id, card.fullName, birth, vietnamDate(clock.unixSeconds()));
+    const CccdParse typed = checkTypedCitizen(card.id, card.fullName, birth, vietnamDate(clock.unixSeconds()));
     REQUIRE_MESSAGE(typed.ok(), typed.message);
     CHECK(typed.citizen->issueDateIso().empty());
     NewSession s = torture::newSession(1, staff, clock.unixSeconds());

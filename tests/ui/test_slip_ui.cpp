@@ -171,7 +171,7 @@ TEST_CASE("no printer configured: no button, and a print request does nothing")
     CHECK(f.printer->status().phase == SlipStatus::Phase::Idle);
 }
 
-TEST_CASE("the staff summary prints the session's slip; a failure offers \"In lại\"")
+TEST_CASE("the staff summary prints the session's slip, a failure offers \"In lại\"")
 {
     Fixture f;
     // The fake printer's folder is missing at first: a printer that cannot print.

@@ -55,6 +55,7 @@ struct Fixture {
         CHECK(flow->state().pinLength == 4);
         REQUIRE(tap("pin.ok"));
         REQUIRE(flow->awaitPinCheck());   // the check runs off the frame; the next frames show its result
+        REQUIRE(flow->awaitDashboard());  // so do the quarter's figures
         ui.frames(2);
         REQUIRE(flow->state().screen == StaffScreen::Home);
     }

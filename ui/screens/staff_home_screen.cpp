@@ -31,15 +31,20 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
     dl->AddRect(pos, max, th.border, ctx.px(24), 0, ctx.px(2));
     const float pad = ctx.px(36), x = pos.x + pad, w = size.x - 2 * pad;
     float y = pos.y + pad;
-    y += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, y), th.textMuted, ctx.fmt("staff_quarter", {d.quarterLabel})).y + ctx.px(12);
+    // The first figures of this sign-in are still being counted (off the frame thread): say so
+    // rather than show zeros.
+    const bool counting = state.dashboardLoading && d.quarterLabel.empty();
+    y += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, y), th.textMuted,
+                  counting ? ctx.tr("staff_dashboard_counting") : ctx.fmt("staff_quarter", {d.quarterLabel}), w).y + ctx.px(12);
     // Two big numbers side by side.
-    const std::string sessions = std::to_string(d.sessions), citizens = std::to_string(d.citizens);
+    const std::string sessions = counting ? "…" : std::to_string(d.sessions), citizens = counting ? "…" : std::to_string(d.citizens);
     drawText(dl, ctx.fonts.display, ImVec2(x, y), th.primary, sessions);
     drawText(dl, ctx.fonts.display, ImVec2(x + w * 0.5f, y), th.primary, citizens);
     y += ctx.fonts.display->FontSize + ctx.px(4);
     drawText(dl, ctx.fonts.body, ImVec2(x, y), th.textMuted, ctx.tr("staff_quarter_sessions"));
     drawText(dl, ctx.fonts.body, ImVec2(x + w * 0.5f, y), th.textMuted, ctx.tr("staff_quarter_citizens"));
     y += ctx.fonts.body->FontSize + ctx.px(20);
+    if (counting) return;   // the deadline, targets and upload come with the figures
     const std::string due = d.daysUntilDue >= 0 ? ctx.fmt("staff_due", {std::to_string(d.daysUntilDue), d.dueDate}) : ctx.fmt("staff_due_past", {d.dueDate});
     y += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, y), d.daysUntilDue >= 0 && d.daysUntilDue <= 7 ? rgb(0xB54708) : th.text, due, w).y + ctx.px(28);
 

@@ -1,7 +1,7 @@
 // The subcommands of the `kiosk` executable (wired to the command line in main.cpp).
 #pragma once
-#include "kiosk/runtime.hpp"
-#include "kiosk/uploader.hpp"
+#include "kiosk/content/runtime.hpp"
+#include "kiosk/sync/uploader.hpp"
 #include <functional>
 #include <string>
 #include <utility>

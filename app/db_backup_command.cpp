@@ -1,7 +1,7 @@
 // `kiosk db backup FILE` and `kiosk db backup --rotate`: a consistent copy of the running kiosk's
 // database (SQLite online backup), checked before it replaces anything. Also owns the `db` group.
 #include "app/commands.hpp"
-#include "kiosk/backup.hpp"
+#include "kiosk/store/backup.hpp"
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <ctime>

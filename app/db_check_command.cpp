@@ -1,8 +1,8 @@
-// `kiosk db check`: one ✓/✗ line per check of the database (kiosk/db_check.cpp); exit status 1
+// `kiosk db check`: one ✓/✗ line per check of the database (kiosk/store/db_check.cpp); exit status 1
 // when any check fails.
 #include "app/commands.hpp"
-#include "kiosk/db_check.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/records/records.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 

@@ -2,9 +2,9 @@
 // database, clock, collector), for the technician. Marks: ✓ fine, ! to fix (citizens do not
 // notice), ✗ broken for citizens (exit status 1), – not configured / not checked.
 #include "app/commands.hpp"
-#include "drivers/escpos_printer.hpp"
-#include "drivers/sdl_platform.hpp"
-#include "kiosk/backup.hpp"
+#include "drivers/print/escpos_printer.hpp"
+#include "drivers/display/sdl_platform.hpp"
+#include "kiosk/store/backup.hpp"
 #include <CLI/CLI.hpp>
 #include <SDL.h>
 #include <spdlog/spdlog.h>

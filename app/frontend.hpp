@@ -1,9 +1,9 @@
 // The graphical front end: an SDL window with the software renderer, Dear ImGui on top, and the
 // kiosk's view. Used by `kiosk run` (a real display) and `kiosk screenshot` (offscreen).
 #pragma once
-#include "drivers/sdl_platform.hpp"
-#include "kiosk/app_state.hpp"
-#include "kiosk/runtime.hpp"
+#include "drivers/display/sdl_platform.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/content/runtime.hpp"
 #include "ui/app_view.hpp"
 #include "app/texture_cache.hpp"
 #include "ui/touch_input.hpp"

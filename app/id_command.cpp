@@ -1,8 +1,8 @@
 // `kiosk id parse|scan`: the technician's check of a chip ID card's QR code, from its text or from a
 // picture, printed as one JSON object. Nothing is stored and nothing is logged.
 #include "app/commands.hpp"
-#include "drivers/qr_decoder.hpp"
-#include "kiosk/cccd.hpp"
+#include "drivers/readers/qr_decoder.hpp"
+#include "kiosk/identity/cccd.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>

@@ -1,7 +1,7 @@
 // `kiosk`: the command line. Global options come before the subcommand:
 //   kiosk [--data DIR] [--config FILE] <run|screenshot|content> ...
 #include "app/commands.hpp"
-#include "kiosk/paths.hpp"
+#include "kiosk/common/paths.hpp"
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <spdlog/sinks/stdout_color_sinks.h>

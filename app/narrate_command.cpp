@@ -1,8 +1,8 @@
 // `kiosk narrate`: writes to a WAV file what the kiosk would say for one lesson step (the recording
 // beside the lesson when there is one, else espeak-ng), to check narration without a speaker.
 #include "app/commands.hpp"
-#include "drivers/espeak_synth.hpp"
-#include "kiosk/narration.hpp"
+#include "drivers/speech/espeak_synth.hpp"
+#include "kiosk/output/narration.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>

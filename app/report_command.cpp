@@ -1,8 +1,8 @@
 // `kiosk report`: the commune's report for a quarter, a month or two dates, as JSON, CSV or the
-// XLSX workbook an officer hands in (kiosk/report*.cpp does the work).
+// XLSX workbook an officer hands in (kiosk/report/report*.cpp does the work).
 #include "app/commands.hpp"
-#include "kiosk/records.hpp"
-#include "kiosk/report_run.hpp"
+#include "kiosk/records/records.hpp"
+#include "kiosk/report/report_run.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>

@@ -3,7 +3,7 @@
 #include "app/frontend.hpp"
 #include "app/slip_demo.hpp"
 #include "app/staff_demo.hpp"
-#include "kiosk/screen_id.hpp"
+#include "kiosk/flow/screen_id.hpp"
 #include <iostream>
 
 namespace app {

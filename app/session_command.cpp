@@ -1,9 +1,9 @@
 // `kiosk session import FILE.csv`: sessions a team logged on paper or in a spreadsheet, imported
-// all or nothing (kiosk/session_import.cpp); the message names every bad line.
+// all or nothing (kiosk/import/session_import.cpp); the message names every bad line.
 #include "app/commands.hpp"
-#include "kiosk/records.hpp"
-#include "kiosk/services.hpp"
-#include "kiosk/session_import.hpp"
+#include "kiosk/records/records.hpp"
+#include "kiosk/content/services.hpp"
+#include "kiosk/import/session_import.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>

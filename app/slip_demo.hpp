@@ -1,7 +1,7 @@
 // Printing states for `kiosk screenshot`: the QR screen after a lesson and the staff summary with
 // "In phiếu", while printing, printed, failed — a made-up status, no printer needed.
 #pragma once
-#include "kiosk/print_worker.hpp"
+#include "kiosk/output/print_worker.hpp"
 #include <string>
 #include <vector>
 

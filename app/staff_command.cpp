@@ -2,10 +2,10 @@
 // officer's way to manage accounts (and their sign-in badges) and to answer a citizen's request to
 // see or delete their data.
 #include "app/commands.hpp"
-#include "drivers/badge_card.hpp"
-#include "kiosk/private_file.hpp"
-#include "kiosk/receipt.hpp"
-#include "kiosk/records.hpp"
+#include "drivers/print/badge_card.hpp"
+#include "kiosk/common/private_file.hpp"
+#include "kiosk/output/receipt.hpp"
+#include "kiosk/records/records.hpp"
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <fcntl.h>

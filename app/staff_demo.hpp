@@ -1,9 +1,9 @@
 // Staff screens with made-up data for `kiosk screenshot --screen staff-…`: a throwaway data folder,
 // a demo account and a sample card, driven through the real flow to the screen asked for.
 #pragma once
-#include "kiosk/records.hpp"
-#include "kiosk/runtime.hpp"
-#include "kiosk/staff_flow.hpp"
+#include "kiosk/records/records.hpp"
+#include "kiosk/content/runtime.hpp"
+#include "kiosk/flow/staff_flow.hpp"
 #include <filesystem>
 #include <memory>
 #include <string>

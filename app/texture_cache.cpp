@@ -1,7 +1,7 @@
-// Decoding with stb (drivers/png_image), uploading as an RGBA32 streaming-free static texture.
+// Decoding with stb (drivers/display/png_image), uploading as an RGBA32 streaming-free static texture.
 #include "app/texture_cache.hpp"
-#include "drivers/png_image.hpp"
-#include "kiosk/content.hpp"
+#include "drivers/display/png_image.hpp"
+#include "kiosk/content/content.hpp"
 #include <SDL.h>
 #include <spdlog/spdlog.h>
 

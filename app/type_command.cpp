@@ -1,7 +1,7 @@
 // `kiosk type --telex KEYS | --vni KEYS [--new-style]`: prints what the on-screen keyboard makes of
 // those keys, so the Vietnamese composition can be checked from a shell.
 #include "app/commands.hpp"
-#include "kiosk/vietnamese_input.hpp"
+#include "kiosk/vietnamese/vietnamese_input.hpp"
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>

@@ -1,9 +1,9 @@
 // `kiosk upload [--url URL] [--token TOKEN]`: sends what the commune's collector has not yet
 // acknowledged (the nightly timer runs this), then says in Vietnamese what was sent and what waits.
 #include "app/commands.hpp"
-#include "drivers/curl_transport.hpp"
-#include "kiosk/records.hpp"
-#include "kiosk/uploader.hpp"
+#include "drivers/net/curl_transport.hpp"
+#include "kiosk/records/records.hpp"
+#include "kiosk/sync/uploader.hpp"
 #include <CLI/CLI.hpp>
 #include <sys/stat.h>
 #include <fstream>

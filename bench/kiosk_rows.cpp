@@ -10,7 +10,7 @@
 #include "bench/proc_stats.hpp"
 #include "bench/ui_layout.hpp"
 #include "bench/x_probe.hpp"
-#include "kiosk/screen_id.hpp"
+#include "kiosk/flow/screen_id.hpp"
 #include <cmath>
 #include <regex>
 #include <sstream>

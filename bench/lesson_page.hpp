@@ -3,7 +3,7 @@
 // Sans files, by path), same colours. A few lines of script report the page's paint timing to
 // the bench on 127.0.0.1.
 #pragma once
-#include "kiosk/runtime.hpp"
+#include "kiosk/content/runtime.hpp"
 #include <string>
 
 namespace bench {

@@ -1,8 +1,8 @@
 // QR decoding per 1280x720 camera frame, with an ID card's code in it and without: the camera
 // path's own function (drivers::decodeFrame on a YUYV frame: grey plane, then ZXing, QR only).
 #include "bench/bench.hpp"
-#include "drivers/camera_frames.hpp"
-#include "kiosk/qr.hpp"
+#include "drivers/readers/camera_frames.hpp"
+#include "kiosk/common/qr.hpp"
 #include <algorithm>
 #include <random>
 

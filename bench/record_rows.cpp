@@ -6,11 +6,11 @@
 #include "bench/bench.hpp"
 #include "bench/child_process.hpp"
 #include "bench/session_data.hpp"
-#include "kiosk/records.hpp"
-#include "kiosk/report.hpp"
-#include "kiosk/report_export.hpp"
-#include "kiosk/runtime.hpp"
-#include "kiosk/services.hpp"
+#include "kiosk/records/records.hpp"
+#include "kiosk/report/report.hpp"
+#include "kiosk/report/report_export.hpp"
+#include "kiosk/content/runtime.hpp"
+#include "kiosk/content/services.hpp"
 #include <sys/statfs.h>
 #include <regex>
 #include <sstream>

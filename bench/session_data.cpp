@@ -1,8 +1,8 @@
 // Generating session databases for the bench (see session_data.hpp).
 #include "bench/session_data.hpp"
 #include "bench/bench.hpp"
-#include "kiosk/integrity.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/store/integrity.hpp"
+#include "kiosk/records/records.hpp"
 #include <sqlite3.h>
 #include <cstdio>
 #include <random>

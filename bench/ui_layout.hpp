@@ -2,8 +2,8 @@
 // a manual clock), as the UI tests do: the bench uses it to find where a widget is drawn at
 // 1920x1080 before tapping it in the real binary, and to walk 10,000 citizen visits.
 #pragma once
-#include "kiosk/app_state.hpp"
-#include "kiosk/runtime.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/content/runtime.hpp"
 #include "ui/app_view.hpp"
 #include "ui/touch_input.hpp"
 #include <memory>

@@ -7,8 +7,8 @@
 #include "bench/child_process.hpp"
 #include "bench/proc_stats.hpp"
 #include "bench/ui_layout.hpp"
-#include "kiosk/records.hpp"
-#include "kiosk/usage_log.hpp"
+#include "kiosk/records/records.hpp"
+#include "kiosk/flow/usage_log.hpp"
 #include <unistd.h>
 #include <cstdlib>
 #include <iostream>

@@ -2,10 +2,10 @@
 // over it unchanged: citizens, sessions, session_services, staff, usage_events) plus the
 // collector's tables (kiosks, citizen aliases, a kiosk column), and its own vault key.
 #pragma once
-#include "kiosk/clock.hpp"
-#include "kiosk/database.hpp"
-#include "kiosk/vault.hpp"
-#include "kiosk/audit.hpp"
+#include "kiosk/ports/clock.hpp"
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/vault.hpp"
+#include "kiosk/store/audit.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>

@@ -5,7 +5,7 @@
 // Sections: [answers] [request state] [access handler] [serve]
 #include "collector/http_server.hpp"
 #include "collector/terminal_text.hpp"
-#include "kiosk/upload_protocol.hpp"
+#include "kiosk/sync/upload_protocol.hpp"
 #include <microhttpd.h>
 #include <arpa/inet.h>
 #include <netdb.h>

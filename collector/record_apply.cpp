@@ -3,7 +3,7 @@
 // is one citizen commune-wide; a kiosk changes only what it sent itself.
 // Sections: [fields] [citizen] [session] [other kinds]
 #include "collector/record_apply.hpp"
-#include "kiosk/services.hpp"
+#include "kiosk/content/services.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
 #include <algorithm>

@@ -1,13 +1,13 @@
 // `kiosk-collector report`: the commune's report over every kiosk's sessions, with the same
 // periods and formats as `kiosk report`: the collector's tables have the kiosk's names and columns,
-// so the kiosk's report engine (kiosk/report.hpp) runs over them unchanged.
+// so the kiosk's report engine (kiosk/report/report.hpp) runs over them unchanged.
 #include "collector/collector_store.hpp"
 #include "collector/commands.hpp"
 #include "collector/terminal_text.hpp"
-#include "kiosk/report_export.hpp"
-#include "kiosk/report_run.hpp"
-#include "kiosk/report_period.hpp"
-#include "kiosk/runtime.hpp"
+#include "kiosk/report/report_export.hpp"
+#include "kiosk/report/report_run.hpp"
+#include "kiosk/report/report_period.hpp"
+#include "kiosk/content/runtime.hpp"
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 #include <iostream>

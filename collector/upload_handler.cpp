@@ -3,8 +3,8 @@
 #include "collector/upload_handler.hpp"
 #include "collector/json_limits.hpp"
 #include "collector/record_apply.hpp"
-#include "kiosk/gzip.hpp"
-#include "kiosk/upload_protocol.hpp"
+#include "kiosk/common/gzip.hpp"
+#include "kiosk/sync/upload_protocol.hpp"
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <algorithm>

@@ -1,6 +1,6 @@
 // libFuzzer target for the ID card's QR payload parser: any bytes, never a crash, and whatever is
 // accepted is a well-formed card whose JSON parses back to the same fields.
-#include "kiosk/cccd.hpp"
+#include "kiosk/identity/cccd.hpp"
 #include <nlohmann/json.hpp>
 #include <cstdio>
 #include <cstdlib>

@@ -10,8 +10,8 @@
 #include "collector/collector_store.hpp"
 #include "collector/upload_handler.hpp"
 #include "fuzz/fuzz_support.hpp"
-#include "kiosk/gzip.hpp"
-#include "kiosk/upload_protocol.hpp"
+#include "kiosk/common/gzip.hpp"
+#include "kiosk/sync/upload_protocol.hpp"
 #include <nlohmann/json.hpp>
 #include <set>
 

@@ -4,10 +4,9 @@
 // range, every hand-off's links known, upload only to an allowed URL; a file that does not parse
 // leaves the defaults untouched.
 #include "fuzz/fuzz_support.hpp"
-#include "kiosk/config.hpp"
-#include "kiosk/narration.hpp"
-#include "kiosk/services.hpp"
-#include "kiosk/upload_protocol.hpp"
+#include "kiosk/content/config.hpp"
+#include "kiosk/content/services.hpp"
+#include "kiosk/sync/upload_protocol.hpp"
 #include <algorithm>
 
 namespace {

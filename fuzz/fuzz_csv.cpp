@@ -4,10 +4,10 @@
 // all or nothing (a refused file leaves no session behind and names a line); an accepted one adds
 // exactly its rows, and `kiosk db check`'s invariants hold on what it wrote.
 #include "fuzz/fuzz_support.hpp"
-#include "kiosk/audit.hpp"
-#include "kiosk/db_check.hpp"
-#include "kiosk/services.hpp"
-#include "kiosk/session_import.hpp"
+#include "kiosk/store/audit.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/content/services.hpp"
+#include "kiosk/import/session_import.hpp"
 #include <algorithm>
 #include <memory>
 

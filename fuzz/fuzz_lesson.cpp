@@ -3,8 +3,8 @@
 // crash; a lesson that loads is one the screens can show (a step, a known topic and hand-off, taps
 // and answers in range, NFC titles and texts); one that does not comes with a problem in its file.
 #include "fuzz/fuzz_support.hpp"
-#include "kiosk/config.hpp"
-#include "kiosk/content.hpp"
+#include "kiosk/content/config.hpp"
+#include "kiosk/content/content.hpp"
 #include <algorithm>
 
 namespace {

@@ -1,6 +1,6 @@
 # The Debian package: `cpack -G DEB` in the build folder makes kiosk_<version>-1_<arch>.deb with
 # /usr/bin/kiosk (and /usr/bin/kiosk-collector), the assets under /usr/share/kiosk/assets (found
-# by kiosk/paths.cpp relative to the executable), /etc/kiosk/kiosk.toml (a conffile), the systemd
+# by kiosk/common/paths.cpp relative to the executable), /etc/kiosk/kiosk.toml (a conffile), the systemd
 # units, the maintainer scripts that make the `kiosk` user, copyright, changelog and man pages.
 # Included at the end of the top-level CMakeLists.txt.
 include(GNUInstallDirs)

@@ -1,15 +1,15 @@
 // Draws the screen the app state names, plus the idle overlay, and collects the intents.
 #pragma once
-#include "ui/screens/accessibility_panel.hpp"
-#include "ui/screens/attract_screen.hpp"
-#include "ui/screens/catalogue_screen.hpp"
-#include "ui/screens/handoff_screen.hpp"
-#include "ui/screens/idle_overlay.hpp"
-#include "ui/screens/language_screen.hpp"
-#include "ui/screens/lesson_done_screen.hpp"
-#include "ui/screens/lesson_screen.hpp"
-#include "ui/screens/quiz_screen.hpp"
-#include "ui/screens/thanks_screen.hpp"
+#include "ui/screens/citizen/accessibility_panel.hpp"
+#include "ui/screens/citizen/attract_screen.hpp"
+#include "ui/screens/citizen/catalogue_screen.hpp"
+#include "ui/screens/citizen/handoff_screen.hpp"
+#include "ui/screens/citizen/idle_overlay.hpp"
+#include "ui/screens/citizen/language_screen.hpp"
+#include "ui/screens/citizen/lesson_done_screen.hpp"
+#include "ui/screens/citizen/lesson_screen.hpp"
+#include "ui/screens/citizen/quiz_screen.hpp"
+#include "ui/screens/citizen/thanks_screen.hpp"
 #include "ui/staff_view.hpp"
 
 namespace ui {

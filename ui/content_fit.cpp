@@ -1,7 +1,7 @@
 // For each step: title + text inside the lesson card without scrolling, every phone item shown;
 // for each quiz question: the question and each choice within three lines.
 #include "ui/content_fit.hpp"
-#include "ui/screens/lesson_screen.hpp"
+#include "ui/screens/citizen/lesson_screen.hpp"
 #include "ui/widgets/phone_illustration.hpp"
 #include "ui/widgets/text.hpp"
 

@@ -1,7 +1,7 @@
 // Does every lesson's text fit its box on screen? Measured with the real fonts and the screens'
 // own layout, at a given text size and language (`kiosk content check` asks at the largest).
 #pragma once
-#include "kiosk/runtime.hpp"
+#include "kiosk/content/runtime.hpp"
 #include <vector>
 
 namespace ui {

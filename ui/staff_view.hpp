@@ -1,13 +1,13 @@
 // Draws the staff screen the staff flow names; the citizen screens are not drawn meanwhile.
 #pragma once
-#include "kiosk/print_worker.hpp"
-#include "ui/screens/staff_checklist_screen.hpp"
-#include "ui/screens/staff_consent_screen.hpp"
-#include "ui/screens/staff_home_screen.hpp"
-#include "ui/screens/staff_identify_screen.hpp"
-#include "ui/screens/staff_signin_screen.hpp"
-#include "ui/screens/staff_summary_screen.hpp"
-#include "ui/screens/staff_type_id_screen.hpp"
+#include "kiosk/output/print_worker.hpp"
+#include "ui/screens/staff/checklist_screen.hpp"
+#include "ui/screens/staff/consent_screen.hpp"
+#include "ui/screens/staff/home_screen.hpp"
+#include "ui/screens/staff/identify_screen.hpp"
+#include "ui/screens/staff/signin_screen.hpp"
+#include "ui/screens/staff/summary_screen.hpp"
+#include "ui/screens/staff/type_id_screen.hpp"
 
 namespace ui {
 

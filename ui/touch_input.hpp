@@ -1,7 +1,7 @@
 // Feeds pointer events into Dear ImGui one button change per frame, so a quick tap (down and up
 // between two frames) is still seen pressed, then released: every tap registers.
 #pragma once
-#include "kiosk/types.hpp"
+#include "kiosk/common/types.hpp"
 #include <imgui.h>
 #include <deque>
 

@@ -1,10 +1,10 @@
 // What every screen and widget draws with: fonts, palette, layout scale, texts, and the record of
 // where each touch target was drawn this frame (so tests and tools can find a widget by its ID).
 #pragma once
-#include "kiosk/app_state.hpp"
-#include "kiosk/config.hpp"
-#include "kiosk/content.hpp"
-#include "kiosk/strings.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/content/config.hpp"
+#include "kiosk/content/content.hpp"
+#include "kiosk/content/strings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include <algorithm>

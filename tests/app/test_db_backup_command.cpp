@@ -1,7 +1,7 @@
 // `kiosk db backup` through the real binary: a copy with the rows, daily rotation keeping seven,
 // and clear refusals (no database, both or neither of FILE and --rotate).
-#include "kiosk/backup.hpp"
-#include "kiosk/database.hpp"
+#include "kiosk/store/backup.hpp"
+#include "kiosk/store/database.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <sys/wait.h>

@@ -1,6 +1,6 @@
 // `kiosk db check` through the real binary: ✓ lines and status 0 on an imported quarter, ✗ with the
 // row number and status 1 once a session is broken, and a clear line when there is no database.
-#include "kiosk/database.hpp"
+#include "kiosk/store/database.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // `kiosk doctor` on this machine through the real binary: one line per check in a fixed order,
 // each marked ✓ ! ✗ or –, and an exit status that follows the ✗ lines. A working database, a
 // (fake) printer and a reachable collector show ✓; a damaged database is ✗ and fails the run.
-#include "kiosk/backup.hpp"
-#include "kiosk/database.hpp"
+#include "kiosk/store/backup.hpp"
+#include "kiosk/store/database.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <arpa/inet.h>

@@ -1,10 +1,10 @@
 // Hostile files a deployment could be handed: a TOML file that nests 60,000 deep (toml++ recurses
 // and overflows the stack), lesson pictures outside assets/ or of 16000×16000 pixels. Each is
 // refused with one clear message naming file and line; no command crashes.
-#include "drivers/png_image.hpp"
-#include "kiosk/content.hpp"
-#include "kiosk/toml_limits.hpp"
-#include "kiosk/toml_util.hpp"
+#include "drivers/display/png_image.hpp"
+#include "kiosk/content/content.hpp"
+#include "kiosk/common/toml_limits.hpp"
+#include "kiosk/common/toml_util.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <zlib.h>

@@ -1,7 +1,7 @@
 // `kiosk id parse|scan` through the real binary: JSON on stdout and status 0 for a card, a
 // Vietnamese message on stderr and a distinct status otherwise. (Built into kiosk_drivers_tests,
 // which knows KIOSK_BIN and has the picture helpers.)
-#include "tests/drivers/qr_picture.hpp"
+#include "tests/drivers/readers/qr_picture.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // Output files in a folder other users can write (reports, staff badges, backups): a file or symlink
 // someone else planted at the target or at a temporary name is replaced, never written through or
 // kept, and the data is 0600 from the first byte. Run as root, "someone else" is the nobody user.
-#include "kiosk/private_file.hpp"
+#include "kiosk/common/private_file.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <fcntl.h>

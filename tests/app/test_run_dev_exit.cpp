@@ -1,6 +1,6 @@
 // Ctrl+Shift+Q through the real binary: SDL receives the key press (offscreen video driver), and
 // `kiosk run` quits only with --dev-exit; either way an audit row and a log line say so.
-#include "kiosk/records.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <cstdlib>

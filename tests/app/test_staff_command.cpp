@@ -1,9 +1,9 @@
 // `kiosk staff` and `kiosk citizen` through the real binary: PINs read twice from stdin, JSON
 // lists, badges issued as printable PNGs (decoded back with ZXing) and revoked, a citizen's
 // records shown and erased (their sessions stay, anonymous).
-#include "drivers/png_image.hpp"
-#include "drivers/qr_decoder.hpp"
-#include "kiosk/records.hpp"
+#include "drivers/display/png_image.hpp"
+#include "drivers/readers/qr_decoder.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

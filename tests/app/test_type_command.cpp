@@ -1,5 +1,5 @@
 // `kiosk type`, the real binary: what the on-screen keyboard composes, printed on one line.
-#include "kiosk/vietnamese_input.hpp"
+#include "kiosk/vietnamese/vietnamese_input.hpp"
 #include <doctest/doctest.h>
 #include <cstdio>
 #include <string>

@@ -27,7 +27,7 @@ grep -q '^/usr/share/kiosk/assets/lessons/.*\.toml$' "$tmp/files" || fail "no le
 if [ -x "$build/bin/kiosk-collector" ]; then
   grep -qx /usr/bin/kiosk-collector "$tmp/files" || fail "kiosk-collector built but not packaged"
 fi
-# The installed kiosk finds its assets at <exe>/../share/kiosk/assets (kiosk/paths.cpp).
+# The installed kiosk finds its assets at <exe>/../share/kiosk/assets (kiosk/common/paths.cpp).
 dpkg-deb -x "$deb" "$tmp/root"
 [ -f "$tmp/root/usr/bin/../share/kiosk/assets/kiosk.toml" ] || fail "assets not beside the executable"
 

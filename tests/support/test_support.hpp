@@ -1,6 +1,6 @@
 // Shared test helpers: a temporary folder, the bundled assets, decoding QR codes from pictures.
 #pragma once
-#include "kiosk/runtime.hpp"
+#include "kiosk/content/runtime.hpp"
 #include <filesystem>
 #include <string>
 

@@ -4,10 +4,10 @@
 // which does jump. Here only the wall time jumps, as on a real machine: idle resets, the staff
 // sign-out and the watchdog keep firing on time, and a session that spans the jump is saved with
 // a sane start and end (its end is clamped to its start: a duration of zero, never negative).
-#include "kiosk/app_state.hpp"
-#include "kiosk/db_check.hpp"
-#include "kiosk/staff_flow.hpp"
-#include "kiosk/watchdog.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/flow/staff_flow.hpp"
+#include "kiosk/flow/watchdog.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/torture/torture_support.hpp"
 #include <doctest/doctest.h>

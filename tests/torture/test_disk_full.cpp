@@ -6,8 +6,8 @@
 // reports as a plain I/O error, so the message there is the clear "not saved, tap Save again"
 // one rather than the full-disk one). In each: nothing confirmed before is lost, a correction is
 // refused the same way, and once space is freed saving works again on the same connection.
-#include "kiosk/db_check.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/torture/torture_support.hpp"
 #include <doctest/doctest.h>

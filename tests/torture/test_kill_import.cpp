@@ -3,8 +3,8 @@
 // WAL file. Each time the database holds nothing of the file or all of it — no session, citizen
 // or imported staff account from a half-done import — and passes its checks. Then the import runs
 // to the end, and a second run adds nothing.
-#include "kiosk/db_check.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/torture/torture_support.hpp"
 #include "tests/upload/net_helpers.hpp"

@@ -2,8 +2,8 @@
 // real kiosk::Records and SessionStore): every session it confirmed is there with its services,
 // notes and citizen, every confirmed correction too, and the database passes PRAGMA
 // integrity_check, the records' own checks and `kiosk db check`.
-#include "kiosk/db_check.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/torture/torture_support.hpp"
 #include "tests/upload/net_helpers.hpp"

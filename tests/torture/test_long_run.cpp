@@ -6,12 +6,12 @@
 // shift in an automatic sign-out, and the heap (live C++ allocations) and RSS stay flat from the
 // first day to the third.
 #include "collector/upload_handler.hpp"
-#include "kiosk/app_state.hpp"
-#include "kiosk/db_check.hpp"
-#include "kiosk/staff_flow.hpp"
-#include "kiosk/uploader.hpp"
-#include "kiosk/usage_log.hpp"
-#include "kiosk/watchdog.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/store/db_check.hpp"
+#include "kiosk/flow/staff_flow.hpp"
+#include "kiosk/sync/uploader.hpp"
+#include "kiosk/flow/usage_log.hpp"
+#include "kiosk/flow/watchdog.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/torture/torture_support.hpp"
 #include <doctest/doctest.h>

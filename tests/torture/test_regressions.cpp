@@ -8,9 +8,9 @@
 // (The disk tests pin the third: a COMMIT failing on a full disk was reported as "cannot
 // rollback - no transaction is active" instead of the full-disk message.)
 #include "collector/upload_handler.hpp"
-#include "kiosk/app_state.hpp"
-#include "kiosk/staff_flow.hpp"
-#include "kiosk/uploader.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/flow/staff_flow.hpp"
+#include "kiosk/sync/uploader.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/torture/torture_support.hpp"
 #include <doctest/doctest.h>

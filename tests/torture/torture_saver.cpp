@@ -6,7 +6,7 @@
 //   torture_saver DATA_DIR FIRST_N [COUNT]
 // Lines: "S <row id> <uid> <n>" and "C <row id> <revision>". Exit 3 with the message on stderr when a
 // save fails.
-#include "kiosk/records.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/torture/torture_support.hpp"
 #include <unistd.h>
 #include <cstdio>

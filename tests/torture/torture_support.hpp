@@ -2,9 +2,9 @@
 // parent knows exactly what a killed child had confirmed), made-up citizens with valid ID cards,
 // and the checks every torture ends with (SQLite's integrity check, the records' invariants).
 #pragma once
-#include "kiosk/cccd.hpp"
-#include "kiosk/database.hpp"
-#include "kiosk/sessions.hpp"
+#include "kiosk/identity/cccd.hpp"
+#include "kiosk/store/database.hpp"
+#include "kiosk/records/sessions.hpp"
 #include <sys/types.h>
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // The curriculum on screen: every shipped step fits at every text size in both languages, and
 // `kiosk content check` passes on the shipped content and fails, naming file and line, on a broken copy.
-#include "kiosk/toml_util.hpp"
+#include "kiosk/common/toml_util.hpp"
 #include "tests/support/test_support.hpp"
 #include "ui/content_fit.hpp"
 #include <doctest/doctest.h>

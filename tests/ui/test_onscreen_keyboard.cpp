@@ -1,7 +1,7 @@
 // The on-screen keyboard, headless: typing Vietnamese and an ID number by tapping keys by their IDs,
 // key sizes, and a real render (SDL offscreen, software renderer) in both themes checked by pixel.
-#include "drivers/png_image.hpp"
-#include "drivers/sdl_platform.hpp"
+#include "drivers/display/png_image.hpp"
+#include "drivers/display/sdl_platform.hpp"
 #include "tests/support/test_support.hpp"
 #include "ui/app_view.hpp"
 #include "ui/touch_input.hpp"

@@ -1,6 +1,6 @@
 // The real `kiosk` binary, rendered headless through SDL's offscreen driver: what a phone would
 // read from the screen is decoded from the PNG with ZXing.
-#include "drivers/png_image.hpp"
+#include "drivers/display/png_image.hpp"
 #include "tests/support/test_support.hpp"
 #include <ZXing/ReadBarcode.h>
 #include <doctest/doctest.h>

@@ -3,7 +3,7 @@
 // compared pixel by pixel: the same shape (only the anti-aliased rim may differ), no seam and no
 // doubled blending where the pieces meet (checked with a translucent colour), and the pieces are
 // what the software renderer fills fast: large one-colour rectangles, the curved rest small.
-#include "drivers/sdl_platform.hpp"
+#include "drivers/display/sdl_platform.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <SDL.h>
 #include <doctest/doctest.h>

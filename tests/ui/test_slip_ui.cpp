@@ -1,10 +1,10 @@
 // "In phiếu" on the real screens, headless, with the real printer drivers: the fake printer writes
 // the ESC/POS stream to a file, which is read back like a printer would and its QR code decoded
 // like a phone would; a printer that does not answer shows its message and nothing else breaks.
-#include "drivers/escpos_printer.hpp"
-#include "drivers/qr_decoder.hpp"
-#include "kiosk/slip_desk.hpp"
-#include "tests/drivers/escpos_stream.hpp"
+#include "drivers/print/escpos_printer.hpp"
+#include "drivers/readers/qr_decoder.hpp"
+#include "kiosk/flow/slip_desk.hpp"
+#include "tests/drivers/print/escpos_stream.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/ui/ui_harness.hpp"
 #include <doctest/doctest.h>

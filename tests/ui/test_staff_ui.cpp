@@ -1,7 +1,7 @@
 // Staff mode on the real screens, headless: the hidden gesture, the PIN pad or a staff badge held
 // to a fake scanner, a card from it, consent, the checklist and the save — and a torn card that
 // saves nothing.
-#include "drivers/fake_code_reader.hpp"
+#include "drivers/readers/fake_code_reader.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/ui/ui_harness.hpp"
 #include <doctest/doctest.h>

@@ -1,9 +1,9 @@
 // Dear ImGui headless (no window, no backend): the real screens, fed synthetic taps and drags,
 // with the app's state machine on a manual clock. Widgets are found by their stable IDs.
 #pragma once
-#include "kiosk/app_state.hpp"
-#include "kiosk/runtime.hpp"
-#include "kiosk/staff_flow.hpp"
+#include "kiosk/flow/app_state.hpp"
+#include "kiosk/content/runtime.hpp"
+#include "kiosk/flow/staff_flow.hpp"
 #include "ui/app_view.hpp"
 #include "ui/touch_input.hpp"
 #include <memory>

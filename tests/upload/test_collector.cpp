@@ -3,7 +3,7 @@
 // by id while the rest of its batch is stored.
 #include "collector/json_limits.hpp"
 #include "collector/upload_handler.hpp"
-#include "kiosk/gzip.hpp"
+#include "kiosk/common/gzip.hpp"
 #include "tests/upload/upload_fixture.hpp"
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 // real `kiosk upload` runs, deeply nested JSON with a token. Each is refused, real uploads keep
 // flowing, and the collector's peak memory (VmHWM) stays under 256 MB.
 #include "collector/upload_handler.hpp"
-#include "kiosk/gzip.hpp"
+#include "kiosk/common/gzip.hpp"
 #include "tests/upload/upload_fixture.hpp"
 #include <poll.h>
 #include <sys/socket.h>

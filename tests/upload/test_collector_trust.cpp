@@ -5,7 +5,7 @@
 #include "collector/record_apply.hpp"
 #include "collector/terminal_text.hpp"
 #include "collector/upload_handler.hpp"
-#include "kiosk/gzip.hpp"
+#include "kiosk/common/gzip.hpp"
 #include "tests/upload/upload_fixture.hpp"
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>

@@ -2,8 +2,8 @@
 // upload` run against it, and a look into a collector's data folder.
 #pragma once
 #include "collector/collector_store.hpp"
-#include "kiosk/outbox.hpp"
-#include "kiosk/records.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/records/records.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/upload/net_helpers.hpp"
 #include <doctest/doctest.h>

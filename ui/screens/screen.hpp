@@ -1,6 +1,6 @@
 // What a screen is: it draws the state it is given and appends the citizen's intents.
 #pragma once
-#include "kiosk/app_state.hpp"
+#include "kiosk/flow/app_state.hpp"
 #include "ui/ui_context.hpp"
 #include <vector>
 

@@ -1,7 +1,7 @@
 // The on-screen keyboard for the touch screen: large QWERTY keys that type Vietnamese (Telex, or VNI
 // with the digit row as tone marks), a 3x4 numeric pad for ID numbers and PINs, and a text field.
 #pragma once
-#include "kiosk/vietnamese_input.hpp"
+#include "kiosk/vietnamese/vietnamese_input.hpp"
 #include "ui/ui_context.hpp"
 #include <string>
 

@@ -1,7 +1,7 @@
 // The picture beside a lesson step: a phone drawn from data, showing the app's screen in
 // simplified form with the place to tap highlighted and a finger pointing at it.
 #pragma once
-#include "kiosk/content.hpp"
+#include "kiosk/content/content.hpp"
 #include "ui/ui_context.hpp"
 
 namespace ui {

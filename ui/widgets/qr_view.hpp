@@ -1,6 +1,6 @@
 // Draws a QR code crisply: whole pixels per module, a white quiet zone of 4 modules.
 #pragma once
-#include "kiosk/qr.hpp"
+#include "kiosk/common/qr.hpp"
 #include "ui/ui_context.hpp"
 
 namespace ui {

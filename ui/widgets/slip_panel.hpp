@@ -1,7 +1,7 @@
 // The "In phiếu" button and what follows it in the same place: "Đang in…", then "Đã in xong…"
 // or a plain error, so nothing around it moves and the rest of the screen stays usable.
 #pragma once
-#include "kiosk/print_worker.hpp"
+#include "kiosk/output/print_worker.hpp"
 #include "ui/ui_context.hpp"
 #include <string>
 

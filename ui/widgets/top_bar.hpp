@@ -1,7 +1,7 @@
 // The bar at the top of every citizen screen after the start: the movement's name, the commune,
 // the language switch and the way home.
 #pragma once
-#include "kiosk/app_state.hpp"
+#include "kiosk/flow/app_state.hpp"
 #include "ui/ui_context.hpp"
 
 namespace ui {

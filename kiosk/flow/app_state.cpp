@@ -1,0 +1,368 @@
+// The citizen flow and its idle reset; everything time-driven happens in tick().
+#include "kiosk/flow/app_state.hpp"
+#include <algorithm>
+#include <charconv>
+
+namespace kiosk {
+
+const char* screenName(Screen s)
+{
+    switch (s) {
+    case Screen::Attract: return "attract";
+    case Screen::Language: return "language";
+    case Screen::Catalogue: return "catalogue";
+    case Screen::Lesson: return "lesson";
+    case Screen::Quiz: return "quiz";
+    case Screen::LessonDone: return "lesson-done";
+    case Screen::Handoff: return "handoff";
+    case Screen::Thanks: return "thanks";
+    }
+    return "?";
+}
+
+App::App(const Catalogue& catalogue, const Config& config, const Clock& clock)
+    : m_catalogue(catalogue), m_config(config), m_clock(clock)
+{
+    m_lastActivityMs = m_screenSinceMs = m_clock.nowMs();
+    m_state.narration = m_config.narrationAutoRead;
+}
+
+const Lesson* App::lesson() const { return m_catalogue.find(m_state.lessonId); }
+const Handoff* App::handoff() const { return m_config.handoff(m_state.handoff); }
+
+bool App::slipOffered() const
+{
+    return m_state.screen == Screen::Handoff && m_state.handoffFrom == Screen::LessonDone && lesson() != nullptr;
+}
+
+std::vector<UsageEvent> App::takeEvents()
+{
+    std::vector<UsageEvent> out;
+    out.swap(m_events);
+    return out;
+}
+
+void App::emit(std::string kind, std::string lesson, int step, std::string detail)
+{
+    m_events.push_back({std::move(kind), std::move(lesson), step, std::move(detail)});
+}
+
+void App::go(Screen s)
+{
+    if (s != Screen::Attract && !m_visitOpen) {
+        m_visitOpen = true;
+        emit("visit_started");
+    }
+    m_state.screen = s;
+    m_state.idlePrompt = false;
+    m_state.accessibilityOpen = false;
+    m_screenSinceMs = m_clock.nowMs();
+    changed();
+}
+
+void App::resetVisit(const char* reason)
+{
+    if (m_visitOpen) emit("visit_ended", {}, 0, reason);
+    m_visitOpen = false;
+    // Nothing of the visit is left: language, text size, lesson, position. The request counters
+    // stay: the run loop acts when one changes, and a reset to zero looked like a new request
+    // (staff mode opened by itself when the visit after a staff shift ended).
+    const uint64_t version = m_state.version, staffRequest = m_state.staffRequest, speakRequest = m_state.speakRequest,
+                   printRequest = m_state.printRequest;
+    m_state = AppState{};
+    m_state.version = version;
+    m_state.staffRequest = staffRequest;
+    m_state.speakRequest = speakRequest;
+    m_state.printRequest = printRequest;   // else the next visit's first frame printed a slip nobody asked for
+    m_state.narration = m_config.narrationAutoRead;   // the deployment's setting, not the last visitor's
+    m_state.screen = Screen::Attract;
+    m_screenSinceMs = m_lastActivityMs = m_clock.nowMs();
+    changed();
+}
+
+void App::activity()
+{
+    // Only postpones the timeout: the prompt itself is answered by its own StillHere intent, so a
+    // touch meant for "Tôi vẫn ở đây" never falls through to the page underneath.
+    m_lastActivityMs = m_clock.nowMs();
+}
+
+bool App::openLesson(std::string_view id, int step0)
+{
+    const Lesson* l = m_catalogue.find(id);
+    if (!l || step0 < 0 || step0 >= static_cast<int>(l->steps.size())) return false;
+    bool fresh = m_state.lessonId != l->id || m_state.screen != Screen::Lesson;
+    m_state.lessonId = l->id;
+    m_state.step = step0;
+    go(Screen::Lesson);
+    if (fresh) {
+        m_state.rating.clear();
+        emit("lesson_opened", l->id, step0 + 1);
+    }
+    emit("step_reached", l->id, step0 + 1);
+    stepShown();
+    return true;
+}
+
+void App::stepShown()
+{
+    if (m_state.narration) ++m_state.speakRequest;
+}
+
+bool App::openQuiz(std::string_view lessonId, int question0)
+{
+    const Lesson* l = m_catalogue.find(lessonId);
+    if (!l || question0 < 0 || question0 >= static_cast<int>(l->quiz.size())) return false;
+    m_state.lessonId = l->id;
+    if (question0 == 0) m_state.correct = 0;
+    m_state.question = question0;
+    m_state.chosen = -1;
+    go(Screen::Quiz);
+    return true;
+}
+
+bool App::openLessonDone(std::string_view lessonId)
+{
+    const Lesson* l = m_catalogue.find(lessonId);
+    if (!l) return false;
+    m_state.lessonId = l->id;
+    go(Screen::LessonDone);
+    return true;
+}
+
+void App::finishSteps(const Lesson& l)
+{
+    emit("lesson_completed", l.id, m_state.step + 1);
+    if (!l.quiz.empty()) openQuiz(l.id, 0);
+    else openLessonDone(l.id);
+}
+
+bool App::openHandoff(std::string_view key)
+{
+    if (!m_config.handoff(key)) return false;
+    if (m_state.screen != Screen::Handoff) m_state.handoffFrom = m_state.screen;
+    m_state.handoff = std::string(key);
+    go(Screen::Handoff);
+    emit("handoff_shown", m_state.lessonId, 0, m_state.handoff);
+    return true;
+}
+
+void App::openScreen(Screen screen)
+{
+    if (screen == Screen::Attract) resetVisit("home");
+    else go(screen);
+}
+
+void App::showIdlePrompt()
+{
+    m_state.idlePrompt = true;
+    m_promptStartMs = m_clock.nowMs();
+    m_state.idleSecondsLeft = m_config.idleCountdownSeconds;
+    changed();
+}
+
+void App::apply(const Intent& in)
+{
+    activity();
+    using K = Intent::Kind;
+    switch (in.kind) {
+    case K::Start:
+        if (m_state.screen == Screen::Attract) go(Screen::Language);
+        break;
+    case K::ChooseLanguage:
+        m_state.lang = in.lang;
+        go(Screen::Catalogue);
+        break;
+    case K::ToggleLanguage:
+        m_state.lang = m_state.lang == Lang::Vi ? Lang::En : Lang::Vi;
+        changed();
+        break;
+    case K::OpenCatalogue:
+        go(Screen::Catalogue);
+        break;
+    case K::OpenLesson:
+        openLesson(in.arg, 0);
+        break;
+    case K::NextStep: {
+        const Lesson* l = lesson();
+        if (!l || m_state.screen != Screen::Lesson) break;
+        if (m_state.step + 1 < static_cast<int>(l->steps.size())) {
+            ++m_state.step;
+            changed();
+            emit("step_reached", l->id, m_state.step + 1);
+            stepShown();
+        } else {
+            finishSteps(*l);
+        }
+        break;
+    }
+    case K::PrevStep:
+        if (m_state.screen == Screen::Lesson && m_state.step > 0) {
+            --m_state.step;
+            changed();
+            stepShown();
+        } else if (m_state.screen == Screen::Lesson) {
+            go(Screen::Catalogue);
+        }
+        break;
+    case K::OpenHandoff:
+        openHandoff(in.arg);
+        break;
+    case K::Finish:
+        go(Screen::Thanks);
+        break;
+    case K::GoHome:
+        resetVisit("home");
+        break;
+    case K::StillHere:
+        if (m_state.idlePrompt) {
+            m_state.idlePrompt = false;
+            changed();
+        }
+        break;
+    case K::SetTextSize:
+        m_state.textSize = in.textSize;
+        changed();
+        break;
+    case K::ChooseAnswer: {
+        const Lesson* l = lesson();
+        if (!l || m_state.screen != Screen::Quiz || m_state.chosen >= 0) break;   // one answer per question
+        const QuizQuestion& q = l->quiz[static_cast<size_t>(m_state.question)];
+        // A choice is the whole argument as a number; "", "x" or "1x" choose nothing (atoi made
+        // them the first answer).
+        int choice = -1;
+        auto [end, ec] = std::from_chars(in.arg.data(), in.arg.data() + in.arg.size(), choice);
+        if (ec != std::errc() || end != in.arg.data() + in.arg.size()) break;
+        if (choice < 0 || choice >= static_cast<int>(q.choices.size())) break;
+        m_state.chosen = choice;
+        bool right = choice + 1 == q.answer;
+        if (right) ++m_state.correct;
+        emit("quiz_answered", l->id, m_state.question + 1, right ? "correct" : "wrong");
+        changed();
+        break;
+    }
+    case K::NextQuestion: {
+        const Lesson* l = lesson();
+        if (!l || m_state.screen != Screen::Quiz || m_state.chosen < 0) break;
+        if (m_state.question + 1 < static_cast<int>(l->quiz.size())) {
+            ++m_state.question;
+            m_state.chosen = -1;
+            changed();
+        } else {
+            emit("quiz_completed", l->id, static_cast<int>(l->quiz.size()),
+                 std::to_string(m_state.correct) + "/" + std::to_string(l->quiz.size()));
+            openLessonDone(l->id);
+        }
+        break;
+    }
+    case K::ReviewLesson:
+        if (const Lesson* l = lesson()) openLesson(l->id, static_cast<int>(l->steps.size()) - 1);
+        break;
+    case K::Rate:
+        if (m_state.screen == Screen::LessonDone && (in.arg == "good" || in.arg == "ok" || in.arg == "bad") && m_state.rating != in.arg) {
+            m_state.rating = in.arg;
+            emit("rating", m_state.lessonId, 0, in.arg);
+            changed();
+        }
+        break;
+    case K::OpenAccessibility:
+        m_state.accessibilityOpen = true;
+        changed();
+        break;
+    case K::CloseAccessibility:
+        m_state.accessibilityOpen = false;
+        changed();
+        break;
+    case K::ToggleContrast:
+        m_state.highContrast = !m_state.highContrast;
+        changed();
+        break;
+    case K::ToggleNarration:
+        m_state.narration = !m_state.narration;
+        changed();
+        break;
+    case K::ToggleSlowMotion:
+        m_state.slowMotion = !m_state.slowMotion;
+        changed();
+        break;
+    case K::Speak:
+        if (m_state.screen == Screen::Lesson) {
+            ++m_state.speakRequest;
+            changed();
+        }
+        break;
+    case K::PrintSlip:
+        if (slipOffered()) {
+            ++m_state.printRequest;
+            changed();
+        }
+        break;
+    case K::OpenStaff: {
+        // The citizen's visit ends: nothing of it stays on screen behind staff mode.
+        const uint64_t request = m_state.staffRequest + 1;
+        resetVisit("staff");
+        m_state.staffRequest = request;
+        changed();
+        break;
+    }
+    }
+}
+
+void App::tick()
+{
+    const int64_t now = m_clock.nowMs();
+    if (m_state.screen == Screen::Attract) {
+        int slide = static_cast<int>((now - m_screenSinceMs) / (int64_t(m_config.attractSlideSeconds) * 1000));
+        if (slide != m_state.attractSlide) {
+            m_state.attractSlide = slide;
+            changed();
+        }
+        return;
+    }
+    if (m_state.screen == Screen::Thanks && now - m_screenSinceMs >= int64_t(m_config.thanksSeconds) * 1000) {
+        resetVisit("finished");
+        return;
+    }
+    if (!m_state.idlePrompt && now - m_lastActivityMs >= int64_t(m_config.idleTimeoutSeconds) * 1000) {
+        m_state.idlePrompt = true;
+        m_promptStartMs = now;
+        m_state.idleSecondsLeft = m_config.idleCountdownSeconds;
+        changed();
+    }
+    if (m_state.idlePrompt) {
+        int64_t elapsed = now - m_promptStartMs;
+        int left = m_config.idleCountdownSeconds - static_cast<int>(elapsed / 1000);
+        if (left <= 0) {
+            resetVisit("idle");
+            return;
+        }
+        if (left != m_state.idleSecondsLeft) {
+            m_state.idleSecondsLeft = left;
+            changed();
+        }
+    }
+}
+
+int64_t App::nextWakeMs() const
+{
+    constexpr int64_t never = std::numeric_limits<int64_t>::max();
+    switch (m_state.screen) {
+    case Screen::Attract: {
+        int64_t slideMs = int64_t(m_config.attractSlideSeconds) * 1000;
+        return m_screenSinceMs + (m_state.attractSlide + 1) * slideMs;
+    }
+    default:
+        break;
+    }
+    int64_t wake = never;
+    if (m_state.screen == Screen::Thanks) wake = m_screenSinceMs + int64_t(m_config.thanksSeconds) * 1000;
+    if (m_state.idlePrompt) {
+        int64_t elapsed = m_config.idleCountdownSeconds - m_state.idleSecondsLeft + 1;
+        wake = std::min(wake, m_promptStartMs + elapsed * 1000);
+    } else {
+        wake = std::min(wake, m_lastActivityMs + int64_t(m_config.idleTimeoutSeconds) * 1000);
+    }
+    return wake;
+}
+
+} // namespace kiosk

@@ -1,0 +1,129 @@
+// The citizen flow as a state machine: attract → language → catalogue → lesson → quiz → result
+// (with a one-tap rating) → QR → thanks, with the idle reset and the visit's accessibility
+// settings. Takes intents from the screens and time from an injected clock.
+#pragma once
+#include "kiosk/ports/clock.hpp"
+#include "kiosk/content/config.hpp"
+#include "kiosk/content/content.hpp"
+#include "kiosk/common/types.hpp"
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class Screen { Attract, Language, Catalogue, Lesson, Quiz, LessonDone, Handoff, Thanks };
+const char* screenName(Screen s);
+
+struct Intent {
+    enum class Kind {
+        Start,            // attract tapped
+        ChooseLanguage,   // lang
+        ToggleLanguage,
+        OpenCatalogue,
+        OpenLesson,       // arg = lesson id
+        NextStep,
+        PrevStep,
+        OpenHandoff,      // arg = handoff key
+        Finish,           // leave the QR screen: thank-you
+        GoHome,           // end the visit now: back to attract
+        StillHere,        // answer to "Bạn còn ở đó không?"
+        SetTextSize,      // textSize
+        ChooseAnswer,     // arg = choice index from 0
+        NextQuestion,     // after the explanation: the next question, or the result
+        Rate,             // arg = "good" | "ok" | "bad"
+        ReviewLesson,     // from the quiz back to the lesson's last step
+        OpenAccessibility,
+        CloseAccessibility,
+        ToggleContrast,
+        ToggleNarration,  // read every step aloud on its own
+        ToggleSlowMotion,
+        Speak,            // "Nghe": read the current step aloud now
+        OpenStaff,        // the hidden staff gesture: the visit ends, staff mode opens
+        PrintSlip,        // "In phiếu" on the QR screen after a lesson: the run loop prints the slip
+    };
+    Kind kind;
+    std::string arg;
+    Lang lang = Lang::Vi;
+    TextSize textSize = TextSize::Normal;
+};
+
+// Anonymous usage statistics: what was opened and reached, never who.
+struct UsageEvent {
+    std::string kind;     // visit_started, lesson_opened, step_reached, lesson_completed, quiz_answered,
+                          // quiz_completed, rating, handoff_shown, visit_ended
+    std::string lesson;
+    int step = 0;         // 1-based
+    std::string detail;   // handoff key, end reason
+};
+
+struct AppState {
+    Screen screen = Screen::Attract;
+    Lang lang = Lang::Vi;
+    TextSize textSize = TextSize::Normal;
+    std::string lessonId;
+    int step = 0;                       // 0-based index into the lesson's steps
+    int question = 0;                   // 0-based quiz question
+    int chosen = -1;                    // the citizen's answer to it (0-based), -1 before answering
+    int correct = 0;                    // right answers so far in this quiz
+    std::string rating;                 // "", "good", "ok", "bad": the lesson's one-tap rating
+    bool highContrast = false;
+    bool narration = false;             // read each step aloud when it opens
+    bool slowMotion = false;
+    bool accessibilityOpen = false;     // the text size / contrast / sound panel
+    uint64_t speakRequest = 0;          // bumps when the current step should be read aloud
+    uint64_t staffRequest = 0;          // bumps when the staff gesture was made
+    uint64_t printRequest = 0;          // bumps when the citizen asks for the lesson's slip
+    std::string handoff;
+    Screen handoffFrom = Screen::Catalogue;
+    bool idlePrompt = false;
+    int idleSecondsLeft = 0;
+    int attractSlide = 0;
+    uint64_t version = 0;               // bumps on every change: the frame loop redraws on a new version
+};
+
+class App {
+public:
+    App(const Catalogue& catalogue, const Config& config, const Clock& clock);
+
+    void apply(const Intent& intent);
+    void activity();                    // any touch: postpones the idle reset
+    void tick();                        // advances time-driven state (idle prompt, countdown, slides)
+    int64_t nextWakeMs() const;         // when tick() next has work; INT64_MAX when never
+
+    const AppState& state() const { return m_state; }
+    const Lesson* lesson() const;
+    const Handoff* handoff() const;
+    // The QR screen reached from a finished lesson offers that lesson's printed slip.
+    bool slipOffered() const;
+    std::vector<UsageEvent> takeEvents();
+
+    // Jumps straight to a screen (for --start-screen and screenshots). Returns false if unknown.
+    bool openLesson(std::string_view id, int step0);
+    bool openHandoff(std::string_view key);
+    bool openQuiz(std::string_view lessonId, int question0);
+    bool openLessonDone(std::string_view lessonId);
+    void openScreen(Screen screen);
+    void showIdlePrompt();
+
+private:
+    void go(Screen s);
+    void resetVisit(const char* reason);
+    void changed() { ++m_state.version; }
+    void emit(std::string kind, std::string lesson = {}, int step = 0, std::string detail = {});
+    void finishSteps(const Lesson& l);
+    void stepShown();                   // auto-read when narration is on
+
+    const Catalogue& m_catalogue;
+    const Config& m_config;
+    const Clock& m_clock;
+    AppState m_state;
+    int64_t m_lastActivityMs = 0;
+    int64_t m_promptStartMs = 0;
+    int64_t m_screenSinceMs = 0;
+    bool m_visitOpen = false;
+    std::vector<UsageEvent> m_events;
+};
+
+} // namespace kiosk

@@ -1,0 +1,19 @@
+// What a staff screen is: it draws the staff state and appends staff intents; the bar on top says
+// plainly that this is staff mode and offers the way out.
+#pragma once
+#include "kiosk/flow/staff_flow.hpp"
+#include "ui/screens/screen.hpp"
+#include <vector>
+
+namespace ui {
+
+using StaffIntents = std::vector<kiosk::StaffIntent>;
+
+// The dark bar of staff mode with who is signed in and "Đăng xuất"/"Đóng"; returns its height.
+float drawStaffBar(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents);
+// The message line a staff screen shows (red for an error, green for a confirmation); returns its height.
+float drawStaffMessage(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, float width);
+// The page under the staff bar.
+PageArea staffPage(const Context& ctx);
+
+} // namespace ui

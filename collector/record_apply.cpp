@@ -3,6 +3,7 @@
 // is one citizen commune-wide; a kiosk changes only what it sent itself.
 // Sections: [fields] [citizen] [session] [other kinds]
 #include "collector/record_apply.hpp"
+#include "kiosk/common/random_id.hpp"
 #include "kiosk/content/services.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
@@ -62,16 +63,6 @@ bool isoDate(const std::string& s, int& year)
     const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d))};
     year = y;
     return ymd.ok() && y >= 1880;
-}
-
-std::string randomHex(size_t bytes)
-{
-    std::string raw(bytes, '\0');
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-    hex.pop_back();
-    return hex;
 }
 
 } // namespace
@@ -212,7 +203,7 @@ Applied RecordApplier::upsertCitizen(const json& c, int64_t& citizenId, std::str
     if (citizenRow == Row::None) {
         kiosk::Statement& ins = statement("INSERT INTO citizens(uid, id_hash, id_enc, old_id_enc, name_enc, birth_enc, address_enc, "
                                           "issue_enc, gender, birth_year, consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        ins.bind(1, "collector-" + randomHex(8)).bind(2, v.keyedHash(idNumber)).bindBlob(3, v.seal(idNumber)).bindBlob(4, v.seal(oldId))
+        ins.bind(1, "collector-" + kiosk::randomHex(8)).bind(2, v.keyedHash(idNumber)).bindBlob(3, v.seal(idNumber)).bindBlob(4, v.seal(oldId))
             .bindBlob(5, v.seal(name)).bindBlob(6, v.seal(birth)).bindBlob(7, v.seal(address)).bindBlob(8, v.seal(issue)).bind(9, gender)
             .bind(10, int64_t(birthYear)).bind(11, consentAt).bind(12, now).bind(13, now);
         if (!ins.run()) return Applied::Failure;

@@ -1,6 +1,7 @@
 // Session records in SQLite: one transaction per save, sealed personal fields, keyed-hash lookup,
 // audited corrections and erasures (each also kept as a record the upload carries).
 #include "kiosk/records/sessions.hpp"
+#include "kiosk/common/random_id.hpp"
 #include "kiosk/store/integrity.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
@@ -60,16 +61,6 @@ private:
     bool m_nested = false;
     bool m_open = false;
 };
-
-std::string randomHex(size_t bytes)
-{
-    std::string raw(bytes, '\0');
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-    hex.pop_back();
-    return hex;
-}
 
 bool validServices(const std::vector<ServiceOutcome>& services, std::string& error)
 {

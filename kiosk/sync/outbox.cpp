@@ -1,6 +1,7 @@
 // Reading the outbox: pending sessions (personal fields opened from the vault, only to be sent over
 // the encrypted connection), corrections, erasures and statistics batches, as protocol JSON.
 #include "kiosk/sync/outbox.hpp"
+#include "kiosk/common/random_id.hpp"
 #include "kiosk/sync/upload_protocol.hpp"
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -12,16 +13,6 @@ namespace kiosk {
 namespace {
 
 using nlohmann::json;
-
-std::string randomHex(size_t bytes)
-{
-    std::string raw(bytes, '\0');
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-    hex.pop_back();
-    return hex;
-}
 
 // Text from the database may, after a disk fault, hold bytes that are not UTF-8: never let that
 // abort a whole batch (nlohmann would throw on dump).

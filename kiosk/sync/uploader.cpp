@@ -1,6 +1,7 @@
 // The upload run: heartbeat first, then batches of outbox records; each answer is checked id by id
 // before anything is marked sent. Sections: [messages] [acks] [batch] [run] [worker]
 #include "kiosk/sync/uploader.hpp"
+#include "kiosk/common/random_id.hpp"
 #include "kiosk/common/gzip.hpp"
 #include "kiosk/records/records.hpp"
 #include "kiosk/sync/upload_protocol.hpp"
@@ -96,16 +97,6 @@ bool retriable(const TransportResponse& r)
     if (r.failure == F::Connect || r.failure == F::Timeout || r.failure == F::Cut || r.failure == F::Other) return true;
     if (r.failure != F::None) return false;
     return r.status == 408 || r.status == 429 || (r.status >= 500 && r.status != 501 && r.status != 507);
-}
-
-std::string randomHex(size_t bytes)
-{
-    std::string raw(bytes, '\0');
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-    hex.pop_back();
-    return hex;
 }
 
 // [acks]

@@ -38,6 +38,8 @@ install(FILES
 install(PROGRAMS ${KIOSK_PKG_DIR}/systemd/kiosk-upload-generator DESTINATION /lib/systemd/system-generators)
 install(FILES ${KIOSK_PKG_DIR}/debian/copyright ${KIOSK_PKG_BUILD}/changelog.Debian.gz ${CMAKE_SOURCE_DIR}/README.md
   DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/kiosk)
+# The guides the README links to (the units' Documentation= names the operator's and the protocol's).
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/kiosk/docs FILES_MATCHING PATTERN "*.md")
 install(FILES ${KIOSK_PKG_BUILD}/kiosk.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${KIOSK_PKG_DIR}/debian/lintian/kiosk DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides)
 

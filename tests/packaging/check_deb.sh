@@ -19,6 +19,7 @@ for f in /usr/bin/kiosk /usr/share/kiosk/assets/kiosk.toml /usr/share/kiosk/asse
          /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-upload.service \
          /lib/systemd/system/kiosk-upload.timer /lib/systemd/system/kiosk-collector.service \
          /usr/share/doc/kiosk/copyright /usr/share/doc/kiosk/changelog.Debian.gz \
+         /usr/share/doc/kiosk/docs/operator-guide.md /usr/share/doc/kiosk/docs/upload-protocol.md \
          /usr/share/man/man1/kiosk.1.gz /lib/systemd/system-generators/kiosk-upload-generator; do
   grep -qx "$f" "$tmp/files" || fail "missing $f"
 done

@@ -15,6 +15,7 @@
 #include "drivers/net/curl_transport.hpp"
 #include "kiosk/flow/screen_id.hpp"
 #include "kiosk/flow/usage_log.hpp"
+#include "kiosk/flow/kiosk_shell.hpp"
 #include "drivers/system/systemd_notifier.hpp"
 #include <spdlog/spdlog.h>
 #include <algorithm>
@@ -32,23 +33,6 @@ void reportProblems(const kiosk::Runtime& rt)
     for (const kiosk::Problem& p : rt.problems) spdlog::warn("{}", p.str());
     for (const std::string& f : rt.skippedLessons) spdlog::warn("bài học bị bỏ qua vì lỗi: {}", f);
 }
-// Hands the current step to the narrator when the state asks for it; silence once the citizen
-// leaves the lesson (or turns narration off mid-sentence).
-void speak(const kiosk::App& app, kiosk::Narrator& narrator, uint64_t& spoken, std::string& lastError)
-{
-    const kiosk::AppState& s = app.state();
-    if (s.speakRequest != spoken) {
-        spoken = s.speakRequest;
-        if (const kiosk::Lesson* l = app.lesson(); l && s.screen == kiosk::Screen::Lesson) narrator.say(*l, s.step, s.lang);
-    } else if (s.screen != kiosk::Screen::Lesson && narrator.busy()) {
-        narrator.stop();
-    }
-    // A missing sound card is logged once, not every frame.
-    std::string e = narrator.lastError();
-    if (!e.empty() && e != lastError) spdlog::warn("đọc thành tiếng: {}", e);
-    lastError = std::move(e);
-}
-
 } // namespace
 
 int runKiosk(const GlobalOptions& g, const RunOptions& o)
@@ -98,8 +82,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
     kiosk::ReaderPump pump;
     for (auto& r : readers) pump.add(*r);
     fe.view().attachStaff(&staff);
-    uint64_t staffRequest = app.state().staffRequest, staffVersion = staff.state().version;
-    uint64_t uploadRequest = staff.state().uploadRequest;
+    uint64_t staffVersion = staff.state().version;
     kiosk::UploadWorker uploads(g.dataDir, [] { return std::make_unique<drivers::CurlTransport>(); });
     // Slips ("In phiếu" after a lesson and on the staff summary), printed on the worker's thread.
     std::string printerError;
@@ -112,12 +95,22 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         std::cerr << error << "\n";
         return 2;
     }
+    (void)app.takeEffects();   // a screen opened by name is shown, not read aloud
     // Narration: espeak-ng loads its data and SDL opens the audio device only on the first "Nghe".
     drivers::EspeakSynth synth;
     drivers::SdlSpeaker speaker;
     kiosk::Narrator narrator(synth, speaker, rt.assetsDir, rt.config.narrationVoice);
-    uint64_t spokenRequest = app.state().speakRequest;
-    std::string lastNarrationError;
+
+    kiosk::ShellParts parts{app};
+    parts.staff = &staff;
+    parts.readers = &pump;
+    parts.narrator = &narrator;
+    parts.slips = &slipDesk;
+    parts.printer = &slips;
+    parts.uploads = &uploads;
+    parts.uploadOptions = [&](kiosk::UploadOptions& uo, std::string& e) { return uploadOptionsFromConfig(g, rt.config, uo, e); };
+    parts.usage = [&](std::vector<kiosk::UsageEvent> ev) { usage.post(std::move(ev)); };
+    kiosk::KioskShell shell(std::move(parts));
 
     const int64_t start = clock.nowMs();
     int pending = kFramesAfterChange;
@@ -131,10 +124,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         int64_t now = clock.nowMs();
         int timeout = 0;
         if (pending == 0 && !fe.touch().pending()) {
-            int64_t wake = std::min(app.nextWakeMs(), staff.nextWakeMs());
-            if (pump.running()) wake = std::min(wake, now + 100);   // scanner reads arrive off-thread
-            if (uploads.busy()) wake = std::min(wake, now + 500);   // and so does an upload's result
-            if (slips.busy()) wake = std::min(wake, now + 200);     // and a slip's
+            int64_t wake = shell.nextWakeMs(now);
             // A screen that animates asked for its next frame.
             if (fe.nextFrameAt() < 1e12) wake = std::min(wake, start + static_cast<int64_t>(fe.nextFrameAt() * 1000.0));
             timeout = static_cast<int>(std::clamp<int64_t>(wake - now, 1, 60'000));
@@ -145,8 +135,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
             switch (e.kind) {
             case drivers::PlatformEvent::Kind::Pointer:
                 fe.touch().push(e.pointer);
-                app.activity();
-                staff.activity();
+                shell.touched();
                 pending = std::max(pending, kFramesAfterInput);
                 break;
             case drivers::PlatformEvent::Kind::Redraw:
@@ -170,19 +159,8 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
                 break;
             }
         }
-        app.tick();
-        staff.tick();
-        pump.service(staff);
-        if (staff.state().exitRequested) running = false;   // an admin left for the desktop
-        if (staff.state().uploadRequest != uploadRequest) {
-            uploadRequest = staff.state().uploadRequest;
-            kiosk::UploadOptions uo;
-            std::string uploadError;
-            if (!uploadOptionsFromConfig(g, rt.config, uo, uploadError)) staff.uploadFinished(false, uploadError);
-            else if (uploads.start(uo)) staff.uploadStarted();
-        }
-        if (auto done = uploads.takeResult()) staff.uploadFinished(done->ok, done->message);
-        slipDesk.service(app, &staff);
+        shell.tick();
+        if (shell.exitRequested()) running = false;   // an admin left for the desktop
         if (slips.version() != slipVersion) {
             slipVersion = slips.version();
             pending = std::max(pending, kFramesAfterChange);
@@ -212,15 +190,8 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
                 spdlog::info("X11 không có trình quản lý cửa sổ: cửa sổ không viền phủ kín màn hình, không xin chế độ toàn màn hình "
                              "(no X11 window manager: the borderless window covers the screen)");
         }
-        for (const kiosk::Intent& in : intents) app.apply(in);
-        usage.post(app.takeEvents());
-        for (const kiosk::StaffIntent& in : fe.view().takeStaffIntents()) staff.apply(in);
-        if (app.state().staffRequest != staffRequest) {
-            staffRequest = app.state().staffRequest;
-            narrator.stop();
-            staff.apply({kiosk::StaffIntent::Kind::Open});
-        }
-        speak(app, narrator, spokenRequest, lastNarrationError);
+        shell.apply(intents, fe.view().takeStaffIntents());
+        if (shell.exitRequested()) running = false;
         if (o.testKeyAfterFrames > 0 && presented == o.testKeyAfterFrames) fe.platform().pushDeveloperExitKeyForTest();
         if (o.exitAfterFrames > 0 && presented >= o.exitAfterFrames) running = false;
     }

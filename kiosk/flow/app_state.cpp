@@ -64,16 +64,11 @@ void App::resetVisit(const char* reason)
 {
     if (m_visitOpen) emit("visit_ended", {}, 0, reason);
     m_visitOpen = false;
-    // Nothing of the visit is left: language, text size, lesson, position. The request counters
-    // stay: the run loop acts when one changes, and a reset to zero looked like a new request
-    // (staff mode opened by itself when the visit after a staff shift ended).
-    const uint64_t version = m_state.version, staffRequest = m_state.staffRequest, speakRequest = m_state.speakRequest,
-                   printRequest = m_state.printRequest;
+    // Nothing of the visit is left: language, text size, lesson, position. Effects already asked
+    // for stay queued (they are not state: a reset cannot make or undo one).
+    const uint64_t version = m_state.version;
     m_state = AppState{};
     m_state.version = version;
-    m_state.staffRequest = staffRequest;
-    m_state.speakRequest = speakRequest;
-    m_state.printRequest = printRequest;   // else the next visit's first frame printed a slip nobody asked for
     m_state.narration = m_config.narrationAutoRead;   // the deployment's setting, not the last visitor's
     m_state.screen = Screen::Attract;
     m_screenSinceMs = m_lastActivityMs = m_clock.nowMs();
@@ -106,7 +101,14 @@ bool App::openLesson(std::string_view id, int step0)
 
 void App::stepShown()
 {
-    if (m_state.narration) ++m_state.speakRequest;
+    if (m_state.narration) m_effects.push_back(effect::SpeakStep{m_state.lessonId, m_state.step, m_state.lang});
+}
+
+Effects App::takeEffects()
+{
+    Effects out;
+    out.swap(m_effects);
+    return out;
 }
 
 bool App::openQuiz(std::string_view lessonId, int question0)
@@ -286,23 +288,15 @@ void App::apply(const Intent& in)
         changed();
         break;
     case K::Speak:
-        if (m_state.screen == Screen::Lesson) {
-            ++m_state.speakRequest;
-            changed();
-        }
+        if (m_state.screen == Screen::Lesson) m_effects.push_back(effect::SpeakStep{m_state.lessonId, m_state.step, m_state.lang});
         break;
     case K::PrintSlip:
-        if (slipOffered()) {
-            ++m_state.printRequest;
-            changed();
-        }
+        if (slipOffered()) m_effects.push_back(effect::PrintLessonSlip{m_state.lessonId});
         break;
     case K::OpenStaff: {
         // The citizen's visit ends: nothing of it stays on screen behind staff mode.
-        const uint64_t request = m_state.staffRequest + 1;
         resetVisit("staff");
-        m_state.staffRequest = request;
-        changed();
+        m_effects.push_back(effect::OpenStaffMode{});
         break;
     }
     }

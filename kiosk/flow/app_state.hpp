@@ -6,6 +6,7 @@
 #include "kiosk/content/config.hpp"
 #include "kiosk/content/content.hpp"
 #include "kiosk/common/types.hpp"
+#include "kiosk/flow/effects.hpp"
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -72,9 +73,6 @@ struct AppState {
     bool narration = false;             // read each step aloud when it opens
     bool slowMotion = false;
     bool accessibilityOpen = false;     // the text size / contrast / sound panel
-    uint64_t speakRequest = 0;          // bumps when the current step should be read aloud
-    uint64_t staffRequest = 0;          // bumps when the staff gesture was made
-    uint64_t printRequest = 0;          // bumps when the citizen asks for the lesson's slip
     std::string handoff;
     Screen handoffFrom = Screen::Catalogue;
     bool idlePrompt = false;
@@ -98,6 +96,8 @@ public:
     // The QR screen reached from a finished lesson offers that lesson's printed slip.
     bool slipOffered() const;
     std::vector<UsageEvent> takeEvents();
+    // What the loop must do (speak, print, open staff mode), each once, in the order asked.
+    Effects takeEffects();
 
     // Jumps straight to a screen (for --start-screen and screenshots). Returns false if unknown.
     bool openLesson(std::string_view id, int step0);
@@ -124,6 +124,7 @@ private:
     int64_t m_screenSinceMs = 0;
     bool m_visitOpen = false;
     std::vector<UsageEvent> m_events;
+    Effects m_effects;
 };
 
 } // namespace kiosk

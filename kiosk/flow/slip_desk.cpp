@@ -1,5 +1,5 @@
-// A request counts only on the screen that offers the slip: the QR screen reached from a finished
-// lesson, and the staff summary of a saved session.
+// A slip prints only on the screen that offers it: the QR screen reached from a finished lesson,
+// and the staff summary of a saved session.
 #include "kiosk/flow/slip_desk.hpp"
 #include "kiosk/output/receipt.hpp"
 
@@ -21,18 +21,19 @@ void SlipDesk::service(const App& app, const StaffFlow* staff)
         m_where = here;
         m_worker.reset();
     }
-    const uint64_t appRequest = app.state().printRequest;
-    if (m_appRequest && appRequest != *m_appRequest) {
-        const Lesson* lesson = app.lesson();
-        if (lesson && app.state().screen == Screen::Handoff && !(staff && staff->active()))
-            m_worker.print(lessonReceipt(*lesson, m_catalogue, m_config, app.state().lang, m_clock.unixSeconds()));
-    }
-    m_appRequest = appRequest;
-    if (!staff) return;
-    const uint64_t staffRequest = staff->state().printRequest;
-    if (m_staffRequest && staffRequest != *m_staffRequest && staff->state().screen == StaffScreen::Summary)
-        m_worker.print(sessionReceipt(staff->slip(), m_config));
-    m_staffRequest = staffRequest;
+}
+
+void SlipDesk::print(const effect::PrintLessonSlip& e, const App& app, const StaffFlow* staff)
+{
+    const Lesson* lesson = app.lesson();
+    if (lesson && lesson->id == e.lessonId && app.state().screen == Screen::Handoff && !(staff && staff->active()))
+        m_worker.print(lessonReceipt(*lesson, m_catalogue, m_config, app.state().lang, m_clock.unixSeconds()));
+}
+
+void SlipDesk::print(const effect::PrintSessionSlip& e, const StaffFlow& staff)
+{
+    if (staff.state().screen == StaffScreen::Summary && staff.state().savedId == e.sessionId)
+        m_worker.print(sessionReceipt(staff.slip(), m_config));
 }
 
 } // namespace kiosk

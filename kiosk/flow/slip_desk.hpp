@@ -1,6 +1,6 @@
-// Turns the screens' "In phiếu" into printed slips: watches the citizen flow's and the staff
-// flow's print requests, builds the slip (after a lesson, after an assisted session), hands it to
-// the PrintWorker, and clears the printing status when the screen changes. Call once per frame.
+// Turns the screens' "In phiếu" effects into printed slips: builds the slip (after a lesson, after
+// an assisted session), hands it to the PrintWorker, and clears the printing status when the
+// screen changes (service(), once per turn of the loop).
 #pragma once
 #include "kiosk/flow/app_state.hpp"
 #include "kiosk/output/print_worker.hpp"
@@ -17,6 +17,10 @@ public:
 
     // `staff` may be null (no staff mode wired, as in some tests).
     void service(const App& app, const StaffFlow* staff);
+    // The effects. Each prints only where the slip is offered, for what that screen shows: the
+    // QR screen of the finished lesson, the summary of the saved session.
+    void print(const effect::PrintLessonSlip& e, const App& app, const StaffFlow* staff);
+    void print(const effect::PrintSessionSlip& e, const StaffFlow& staff);
 
 private:
     std::string where(const App& app, const StaffFlow* staff) const;
@@ -25,7 +29,6 @@ private:
     const Catalogue& m_catalogue;
     const Config& m_config;
     const Clock& m_clock;
-    std::optional<uint64_t> m_appRequest, m_staffRequest;
     std::string m_where;
 };
 

@@ -106,6 +106,13 @@ void StaffFlow::say(std::string message, bool error)
     changed();
 }
 
+Effects StaffFlow::takeEffects()
+{
+    Effects out;
+    out.swap(m_effects);
+    return out;
+}
+
 void StaffFlow::refreshDashboard()
 {
     m_dashboard->request(m_clock.unixSeconds());
@@ -174,14 +181,10 @@ void StaffFlow::close(const char* reason)
     m_citizen.reset();
     m_pin.wipe();
     ++m_checkId;   // a PIN check still running is recorded, but no longer signs anyone in
-    // The request counters survive: the run loop acts when one changes, and a reset to zero
-    // would look like a new request.
-    const uint64_t version = m_state.version, upload = m_state.uploadRequest, print = m_state.printRequest;
+    const uint64_t version = m_state.version;
     m_state = StaffState{};
     m_state.villages = m_config.villages;
     m_state.version = version;
-    m_state.uploadRequest = upload;
-    m_state.printRequest = print;
     changed();
 }
 
@@ -384,10 +387,7 @@ void StaffFlow::apply(const StaffIntent& in)
         break;
     case StaffScreen::Home:
         if (in.kind == K::NewSession) newSession();
-        else if (in.kind == K::UploadNow && !m_state.uploading) {
-            ++m_state.uploadRequest;
-            changed();
-        }
+        else if (in.kind == K::UploadNow && !m_state.uploading) m_effects.push_back(effect::StartUpload{});
         else if (in.kind == K::ExitToDesktop) {
             if (m_state.role != StaffRole::Admin) {
                 say("Chỉ quản trị viên mới được thoát ra màn hình máy tính.", true);
@@ -397,8 +397,7 @@ void StaffFlow::apply(const StaffIntent& in)
                 say("Thoát ra màn hình máy tính cần mã PIN của quản trị viên. Xin đăng xuất, rồi đăng nhập lại bằng mã PIN.", true);
             } else {
                 m_records.audit->record(m_state.memberName, "exit_to_desktop");
-                m_state.exitRequested = true;
-                changed();
+                m_effects.push_back(effect::ExitToDesktop{});
             }
         }
         break;
@@ -487,8 +486,7 @@ void StaffFlow::apply(const StaffIntent& in)
             go(StaffScreen::Home);
             refreshDashboard();
         } else if (in.kind == K::PrintSlip) {
-            ++m_state.printRequest;
-            changed();
+            m_effects.push_back(effect::PrintSessionSlip{m_state.savedId});
         }
         break;
     case StaffScreen::Closed: break;

@@ -12,6 +12,7 @@
 #include "kiosk/content/services.hpp"
 #include "kiosk/flow/staff_dashboard.hpp"
 #include "kiosk/flow/staff_dashboard_worker.hpp"
+#include "kiosk/flow/effects.hpp"
 #include <array>
 #include <condition_variable>
 #include <cstdint>
@@ -91,12 +92,9 @@ struct StaffState {
     std::string savedUid;
     int64_t endedAt = 0;
     bool editing = false;                  // the checklist corrects savedId
-    bool exitRequested = false;            // an admin asked to leave the kiosk for the desktop
     Dashboard dashboard;                   // refreshed (off the frame thread) each time the home screen opens
     bool dashboardLoading = false;         // a refresh is being built; `dashboard` still shows the last one
-    uint64_t uploadRequest = 0;            // bumps on "Tải lên ngay": the run loop starts the upload
     bool uploading = false;
-    uint64_t printRequest = 0;             // bumps on the summary's "In phiếu"
     uint64_t version = 0;
 };
 
@@ -108,6 +106,9 @@ public:
     StaffFlow& operator=(const StaffFlow&) = delete;
 
     void apply(const StaffIntent& intent);
+    // What the loop must do (start an upload, print the session's slip, leave for the desktop),
+    // each once, in the order asked.
+    Effects takeEffects();
     void activity();        // any touch while staff mode is open
     void tick();            // a finished PIN check (start of a frame), automatic sign-out
     // Waits (up to `timeoutMs`) for the PIN check started by PinSubmit and applies its result, as
@@ -182,7 +183,8 @@ private:
     std::optional<CitizenId> m_citizen;
     std::optional<StaffMember> m_member;
     int64_t m_lastActivityMs = 0;
-    std::unique_ptr<DashboardWorker> m_dashboard;   // the quarter's figures, built off the frame thread
+    std::unique_ptr<DashboardWorker> m_dashboard;
+    Effects m_effects;   // the quarter's figures, built off the frame thread
 };
 
 // Keeps the code readers (camera, scanners) running only while a scan screen shows (the sign-in

@@ -7,6 +7,7 @@
 // first day to the third.
 #include "collector/upload_handler.hpp"
 #include "kiosk/flow/app_state.hpp"
+#include "kiosk/flow/kiosk_shell.hpp"
 #include "kiosk/store/db_check.hpp"
 #include "kiosk/flow/staff_flow.hpp"
 #include "kiosk/sync/uploader.hpp"
@@ -91,7 +92,7 @@ struct Kiosk {
 
     // What happened, to compare with what was expected to happen.
     int walkAways = 0, idleResets = 0, visitsFinished = 0, shifts = 0, autoSignOuts = 0, saved = 0, uploads = 0, turns = 0;
-    uint64_t staffRequest = 0;
+    std::unique_ptr<KioskShell> shell;   // the same wiring as `kiosk run`
 
     explicit Kiosk(uint32_t seed) : rng(seed)
     {
@@ -110,7 +111,14 @@ struct Kiosk {
         REQUIRE_MESSAGE(store, error);
         token = *store->addKiosk("Ki-ốt 1", error);
         handler = std::make_unique<collector::UploadHandler>(*store);
-        staffRequest = app->state().staffRequest;
+        ShellParts parts{*app};
+        parts.staff = staff.get();
+        parts.usage = [this](std::vector<UsageEvent> events) {
+            for (const UsageEvent& e : events)
+                if (e.kind == "visit_ended" && e.detail == "idle") ++idleResets;
+            usage->post(std::move(events));
+        };
+        shell = std::make_unique<KioskShell>(std::move(parts));
     }
 
     int hourOfDay() const { return static_cast<int>(((clock.unixSeconds() + 7 * 3600) % 86400) / 3600); }
@@ -130,17 +138,8 @@ struct Kiosk {
     {
         ++turns;
         const bool staffWasActive = staff->active();
-        app->tick();
-        staff->tick();
+        shell->tick();
         if (staffWasActive && !staff->active()) ++autoSignOuts;
-        for (UsageEvent& e : app->takeEvents()) {
-            if (e.kind == "visit_ended" && e.detail == "idle") ++idleResets;
-            usage->post({std::move(e)});
-        }
-        if (app->state().staffRequest != staffRequest) {
-            staffRequest = app->state().staffRequest;
-            staff->apply({K::Open});
-        }
         dog->loopAdvanced();
         dog->framePresented();
         if (dog->pingDue()) dog->pinged();
@@ -150,14 +149,14 @@ struct Kiosk {
     void tap(const Intent& in, int minS = 2, int maxS = 25)
     {
         app->activity();
-        app->apply(in);
+        shell->apply({in}, {});
         turn();
         idle(1000 * std::uniform_int_distribution<int>(minS, maxS)(rng));
     }
     void staffTap(const StaffIntent& in)
     {
         staff->activity();
-        staff->apply(in);
+        shell->apply({}, {in});
         turn();
         idle(1000 * std::uniform_int_distribution<int>(2, 20)(rng));
     }
@@ -208,7 +207,7 @@ struct Kiosk {
     {
         REQUIRE(app->state().screen == Screen::Attract);
         tap({Intent::Kind::Start});
-        app->apply({Intent::Kind::OpenStaff});
+        shell->apply({{Intent::Kind::OpenStaff}}, {});
         turn();
         REQUIRE(staff->active());
         staffTap({K::ChooseStaff, name});

@@ -135,5 +135,7 @@ TEST_CASE("the accessibility panel changes the text size and contrast from a les
     REQUIRE(h.tap("lesson.next"));
     CHECK(h.app().state().step == 1);
     REQUIRE(h.tap("lesson.listen"));
-    CHECK(h.app().state().speakRequest == 1);
+    const auto spoken = kiosk::effectsOf<kiosk::effect::SpeakStep>(h.effects());
+    REQUIRE(spoken.size() == 1);
+    CHECK(spoken.back().step == 1);
 }

@@ -58,19 +58,18 @@ struct Fixture {
     void usePrinter(const std::string& spec)
     {
         std::string error;
+        ui.attachSlipDesk(nullptr, nullptr);
         desk.reset();
         printer = std::make_unique<PrintWorker>(drivers::openPrinter(spec, rt.config.devices.printerWidthDots, error));
         REQUIRE_MESSAGE(error.empty(), error);
         desk = std::make_unique<SlipDesk>(*printer, rt.catalogue, rt.config, ui.clock());
+        ui.attachSlipDesk(desk.get(), printer.get());
         ui.attachSlips(&printer->status());
         frames(2);
     }
     void frames(int n)
     {
-        for (int i = 0; i < n; ++i) {
-            ui.frame();
-            desk->service(ui.app(), flow.get());
-        }
+        for (int i = 0; i < n; ++i) ui.frame();   // the shell services the desk, as in `kiosk run`
     }
     bool tap(const char* id)
     {

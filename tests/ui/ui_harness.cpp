@@ -8,6 +8,7 @@ UiHarness::UiHarness(const kiosk::Runtime& rt, float width, float height)
     : m_rt(rt), m_ctx{rt.strings, rt.config, rt.catalogue}, m_size(width, height)
 {
     m_app = std::make_unique<kiosk::App>(rt.catalogue, rt.config, m_clock);
+    rebuildShell();
     m_imgui = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -45,22 +46,32 @@ void UiHarness::frame()
     ui::Intents intents = m_view.draw(m_ctx, *m_app);
     ImGui::Render();
     m_vertices = static_cast<size_t>(ImGui::GetDrawData()->TotalVtxCount);
-    for (const kiosk::Intent& in : intents) m_app->apply(in);
-    m_app->tick();
-    if (m_staff) {
-        for (const kiosk::StaffIntent& in : m_view.takeStaffIntents()) m_staff->apply(in);
-        if (m_app->state().staffRequest != m_staffRequest) {
-            m_staffRequest = m_app->state().staffRequest;
-            m_staff->apply({kiosk::StaffIntent::Kind::Open});
-        }
-        m_staff->tick();
-    }
+    m_shell->apply(intents, m_view.takeStaffIntents());
+    m_shell->tick();
+}
+
+void UiHarness::rebuildShell()
+{
+    kiosk::ShellParts parts{*m_app};
+    parts.staff = m_staff;
+    parts.slips = m_desk;
+    parts.printer = m_printer;
+    parts.observe = [this](const kiosk::Effect& e) { m_effects.push_back(e); };
+    m_shell = std::make_unique<kiosk::KioskShell>(std::move(parts));
 }
 
 void UiHarness::attachStaff(kiosk::StaffFlow& flow)
 {
     m_staff = &flow;
     m_view.attachStaff(&flow);
+    rebuildShell();
+}
+
+void UiHarness::attachSlipDesk(kiosk::SlipDesk* desk, kiosk::PrintWorker* printer)
+{
+    m_desk = desk;
+    m_printer = printer;
+    rebuildShell();
 }
 
 void UiHarness::hold(ImVec2 p, double seconds)

@@ -4,6 +4,7 @@
 #include "kiosk/flow/app_state.hpp"
 #include "kiosk/content/runtime.hpp"
 #include "kiosk/flow/staff_flow.hpp"
+#include "kiosk/flow/kiosk_shell.hpp"
 #include "ui/app_view.hpp"
 #include "ui/touch_input.hpp"
 #include <memory>
@@ -25,6 +26,10 @@ public:
     void attachStaff(kiosk::StaffFlow& flow);
     // The slip printer's status, as `kiosk run` attaches it (kiosk::PrintWorker::status()).
     void attachSlips(const kiosk::SlipStatus* status) { m_view.attachSlips(status); }
+    // The slip desk the shell prints on (as `kiosk run` wires it); null to detach.
+    void attachSlipDesk(kiosk::SlipDesk* desk, kiosk::PrintWorker* printer);
+    // Every effect the shell carried out since the harness started, in order.
+    const kiosk::Effects& effects() const { return m_effects; }
     const ui::HitBox* hit(std::string_view id) const { return m_ctx.findHit(id); }
     bool visible(std::string_view id) const { return hit(id) != nullptr; }
 
@@ -49,7 +54,11 @@ private:
     ImVec2 m_size;
     size_t m_vertices = 0;
     kiosk::StaffFlow* m_staff = nullptr;
-    uint64_t m_staffRequest = 0;
+    kiosk::SlipDesk* m_desk = nullptr;
+    kiosk::PrintWorker* m_printer = nullptr;
+    std::unique_ptr<kiosk::KioskShell> m_shell;   // the same wiring as `kiosk run`
+    kiosk::Effects m_effects;
+    void rebuildShell();
 };
 
 } // namespace test

@@ -216,12 +216,12 @@ TEST_CASE("wrong PINs are counted, only admins may leave for the desktop, idle s
     f.apply(K::Close);
     f.signIn("Trần Văn Bảo", "2468");
     f.apply(K::ExitToDesktop);
-    CHECK_FALSE(f.flow->state().exitRequested);
+    CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).empty());
     CHECK(f.flow->state().messageIsError);
     f.apply(K::Close);
     f.signIn("Lê Thị Hoa", "135790");
     f.apply(K::ExitToDesktop);
-    CHECK(f.flow->state().exitRequested);
+    CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).size() == 1);
 
     f.clock.advanceSeconds(f.rt.config.staffIdleSeconds - 1);
     f.flow->tick();
@@ -264,12 +264,12 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
     CHECK(d1.citizens == 1);
     CHECK(d1.upload.waiting.sessions == 1);   // saved, not yet sent
 
-    const uint64_t before = f.flow->state().uploadRequest;
+    (void)f.flow->takeEffects();
     f.apply(K::UploadNow);
-    CHECK(f.flow->state().uploadRequest == before + 1);
+    CHECK(effectsOf<effect::StartUpload>(f.flow->takeEffects()).size() == 1);
     f.flow->uploadStarted();
     f.apply(K::UploadNow);                    // one upload at a time
-    CHECK(f.flow->state().uploadRequest == before + 1);
+    CHECK(f.flow->takeEffects().empty());
     f.flow->uploadFinished(false, "Máy chủ của xã không trả lời.");
     CHECK(f.flow->state().messageIsError);
     CHECK(f.flow->state().message == "Máy chủ của xã không trả lời.");
@@ -305,7 +305,7 @@ TEST_CASE("on the sign-in screen a badge signs in directly, a citizen's card or 
     CHECK_FALSE(f.flow->scanning());
     // An admin by badge works as usual, but leaving for the desktop takes the admin's PIN.
     f.apply(K::ExitToDesktop);
-    CHECK_FALSE(f.flow->state().exitRequested);
+    CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).empty());
     CHECK(f.flow->state().message.find("mã PIN") != std::string::npos);
     // A badge held up while identifying a citizen is not taken for their card.
     f.apply(K::NewSession);
@@ -316,7 +316,7 @@ TEST_CASE("on the sign-in screen a badge signs in directly, a citizen's card or 
     f.signIn("Lê Thị Hoa", "135790");
     CHECK_FALSE(f.flow->state().byBadge);
     f.apply(K::ExitToDesktop);
-    CHECK(f.flow->state().exitRequested);
+    CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).size() == 1);
 }
 
 TEST_CASE("a revoked or disabled badge is refused on the sign-in screen with its message")
@@ -350,13 +350,15 @@ TEST_CASE("the session's slip holds what was done and nothing personal, the summ
     f.apply(K::ToggleService, "vneid_level2");
     f.apply(K::ToggleService, "vneid_level2");
     f.apply(K::SetNotes, "Hẹn quay lại");
-    const uint64_t before = f.flow->state().printRequest;
+    (void)f.flow->takeEffects();
     f.apply(K::PrintSlip);                            // not on the checklist
-    CHECK(f.flow->state().printRequest == before);
+    CHECK(f.flow->takeEffects().empty());
     f.apply(K::Save);
     REQUIRE(f.flow->state().screen == StaffScreen::Summary);
     f.apply(K::PrintSlip);
-    CHECK(f.flow->state().printRequest == before + 1);
+    const auto slips = effectsOf<effect::PrintSessionSlip>(f.flow->takeEffects());
+    REQUIRE(slips.size() == 1);
+    CHECK(slips[0].sessionId == f.flow->state().savedId);
 
     const Receipt r = sessionReceipt(f.flow->slip(), f.rt.config);
     std::string all = r.title + r.qrUrl + r.qrCaption;
@@ -366,9 +368,9 @@ TEST_CASE("the session's slip holds what was done and nothing personal, the summ
     for (const char* personal : {"038190001234", "1234", "Nguyễn Thị Thuỷ", "Thuỷ", "172345678", "15/03/1990", "Hẹn quay lại"})
         CHECK_MESSAGE(all.find(personal) == std::string::npos, personal);
     CHECK(r.qrUrl.find("dichvucong") != std::string::npos);
-    // Signing out keeps the counter where it was: a reset would look like a new request.
+    // Signing out asks for nothing.
     f.apply(K::Close);
-    CHECK(f.flow->state().printRequest == before + 1);
+    CHECK(f.flow->takeEffects().empty());
 }
 
 TEST_CASE("the PIN is checked off the frame: the pad says it is checking, waits, and the result lands on a later tick")

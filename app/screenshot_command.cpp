@@ -50,9 +50,9 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o)
         std::cerr << error << "\n";
         return 2;
     }
-    if (lang != kiosk::Lang::Vi) app.apply({kiosk::Intent::Kind::ToggleLanguage});
-    app.apply({kiosk::Intent::Kind::SetTextSize, {}, lang, size});
-    if (o.highContrast) app.apply({kiosk::Intent::Kind::ToggleContrast});
+    if (lang != kiosk::Lang::Vi) app.apply(kiosk::intent::ToggleLanguage{});
+    app.apply(kiosk::intent::SetTextSize{size});
+    if (o.highContrast) app.apply(kiosk::intent::ToggleContrast{});
     if (o.screen == "idle-prompt") app.showIdlePrompt();   // the intents above counted as a touch
 
     Frontend fe(rt);

@@ -27,7 +27,6 @@ StaffDemo::~StaffDemo()
 
 std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk::Clock& clock, const std::string& screen, std::string& error)
 {
-    using K = kiosk::StaffIntent::Kind;
     const auto& names = screenNames();
     if (std::find(names.begin(), names.end(), screen) == names.end()) {
         error = "không có màn hình cán bộ \"" + screen + "\"";
@@ -47,39 +46,39 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     std::vector<kiosk::Problem> problems;
     d->m_flow = std::make_unique<kiosk::StaffFlow>(*d->m_records, rt.config, kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
     kiosk::StaffFlow& f = *d->m_flow;
-    f.apply({K::Open});
-    f.apply({K::ChooseStaff, "Nguyễn Văn An"});
+    f.apply(kiosk::staff_intent::Open{});
+    f.apply(kiosk::staff_intent::ChooseStaff{"Nguyễn Văn An"});
     if (screen == "staff-signin") {
-        f.apply({K::PinDigit, "2"});
-        f.apply({K::PinDigit, "4"});
+        f.apply(kiosk::staff_intent::PinDigit{'2'});
+        f.apply(kiosk::staff_intent::PinDigit{'4'});
         return d;
     }
     if (screen == "staff-signin-card") {   // a citizen's card held up on the sign-in screen
-        f.apply({K::CodeRead, kDemoCard});
+        f.apply(kiosk::staff_intent::CodeRead{kDemoCard});
         return d;
     }
-    for (const char* k : {"2", "4", "6", "8", "1", "3"}) f.apply({K::PinDigit, k});
-    f.apply({K::PinSubmit});
+    for (const char* k : {"2", "4", "6", "8", "1", "3"}) f.apply(kiosk::staff_intent::PinDigit{k[0]});
+    f.apply(kiosk::staff_intent::PinSubmit{});
     f.awaitPinCheck();
     f.awaitDashboard();   // built off the frame thread
     if (screen == "staff-home") return d;
-    f.apply({K::NewSession});
+    f.apply(kiosk::staff_intent::NewSession{});
     if (screen == "staff-identify") return d;
     if (screen == "staff-type-id") {
-        f.apply({K::StartTyping});
+        f.apply(kiosk::staff_intent::StartTyping{});
         return d;
     }
-    f.apply({K::CodeRead, kDemoCard});
+    f.apply(kiosk::staff_intent::CodeRead{kDemoCard});
     if (screen == "staff-consent") return d;
-    f.apply({K::ConsentYes});
-    f.apply({K::ToggleService, "vneid_install"});
-    f.apply({K::ToggleService, "vneid_level2"});
-    f.apply({K::ToggleService, "ehealth_book"});
-    f.apply({K::ToggleService, "ehealth_book"});
-    if (!rt.config.villages.empty()) f.apply({K::SetVillage, rt.config.villages.front()});
-    f.apply({K::SetNotes, "Hẹn bà quay lại thứ Hai để nhận mã kích hoạt"});
+    f.apply(kiosk::staff_intent::ConsentYes{});
+    f.apply(kiosk::staff_intent::ToggleService{"vneid_install"});
+    f.apply(kiosk::staff_intent::ToggleService{"vneid_level2"});
+    f.apply(kiosk::staff_intent::ToggleService{"ehealth_book"});
+    f.apply(kiosk::staff_intent::ToggleService{"ehealth_book"});
+    if (!rt.config.villages.empty()) f.apply(kiosk::staff_intent::SetVillage{rt.config.villages.front()});
+    f.apply(kiosk::staff_intent::SetNotes{"Hẹn bà quay lại thứ Hai để nhận mã kích hoạt"});
     if (screen == "staff-checklist") return d;
-    f.apply({K::Save});
+    f.apply(kiosk::staff_intent::Save{});
     return d;
 }
 

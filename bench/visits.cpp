@@ -84,7 +84,7 @@ int visitsChild(int visits)
         for (int v = 1; v <= visits; ++v) {
             if (!visit(ui, rt, *lessons[size_t(v) % lessons.size()], v)) {
                 ++failures;
-                ui.app().apply({kiosk::Intent::Kind::GoHome});
+                ui.app().apply(kiosk::intent::GoHome{});
                 ui.frames(3);
             }
             usage.post(ui.app().takeEvents());

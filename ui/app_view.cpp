@@ -96,7 +96,7 @@ void AppView::staffGesture(Context& ctx, Intents& intents)
     if (m_gestureFired) return;
     m_gestureFired = true;
     intents.clear();
-    intents.push_back({kiosk::Intent::Kind::OpenStaff});
+    intents.push_back(kiosk::intent::OpenStaff{});
 }
 
 } // namespace ui

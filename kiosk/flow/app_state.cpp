@@ -1,7 +1,6 @@
 // The citizen flow and its idle reset; everything time-driven happens in tick().
 #include "kiosk/flow/app_state.hpp"
 #include <algorithm>
-#include <charconv>
 
 namespace kiosk {
 
@@ -166,140 +165,138 @@ void App::showIdlePrompt()
 void App::apply(const Intent& in)
 {
     activity();
-    using K = Intent::Kind;
-    switch (in.kind) {
-    case K::Start:
-        if (m_state.screen == Screen::Attract) go(Screen::Language);
-        break;
-    case K::ChooseLanguage:
-        m_state.lang = in.lang;
+    std::visit([this](const auto& i) { on(i); }, in);
+}
+
+void App::on(const intent::Start&)
+{
+    if (m_state.screen == Screen::Attract) go(Screen::Language);
+}
+void App::on(const intent::ChooseLanguage& i)
+{
+    m_state.lang = i.lang;
+    go(Screen::Catalogue);
+}
+void App::on(const intent::ToggleLanguage&)
+{
+    m_state.lang = m_state.lang == Lang::Vi ? Lang::En : Lang::Vi;
+    changed();
+}
+void App::on(const intent::OpenCatalogue&) { go(Screen::Catalogue); }
+void App::on(const intent::OpenLesson& i) { openLesson(i.lessonId, 0); }
+void App::on(const intent::NextStep&)
+{
+    const Lesson* l = lesson();
+    if (!l || m_state.screen != Screen::Lesson) return;
+    if (m_state.step + 1 < static_cast<int>(l->steps.size())) {
+        ++m_state.step;
+        changed();
+        emit("step_reached", l->id, m_state.step + 1);
+        stepShown();
+    } else {
+        finishSteps(*l);
+    }
+}
+void App::on(const intent::PrevStep&)
+{
+    if (m_state.screen == Screen::Lesson && m_state.step > 0) {
+        --m_state.step;
+        changed();
+        stepShown();
+    } else if (m_state.screen == Screen::Lesson) {
         go(Screen::Catalogue);
-        break;
-    case K::ToggleLanguage:
-        m_state.lang = m_state.lang == Lang::Vi ? Lang::En : Lang::Vi;
-        changed();
-        break;
-    case K::OpenCatalogue:
-        go(Screen::Catalogue);
-        break;
-    case K::OpenLesson:
-        openLesson(in.arg, 0);
-        break;
-    case K::NextStep: {
-        const Lesson* l = lesson();
-        if (!l || m_state.screen != Screen::Lesson) break;
-        if (m_state.step + 1 < static_cast<int>(l->steps.size())) {
-            ++m_state.step;
-            changed();
-            emit("step_reached", l->id, m_state.step + 1);
-            stepShown();
-        } else {
-            finishSteps(*l);
-        }
-        break;
     }
-    case K::PrevStep:
-        if (m_state.screen == Screen::Lesson && m_state.step > 0) {
-            --m_state.step;
-            changed();
-            stepShown();
-        } else if (m_state.screen == Screen::Lesson) {
-            go(Screen::Catalogue);
-        }
-        break;
-    case K::OpenHandoff:
-        openHandoff(in.arg);
-        break;
-    case K::Finish:
-        go(Screen::Thanks);
-        break;
-    case K::GoHome:
-        resetVisit("home");
-        break;
-    case K::StillHere:
-        if (m_state.idlePrompt) {
-            m_state.idlePrompt = false;
-            changed();
-        }
-        break;
-    case K::SetTextSize:
-        m_state.textSize = in.textSize;
+}
+void App::on(const intent::OpenHandoff& i) { openHandoff(i.key); }
+void App::on(const intent::Finish&) { go(Screen::Thanks); }
+void App::on(const intent::GoHome&) { resetVisit("home"); }
+void App::on(const intent::StillHere&)
+{
+    if (!m_state.idlePrompt) return;
+    m_state.idlePrompt = false;
+    changed();
+}
+void App::on(const intent::SetTextSize& i)
+{
+    m_state.textSize = i.size;
+    changed();
+}
+void App::on(const intent::ChooseAnswer& i)
+{
+    const Lesson* l = lesson();
+    if (!l || m_state.screen != Screen::Quiz || m_state.chosen >= 0) return;   // one answer per question
+    const QuizQuestion& q = l->quiz[static_cast<size_t>(m_state.question)];
+    if (i.choice < 0 || i.choice >= static_cast<int>(q.choices.size())) return;
+    m_state.chosen = i.choice;
+    const bool right = i.choice + 1 == q.answer;
+    if (right) ++m_state.correct;
+    emit("quiz_answered", l->id, m_state.question + 1, right ? "correct" : "wrong");
+    changed();
+}
+void App::on(const intent::NextQuestion&)
+{
+    const Lesson* l = lesson();
+    if (!l || m_state.screen != Screen::Quiz || m_state.chosen < 0) return;
+    if (m_state.question + 1 < static_cast<int>(l->quiz.size())) {
+        ++m_state.question;
+        m_state.chosen = -1;
         changed();
-        break;
-    case K::ChooseAnswer: {
-        const Lesson* l = lesson();
-        if (!l || m_state.screen != Screen::Quiz || m_state.chosen >= 0) break;   // one answer per question
-        const QuizQuestion& q = l->quiz[static_cast<size_t>(m_state.question)];
-        // A choice is the whole argument as a number; "", "x" or "1x" choose nothing (atoi made
-        // them the first answer).
-        int choice = -1;
-        auto [end, ec] = std::from_chars(in.arg.data(), in.arg.data() + in.arg.size(), choice);
-        if (ec != std::errc() || end != in.arg.data() + in.arg.size()) break;
-        if (choice < 0 || choice >= static_cast<int>(q.choices.size())) break;
-        m_state.chosen = choice;
-        bool right = choice + 1 == q.answer;
-        if (right) ++m_state.correct;
-        emit("quiz_answered", l->id, m_state.question + 1, right ? "correct" : "wrong");
-        changed();
-        break;
+    } else {
+        emit("quiz_completed", l->id, static_cast<int>(l->quiz.size()),
+             std::to_string(m_state.correct) + "/" + std::to_string(l->quiz.size()));
+        openLessonDone(l->id);
     }
-    case K::NextQuestion: {
-        const Lesson* l = lesson();
-        if (!l || m_state.screen != Screen::Quiz || m_state.chosen < 0) break;
-        if (m_state.question + 1 < static_cast<int>(l->quiz.size())) {
-            ++m_state.question;
-            m_state.chosen = -1;
-            changed();
-        } else {
-            emit("quiz_completed", l->id, static_cast<int>(l->quiz.size()),
-                 std::to_string(m_state.correct) + "/" + std::to_string(l->quiz.size()));
-            openLessonDone(l->id);
-        }
-        break;
+}
+void App::on(const intent::ReviewLesson&)
+{
+    if (const Lesson* l = lesson()) openLesson(l->id, static_cast<int>(l->steps.size()) - 1);
+}
+void App::on(const intent::Rate& i)
+{
+    if (m_state.screen == Screen::LessonDone && (i.face == "good" || i.face == "ok" || i.face == "bad") && m_state.rating != i.face) {
+        m_state.rating = i.face;
+        emit("rating", m_state.lessonId, 0, i.face);
+        changed();
     }
-    case K::ReviewLesson:
-        if (const Lesson* l = lesson()) openLesson(l->id, static_cast<int>(l->steps.size()) - 1);
-        break;
-    case K::Rate:
-        if (m_state.screen == Screen::LessonDone && (in.arg == "good" || in.arg == "ok" || in.arg == "bad") && m_state.rating != in.arg) {
-            m_state.rating = in.arg;
-            emit("rating", m_state.lessonId, 0, in.arg);
-            changed();
-        }
-        break;
-    case K::OpenAccessibility:
-        m_state.accessibilityOpen = true;
-        changed();
-        break;
-    case K::CloseAccessibility:
-        m_state.accessibilityOpen = false;
-        changed();
-        break;
-    case K::ToggleContrast:
-        m_state.highContrast = !m_state.highContrast;
-        changed();
-        break;
-    case K::ToggleNarration:
-        m_state.narration = !m_state.narration;
-        changed();
-        break;
-    case K::ToggleSlowMotion:
-        m_state.slowMotion = !m_state.slowMotion;
-        changed();
-        break;
-    case K::Speak:
-        if (m_state.screen == Screen::Lesson) m_effects.push_back(effect::SpeakStep{m_state.lessonId, m_state.step, m_state.lang});
-        break;
-    case K::PrintSlip:
-        if (slipOffered()) m_effects.push_back(effect::PrintLessonSlip{m_state.lessonId});
-        break;
-    case K::OpenStaff: {
-        // The citizen's visit ends: nothing of it stays on screen behind staff mode.
-        resetVisit("staff");
-        m_effects.push_back(effect::OpenStaffMode{});
-        break;
-    }
-    }
+}
+void App::on(const intent::OpenAccessibility&)
+{
+    m_state.accessibilityOpen = true;
+    changed();
+}
+void App::on(const intent::CloseAccessibility&)
+{
+    m_state.accessibilityOpen = false;
+    changed();
+}
+void App::on(const intent::ToggleContrast&)
+{
+    m_state.highContrast = !m_state.highContrast;
+    changed();
+}
+void App::on(const intent::ToggleNarration&)
+{
+    m_state.narration = !m_state.narration;
+    changed();
+}
+void App::on(const intent::ToggleSlowMotion&)
+{
+    m_state.slowMotion = !m_state.slowMotion;
+    changed();
+}
+void App::on(const intent::Speak&)
+{
+    if (m_state.screen == Screen::Lesson) m_effects.push_back(effect::SpeakStep{m_state.lessonId, m_state.step, m_state.lang});
+}
+void App::on(const intent::PrintSlip&)
+{
+    if (slipOffered()) m_effects.push_back(effect::PrintLessonSlip{m_state.lessonId});
+}
+void App::on(const intent::OpenStaff&)
+{
+    // The citizen's visit ends: nothing of it stays on screen behind staff mode.
+    resetVisit("staff");
+    m_effects.push_back(effect::OpenStaffMode{});
 }
 
 void App::tick()

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace kiosk {
@@ -17,38 +18,39 @@ namespace kiosk {
 enum class Screen { Attract, Language, Catalogue, Lesson, Quiz, LessonDone, Handoff, Thanks };
 const char* screenName(Screen s);
 
-struct Intent {
-    enum class Kind {
-        Start,            // attract tapped
-        ChooseLanguage,   // lang
-        ToggleLanguage,
-        OpenCatalogue,
-        OpenLesson,       // arg = lesson id
-        NextStep,
-        PrevStep,
-        OpenHandoff,      // arg = handoff key
-        Finish,           // leave the QR screen: thank-you
-        GoHome,           // end the visit now: back to attract
-        StillHere,        // answer to "Bạn còn ở đó không?"
-        SetTextSize,      // textSize
-        ChooseAnswer,     // arg = choice index from 0
-        NextQuestion,     // after the explanation: the next question, or the result
-        Rate,             // arg = "good" | "ok" | "bad"
-        ReviewLesson,     // from the quiz back to the lesson's last step
-        OpenAccessibility,
-        CloseAccessibility,
-        ToggleContrast,
-        ToggleNarration,  // read every step aloud on its own
-        ToggleSlowMotion,
-        Speak,            // "Nghe": read the current step aloud now
-        OpenStaff,        // the hidden staff gesture: the visit ends, staff mode opens
-        PrintSlip,        // "In phiếu" on the QR screen after a lesson: the run loop prints the slip
-    };
-    Kind kind;
-    std::string arg;
-    Lang lang = Lang::Vi;
-    TextSize textSize = TextSize::Normal;
-};
+// What the citizen's screens ask of the flow, one type each, with its own typed fields.
+namespace intent {
+struct Start {};              // attract tapped
+struct ChooseLanguage { Lang lang = Lang::Vi; };
+struct ToggleLanguage {};
+struct OpenCatalogue {};
+struct OpenLesson { std::string lessonId; };
+struct NextStep {};
+struct PrevStep {};
+struct OpenHandoff { std::string key; };
+struct Finish {};             // leave the QR screen: thank-you
+struct GoHome {};             // end the visit now: back to attract
+struct StillHere {};          // answer to "Bạn còn ở đó không?"
+struct SetTextSize { TextSize size = TextSize::Normal; };
+struct ChooseAnswer { int choice = -1; };   // from 0
+struct NextQuestion {};       // after the explanation: the next question, or the result
+struct Rate { std::string face; };          // "good" | "ok" | "bad"
+struct ReviewLesson {};       // from the quiz back to the lesson's last step
+struct OpenAccessibility {};
+struct CloseAccessibility {};
+struct ToggleContrast {};
+struct ToggleNarration {};    // read every step aloud on its own
+struct ToggleSlowMotion {};
+struct Speak {};              // "Nghe": read the current step aloud now
+struct OpenStaff {};          // the hidden staff gesture: the visit ends, staff mode opens
+struct PrintSlip {};          // "In phiếu" on the QR screen after a lesson
+} // namespace intent
+
+using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleLanguage, intent::OpenCatalogue, intent::OpenLesson,
+                            intent::NextStep, intent::PrevStep, intent::OpenHandoff, intent::Finish, intent::GoHome, intent::StillHere,
+                            intent::SetTextSize, intent::ChooseAnswer, intent::NextQuestion, intent::Rate, intent::ReviewLesson,
+                            intent::OpenAccessibility, intent::CloseAccessibility, intent::ToggleContrast, intent::ToggleNarration,
+                            intent::ToggleSlowMotion, intent::Speak, intent::OpenStaff, intent::PrintSlip>;
 
 // Anonymous usage statistics: what was opened and reached, never who.
 struct UsageEvent {
@@ -108,6 +110,31 @@ public:
     void showIdlePrompt();
 
 private:
+    // One handler per intent (apply() visits the variant).
+    void on(const intent::Start&);
+    void on(const intent::ChooseLanguage&);
+    void on(const intent::ToggleLanguage&);
+    void on(const intent::OpenCatalogue&);
+    void on(const intent::OpenLesson&);
+    void on(const intent::NextStep&);
+    void on(const intent::PrevStep&);
+    void on(const intent::OpenHandoff&);
+    void on(const intent::Finish&);
+    void on(const intent::GoHome&);
+    void on(const intent::StillHere&);
+    void on(const intent::SetTextSize&);
+    void on(const intent::ChooseAnswer&);
+    void on(const intent::NextQuestion&);
+    void on(const intent::Rate&);
+    void on(const intent::ReviewLesson&);
+    void on(const intent::OpenAccessibility&);
+    void on(const intent::CloseAccessibility&);
+    void on(const intent::ToggleContrast&);
+    void on(const intent::ToggleNarration&);
+    void on(const intent::ToggleSlowMotion&);
+    void on(const intent::Speak&);
+    void on(const intent::OpenStaff&);
+    void on(const intent::PrintSlip&);
     void go(Screen s);
     void resetVisit(const char* reason);
     void changed() { ++m_state.version; }

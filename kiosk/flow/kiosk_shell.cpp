@@ -90,7 +90,7 @@ void KioskShell::handle(const Effect& e)
                    },
                    [&](const effect::OpenStaffMode&) {
                        if (m_p.narrator) m_p.narrator->stop();
-                       if (m_p.staff) m_p.staff->apply({StaffIntent::Kind::Open});
+                       if (m_p.staff) m_p.staff->apply(staff_intent::Open{});
                    },
                    [&](const effect::StartUpload&) {
                        if (!m_p.staff) return;

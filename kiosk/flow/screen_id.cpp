@@ -30,7 +30,7 @@ bool openScreenByName(App& app, std::string_view name, const Catalogue& catalogu
     }
     if (name == "accessibility") {
         app.openScreen(Screen::Catalogue);
-        app.apply({Intent::Kind::OpenAccessibility});
+        app.apply(intent::OpenAccessibility{});
         return true;
     }
     if (name.rfind("lesson-done:", 0) == 0) {

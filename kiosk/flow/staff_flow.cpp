@@ -10,6 +10,12 @@
 #include <limits>
 
 namespace kiosk {
+namespace {
+template <class T>
+bool is(const StaffIntent& in) { return std::holds_alternative<T>(in); }
+template <class T>
+const T& as(const StaffIntent& in) { return std::get<T>(in); }
+} // namespace
 
 const char* staffScreenName(StaffScreen s)
 {
@@ -343,9 +349,8 @@ void StaffFlow::save()
 
 void StaffFlow::apply(const StaffIntent& in)
 {
-    using K = StaffIntent::Kind;
     activity();
-    if (in.kind == K::Open) {
+    if (is<staff_intent::Open>(in)) {
         if (active()) return;
         go(StaffScreen::SignIn);
         m_state.staffNames.clear();
@@ -356,39 +361,39 @@ void StaffFlow::apply(const StaffIntent& in)
         return;
     }
     if (!active()) return;
-    if (in.kind == K::Close) {
+    if (is<staff_intent::Close>(in)) {
         close("sign_out");
         return;
     }
     switch (m_state.screen) {
     case StaffScreen::SignIn:
-        if (m_state.checkingPin && in.kind != K::CodeError) break;   // the pad waits for the check
-        if (in.kind == K::ChooseStaff) {
-            m_state.chosenName = in.arg;
+        if (m_state.checkingPin && !is<staff_intent::CodeError>(in)) break;   // the pad waits for the check
+        if (is<staff_intent::ChooseStaff>(in)) {
+            m_state.chosenName = as<staff_intent::ChooseStaff>(in).name;
             m_pin.wipe();
             m_state.pinLength = 0;
             m_state.message.clear();
             changed();
-        } else if (in.kind == K::PinDigit && in.arg.size() == 1 && in.arg[0] >= '0' && in.arg[0] <= '9' && m_pin.size() < 8) {
-            m_pin.push(in.arg[0]);
+        } else if (is<staff_intent::PinDigit>(in) && as<staff_intent::PinDigit>(in).digit >= '0' && as<staff_intent::PinDigit>(in).digit <= '9' && m_pin.size() < 8) {
+            m_pin.push(as<staff_intent::PinDigit>(in).digit);
             m_state.pinLength = static_cast<int>(m_pin.size());
             changed();
-        } else if (in.kind == K::PinBackspace && !m_pin.empty()) {
+        } else if (is<staff_intent::PinBackspace>(in) && !m_pin.empty()) {
             m_pin.pop();
             m_state.pinLength = static_cast<int>(m_pin.size());
             changed();
-        } else if (in.kind == K::PinSubmit) {
+        } else if (is<staff_intent::PinSubmit>(in)) {
             signIn();
-        } else if (in.kind == K::CodeRead) {
-            signInWithCode(in.arg);
-        } else if (in.kind == K::CodeError) {
-            say(in.arg, true);   // a camera that will not start: the PIN pad still works
+        } else if (is<staff_intent::CodeRead>(in)) {
+            signInWithCode(as<staff_intent::CodeRead>(in).payload);
+        } else if (is<staff_intent::CodeError>(in)) {
+            say(as<staff_intent::CodeError>(in).message, true);   // a camera that will not start: the PIN pad still works
         }
         break;
     case StaffScreen::Home:
-        if (in.kind == K::NewSession) newSession();
-        else if (in.kind == K::UploadNow && !m_state.uploading) m_effects.push_back(effect::StartUpload{});
-        else if (in.kind == K::ExitToDesktop) {
+        if (is<staff_intent::NewSession>(in)) newSession();
+        else if (is<staff_intent::UploadNow>(in) && !m_state.uploading) m_effects.push_back(effect::StartUpload{});
+        else if (is<staff_intent::ExitToDesktop>(in)) {
             if (m_state.role != StaffRole::Admin) {
                 say("Chỉ quản trị viên mới được thoát ra màn hình máy tính.", true);
             } else if (m_state.byBadge) {
@@ -402,42 +407,42 @@ void StaffFlow::apply(const StaffIntent& in)
         }
         break;
     case StaffScreen::Identify:
-        if (in.kind == K::CodeRead && looksLikeBadge(in.arg)) {
+        if (is<staff_intent::CodeRead>(in) && looksLikeBadge(as<staff_intent::CodeRead>(in).payload)) {
             say("Đây là thẻ cán bộ. Xin đưa mã QR trên thẻ căn cước của người dân.", true);
-        } else if (in.kind == K::CodeRead) {
-            CccdParse p = parseCccd(in.arg, vietnamDate(m_clock.unixSeconds()));
+        } else if (is<staff_intent::CodeRead>(in)) {
+            CccdParse p = parseCccd(as<staff_intent::CodeRead>(in).payload, vietnamDate(m_clock.unixSeconds()));
             if (p.ok()) acceptCard(*p.citizen);
             else say(p.message, true);
-        } else if (in.kind == K::CodeError) {
-            say(in.arg, true);
-        } else if (in.kind == K::StartTyping) {
+        } else if (is<staff_intent::CodeError>(in)) {
+            say(as<staff_intent::CodeError>(in).message, true);
+        } else if (is<staff_intent::StartTyping>(in)) {
             go(StaffScreen::TypeId);
-        } else if (in.kind == K::Anonymous) {
+        } else if (is<staff_intent::Anonymous>(in)) {
             m_state.anonymous = true;
             go(StaffScreen::Checklist);
-        } else if (in.kind == K::Back) {
+        } else if (is<staff_intent::Back>(in)) {
             go(StaffScreen::Home);
         }
         break;
     case StaffScreen::TypeId:
-        if (in.kind == K::TypedId) {
-            CccdParse p = checkTypedCitizen(in.arg, in.arg2, in.arg3, vietnamDate(m_clock.unixSeconds()));
+        if (is<staff_intent::TypedId>(in)) {
+            CccdParse p = checkTypedCitizen(as<staff_intent::TypedId>(in).number, as<staff_intent::TypedId>(in).fullName, as<staff_intent::TypedId>(in).birth, vietnamDate(m_clock.unixSeconds()));
             if (p.ok()) acceptCard(*p.citizen);
             else say(p.message, true);
-        } else if (in.kind == K::CodeRead) {
+        } else if (is<staff_intent::CodeRead>(in)) {
             // A card held to the camera while the keyboard is open still counts.
-            CccdParse p = parseCccd(in.arg, vietnamDate(m_clock.unixSeconds()));
+            CccdParse p = parseCccd(as<staff_intent::CodeRead>(in).payload, vietnamDate(m_clock.unixSeconds()));
             if (p.ok()) acceptCard(*p.citizen);
             else say(p.message, true);
-        } else if (in.kind == K::Back) {
+        } else if (is<staff_intent::Back>(in)) {
             go(StaffScreen::Identify);
         }
         break;
     case StaffScreen::Consent:
-        if (in.kind == K::ConsentYes) {
+        if (is<staff_intent::ConsentYes>(in)) {
             m_state.consent = true;
             go(StaffScreen::Checklist);
-        } else if (in.kind == K::ConsentNo) {
+        } else if (is<staff_intent::ConsentNo>(in)) {
             // No personal data leaves this screen: the card's details are dropped here.
             m_citizen.reset();
             m_state.haveCitizen = false;
@@ -445,16 +450,16 @@ void StaffFlow::apply(const StaffIntent& in)
             m_state.citizenIdMasked.clear();
             m_state.anonymous = true;
             go(StaffScreen::Checklist);
-        } else if (in.kind == K::Back) {
+        } else if (is<staff_intent::Back>(in)) {
             m_citizen.reset();
             m_state.haveCitizen = false;
             go(StaffScreen::Identify);
         }
         break;
     case StaffScreen::Checklist:
-        if (in.kind == K::ToggleService) {
+        if (is<staff_intent::ToggleService>(in)) {
             for (ServiceTick& t : m_state.services) {
-                if (t.code != in.arg) continue;
+                if (t.code != as<staff_intent::ToggleService>(in).code) continue;
                 if (!t.outcome) t.outcome = Outcome::Done;
                 else if (*t.outcome == Outcome::Done) t.outcome = Outcome::Partial;
                 else if (*t.outcome == Outcome::Partial) t.outcome = Outcome::Referred;
@@ -462,30 +467,30 @@ void StaffFlow::apply(const StaffIntent& in)
                 m_state.message.clear();
                 changed();
             }
-        } else if (in.kind == K::SetVillage) {
-            m_state.village = in.arg;
+        } else if (is<staff_intent::SetVillage>(in)) {
+            m_state.village = as<staff_intent::SetVillage>(in).village;
             changed();
-        } else if (in.kind == K::SetNotes) {
-            m_state.notes = in.arg;
+        } else if (is<staff_intent::SetNotes>(in)) {
+            m_state.notes = as<staff_intent::SetNotes>(in).notes;
             changed();
-        } else if (in.kind == K::Save) {
+        } else if (is<staff_intent::Save>(in)) {
             save();
-        } else if (in.kind == K::Back && !m_state.editing) {
+        } else if (is<staff_intent::Back>(in) && !m_state.editing) {
             go(m_state.haveCitizen ? StaffScreen::Consent : StaffScreen::Identify);
-        } else if (in.kind == K::Back) {
+        } else if (is<staff_intent::Back>(in)) {
             go(StaffScreen::Summary);
         }
         break;
     case StaffScreen::Summary:
-        if (in.kind == K::EditSaved) {
+        if (is<staff_intent::EditSaved>(in)) {
             m_state.editing = true;
             go(StaffScreen::Checklist);
-        } else if (in.kind == K::NewSession) {
+        } else if (is<staff_intent::NewSession>(in)) {
             newSession();
-        } else if (in.kind == K::Done) {
+        } else if (is<staff_intent::Done>(in)) {
             go(StaffScreen::Home);
             refreshDashboard();
-        } else if (in.kind == K::PrintSlip) {
+        } else if (is<staff_intent::PrintSlip>(in)) {
             m_effects.push_back(effect::PrintSessionSlip{m_state.savedId});
         }
         break;
@@ -518,15 +523,14 @@ SessionSlip StaffFlow::slip() const
 
 void ReaderPump::service(StaffFlow& flow)
 {
-    using K = StaffIntent::Kind;
     if (flow.scanning() && !m_running) {
         m_running = true;
         // No reader on the sign-in screen is no problem: the PIN pad is there.
         if (m_readers.empty() && flow.identifying())
-            flow.apply({K::CodeError, "Ki-ốt chưa có camera hay máy quét nào được cấu hình. Xin bấm \"Nhập bằng bàn phím\"."});
+            flow.apply(staff_intent::CodeError{"Ki-ốt chưa có camera hay máy quét nào được cấu hình. Xin bấm \"Nhập bằng bàn phím\"."});
         for (CodeReader* r : m_readers) {
             std::string error;
-            if (!r->start(error)) flow.apply({K::CodeError, error});
+            if (!r->start(error)) flow.apply(staff_intent::CodeError{error});
         }
     }
     if (m_running)
@@ -534,8 +538,8 @@ void ReaderPump::service(StaffFlow& flow)
             while (flow.scanning()) {
                 std::optional<CodeRead> read = r->poll();
                 if (!read) break;
-                if (read->ok()) flow.apply({K::CodeRead, read->payload});
-                else flow.apply({K::CodeError, read->error});
+                if (read->ok()) flow.apply(staff_intent::CodeRead{read->payload});
+                else flow.apply(staff_intent::CodeError{read->error});
             }
     // A card accepted (or staff mode left) turns the camera off at once.
     if (!flow.scanning() && m_running) {

@@ -21,6 +21,7 @@
 #include <optional>
 #include <thread>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace kiosk {
@@ -28,36 +29,40 @@ namespace kiosk {
 enum class StaffScreen { Closed, SignIn, Home, Identify, TypeId, Consent, Checklist, Summary };
 const char* staffScreenName(StaffScreen s);
 
-struct StaffIntent {
-    enum class Kind {
-        Open,           // the hidden gesture on a citizen screen
-        Close,          // leave staff mode (signs out)
-        ChooseStaff,    // arg = name
-        PinDigit,       // arg = "0".."9"
-        PinBackspace,
-        PinSubmit,
-        NewSession,
-        CodeRead,       // arg = the scanned payload (a staff badge on the sign-in screen, else an ID card)
-        CodeError,      // arg = a device's message
-        StartTyping,    // type the card's details instead of scanning
-        TypedId,        // arg = 12-digit number, arg2 = full name, arg3 = birth date ddmmyyyy
-        Anonymous,      // the citizen prefers not to give their details
-        ConsentYes,
-        ConsentNo,      // → anonymous, the session still counts
-        ToggleService,  // arg = code: not ticked → done → partial → referred → not ticked
-        SetVillage,     // arg
-        SetNotes,       // arg
-        Save,
-        EditSaved,      // correct the session just saved (an audited correction)
-        Done,           // back to the staff home
-        Back,
-        ExitToDesktop,  // admins only
-        UploadNow,      // send what waits to the commune's collector now
-        PrintSlip,      // the summary's "In phiếu": the run loop prints the session's slip
-    };
-    Kind kind;
-    std::string arg, arg2, arg3;
-};
+// What staff mode's screens (and the code readers) ask of the flow, one type each.
+namespace staff_intent {
+struct Open {};               // the hidden gesture on a citizen screen
+struct Close {};              // leave staff mode (signs out)
+struct ChooseStaff { std::string name; };
+struct PinDigit { char digit = 0; };        // '0'..'9'
+struct PinBackspace {};
+struct PinSubmit {};
+struct NewSession {};
+struct CodeRead { std::string payload; };   // a staff badge on the sign-in screen, else an ID card
+struct CodeError { std::string message; };  // a device's message
+struct StartTyping {};        // type the card's details instead of scanning
+struct TypedId { std::string number, fullName, birth; };   // 12 digits, name, ddmmyyyy
+struct Anonymous {};          // the citizen prefers not to give their details
+struct ConsentYes {};
+struct ConsentNo {};          // → anonymous, the session still counts
+struct ToggleService { std::string code; }; // not ticked → done → partial → referred → not ticked
+struct SetVillage { std::string village; };
+struct SetNotes { std::string notes; };
+struct Save {};
+struct EditSaved {};          // correct the session just saved (an audited correction)
+struct Done {};               // back to the staff home
+struct Back {};
+struct ExitToDesktop {};      // admins only
+struct UploadNow {};          // send what waits to the commune's collector now
+struct PrintSlip {};          // the summary's "In phiếu"
+} // namespace staff_intent
+
+using StaffIntent = std::variant<staff_intent::Open, staff_intent::Close, staff_intent::ChooseStaff, staff_intent::PinDigit,
+                                 staff_intent::PinBackspace, staff_intent::PinSubmit, staff_intent::NewSession, staff_intent::CodeRead,
+                                 staff_intent::CodeError, staff_intent::StartTyping, staff_intent::TypedId, staff_intent::Anonymous,
+                                 staff_intent::ConsentYes, staff_intent::ConsentNo, staff_intent::ToggleService, staff_intent::SetVillage,
+                                 staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
+                                 staff_intent::ExitToDesktop, staff_intent::UploadNow, staff_intent::PrintSlip>;
 
 struct ServiceTick {
     std::string code;

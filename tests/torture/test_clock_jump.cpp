@@ -13,7 +13,6 @@
 #include <doctest/doctest.h>
 
 using namespace kiosk;
-using K = StaffIntent::Kind;
 
 namespace {
 
@@ -44,9 +43,9 @@ TEST_CASE("the clock jumping back a day mid-visit: the idle prompt and reset sti
     clock.setUnixSeconds(1'795'000'000);
     Runtime rt = test::loadRuntime();
     App app(rt.catalogue, rt.config, clock);
-    app.apply({Intent::Kind::Start});
-    app.apply({Intent::Kind::ChooseLanguage, "", Lang::Vi});
-    app.apply({Intent::Kind::OpenLesson, rt.catalogue.lessons.front().id});
+    app.apply(intent::Start{});
+    app.apply(intent::ChooseLanguage{Lang::Vi});
+    app.apply(intent::OpenLesson{rt.catalogue.lessons.front().id});
     REQUIRE(app.state().screen == Screen::Lesson);
     app.takeEvents();
 
@@ -64,9 +63,9 @@ TEST_CASE("the clock jumping back a day mid-visit: the idle prompt and reset sti
         for (const UsageEvent& e : app.takeEvents()) endedIdle |= e.kind == "visit_ended" && e.detail == "idle";
         CHECK(endedIdle);
         // The next citizen.
-        app.apply({Intent::Kind::Start});
-        app.apply({Intent::Kind::ChooseLanguage, "", Lang::Vi});
-        app.apply({Intent::Kind::OpenLesson, rt.catalogue.lessons.back().id});
+        app.apply(intent::Start{});
+        app.apply(intent::ChooseLanguage{Lang::Vi});
+        app.apply(intent::OpenLesson{rt.catalogue.lessons.back().id});
         REQUIRE(app.state().screen == Screen::Lesson);
     }
 }
@@ -83,42 +82,42 @@ TEST_CASE("the clock jumping back a day during an assisted session: saved with a
     REQUIRE(rec->staff->add("Trần Văn Bảo", StaffRole::Volunteer, "2468", "cli", error));
     std::vector<Problem> problems;
     StaffFlow flow(*rec, rt.config, loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
-    auto apply = [&](K kind, std::string arg = {}) { flow.apply({kind, arg}); };
-    apply(K::Open);
-    apply(K::ChooseStaff, "Trần Văn Bảo");
-    for (char c : std::string("2468")) apply(K::PinDigit, std::string(1, c));
-    apply(K::PinSubmit);
+    auto apply = [&](const StaffIntent& in) { flow.apply(in); };
+    apply(staff_intent::Open{});
+    apply(staff_intent::ChooseStaff{"Trần Văn Bảo"});
+    for (char c : std::string("2468")) apply(staff_intent::PinDigit{c});
+    apply(staff_intent::PinSubmit{});
     REQUIRE(flow.awaitPinCheck());
     REQUIRE(flow.state().screen == StaffScreen::Home);
 
-    apply(K::NewSession);
+    apply(staff_intent::NewSession{});
     const int64_t started = flow.state().startedAt;
-    apply(K::CodeRead, torture::cardPayload(17));
+    apply(staff_intent::CodeRead{torture::cardPayload(17)});
     REQUIRE(flow.state().screen == StaffScreen::Consent);
-    apply(K::ConsentYes);
-    apply(K::ToggleService, "vneid_install");
+    apply(staff_intent::ConsentYes{});
+    apply(staff_intent::ToggleService{"vneid_install"});
     clock.advanceSeconds(300);
     jumpBackADay(clock);   // the session "ends" a day before it started
-    apply(K::Save);
+    apply(staff_intent::Save{});
     REQUIRE_MESSAGE(flow.state().screen == StaffScreen::Summary, flow.state().message);
     const auto saved = rec->sessions->get(flow.state().savedId);
     REQUIRE(saved);
     CHECK(saved->startedAt == started);
     CHECK(saved->endedAt == started);   // clamped: zero minutes, never negative
     // Corrected after the jump: the end cannot go before the start either.
-    apply(K::EditSaved);
-    apply(K::ToggleService, "vneid_install");   // done → partly done
-    apply(K::Save);
+    apply(staff_intent::EditSaved{});
+    apply(staff_intent::ToggleService{"vneid_install"});   // done → partly done
+    apply(staff_intent::Save{});
     CHECK(flow.state().screen == StaffScreen::Summary);
     CHECK(rec->sessions->get(saved->id)->revision == 2);
     CHECK(rec->sessions->get(saved->id)->endedAt == started);
 
     // The next session starts at the jumped-back time and saves normally.
-    apply(K::NewSession);
-    apply(K::Anonymous);
-    apply(K::ToggleService, "ehealth_book");
+    apply(staff_intent::NewSession{});
+    apply(staff_intent::Anonymous{});
+    apply(staff_intent::ToggleService{"ehealth_book"});
     clock.advanceSeconds(120);
-    apply(K::Save);
+    apply(staff_intent::Save{});
     REQUIRE(flow.state().screen == StaffScreen::Summary);
     const auto second = rec->sessions->get(flow.state().savedId);
     CHECK(second->startedAt == started - kDay + 300);

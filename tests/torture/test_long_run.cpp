@@ -44,7 +44,6 @@ void operator delete(void* p) noexcept
 void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
 
 using namespace kiosk;
-using K = StaffIntent::Kind;
 
 namespace {
 
@@ -167,13 +166,13 @@ struct Kiosk {
         REQUIRE(app->state().screen == Screen::Attract);
         const auto& lessons = rt.catalogue.lessons;
         const Lesson& lesson = lessons[std::uniform_int_distribution<size_t>(0, lessons.size() - 1)(rng)];
-        tap({Intent::Kind::Start});
-        tap({Intent::Kind::ChooseLanguage, "", rng() % 4 ? Lang::Vi : Lang::En});
-        tap({Intent::Kind::OpenLesson, lesson.id});
+        tap(intent::Start{});
+        tap(intent::ChooseLanguage{rng() % 4 ? Lang::Vi : Lang::En});
+        tap(intent::OpenLesson{lesson.id});
         REQUIRE(app->state().screen == Screen::Lesson);
         if (rng() % 3 == 0) {
             // Walks away after a step or two; the "Bạn còn ở đó không?" countdown ends the visit.
-            for (int i = std::uniform_int_distribution<int>(0, 2)(rng); i > 0; --i) tap({Intent::Kind::NextStep});
+            for (int i = std::uniform_int_distribution<int>(0, 2)(rng); i > 0; --i) tap(intent::NextStep{});
             ++walkAways;
             idle(1000 * int64_t(rt.config.idleTimeoutSeconds + rt.config.idleCountdownSeconds) + 2000);
             CHECK(app->state().screen == Screen::Attract);
@@ -185,18 +184,18 @@ struct Kiosk {
             app->activity();
             idle(1000 * int64_t(rt.config.idleTimeoutSeconds) + 3000);
             REQUIRE(app->state().idlePrompt);
-            tap({Intent::Kind::StillHere});
+            tap(intent::StillHere{});
             CHECK(app->state().screen == Screen::Lesson);
         }
-        for (int guard = 0; app->state().screen == Screen::Lesson && guard < 50; ++guard) tap({Intent::Kind::NextStep});
+        for (int guard = 0; app->state().screen == Screen::Lesson && guard < 50; ++guard) tap(intent::NextStep{});
         for (int guard = 0; app->state().screen == Screen::Quiz && guard < 50; ++guard) {
-            tap({Intent::Kind::ChooseAnswer, std::to_string(rng() % 2)});
-            tap({Intent::Kind::NextQuestion}, 1, 5);
+            tap(intent::ChooseAnswer{rng() % 2});
+            tap(intent::NextQuestion{}, 1, 5);
         }
         REQUIRE(app->state().screen == Screen::LessonDone);
-        tap({Intent::Kind::Rate, rng() % 2 ? "good" : "ok"}, 1, 3);
-        if (!rt.config.handoffs.empty()) tap({Intent::Kind::OpenHandoff, rt.config.handoffs[rng() % rt.config.handoffs.size()].key}, 10, 40);
-        tap({Intent::Kind::Finish}, 1, 2);
+        tap(intent::Rate{rng() % 2 ? "good" : "ok"}, 1, 3);
+        if (!rt.config.handoffs.empty()) tap(intent::OpenHandoff{rt.config.handoffs[rng() % rt.config.handoffs.size()].key}, 10, 40);
+        tap(intent::Finish{}, 1, 2);
         idle(1000 * int64_t(rt.config.thanksSeconds) + 1000);   // the thank-you screen goes home by itself
         CHECK(app->state().screen == Screen::Attract);
         ++visitsFinished;
@@ -206,41 +205,41 @@ struct Kiosk {
     void shift(const std::string& name, const std::string& pin)
     {
         REQUIRE(app->state().screen == Screen::Attract);
-        tap({Intent::Kind::Start});
-        shell->apply({{Intent::Kind::OpenStaff}}, {});
+        tap(intent::Start{});
+        shell->apply({intent::OpenStaff{}}, {});
         turn();
         REQUIRE(staff->active());
-        staffTap({K::ChooseStaff, name});
-        for (char c : pin) staffTap({K::PinDigit, std::string(1, c)});
-        staffTap({K::PinSubmit});
+        staffTap(staff_intent::ChooseStaff{name});
+        for (char c : pin) staffTap(staff_intent::PinDigit{c});
+        staffTap(staff_intent::PinSubmit{});
         REQUIRE(staff->awaitPinCheck());
         REQUIRE_MESSAGE(staff->state().screen == StaffScreen::Home, staff->state().message);
         ++shifts;
         for (int s = 0; s < 3; ++s) {
-            staffTap({K::NewSession});
+            staffTap(staff_intent::NewSession{});
             const int kind = std::uniform_int_distribution<int>(0, 2)(rng);
             const int person = std::uniform_int_distribution<int>(0, 400)(rng);
             if (kind == 0) {
-                staffTap({K::Anonymous});
+                staffTap(staff_intent::Anonymous{});
             } else if (kind == 1) {
-                staffTap({K::CodeRead, torture::cardPayload(person)});
-                staffTap({K::ConsentYes});
+                staffTap(staff_intent::CodeRead{torture::cardPayload(person)});
+                staffTap(staff_intent::ConsentYes{});
             } else {
                 const CitizenId c = torture::citizen(person);
                 char birth[16];
                 std::snprintf(birth, sizeof birth, "%02d%02d%04d", c.birthDay, c.birthMonth, c.birthYear);
-                staffTap({K::StartTyping});
-                staffTap({K::TypedId, c.id, c.fullName, birth});
-                staffTap({K::ConsentYes});
+                staffTap(staff_intent::StartTyping{});
+                staffTap(staff_intent::TypedId{c.id, c.fullName, birth});
+                staffTap(staff_intent::ConsentYes{});
             }
             REQUIRE_MESSAGE(staff->state().screen == StaffScreen::Checklist, staff->state().message);
-            staffTap({K::ToggleService, "vneid_install"});
-            staffTap({K::ToggleService, "vneid_level2"});
-            staffTap({K::SetNotes, "Ca " + std::to_string(shifts) + ", lượt " + std::to_string(s + 1)});
-            staffTap({K::Save});
+            staffTap(staff_intent::ToggleService{"vneid_install"});
+            staffTap(staff_intent::ToggleService{"vneid_level2"});
+            staffTap(staff_intent::SetNotes{"Ca " + std::to_string(shifts) + ", lượt " + std::to_string(s + 1)});
+            staffTap(staff_intent::Save{});
             REQUIRE_MESSAGE(staff->state().screen == StaffScreen::Summary, staff->state().message);
             ++saved;
-            staffTap({K::Done});
+            staffTap(staff_intent::Done{});
         }
         const int before = autoSignOuts;
         idle(1000 * int64_t(rt.config.staffIdleSeconds) + 1000);

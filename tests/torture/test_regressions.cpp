@@ -23,28 +23,28 @@ TEST_CASE("the staff gesture's request survives the next visit's reset: staff mo
     Runtime rt = test::loadRuntime();
     App app(rt.catalogue, rt.config, clock);
     auto staffOpens = [&] { return effectsOf<effect::OpenStaffMode>(app.takeEffects()).size(); };
-    app.apply({Intent::Kind::Start});
-    app.apply({Intent::Kind::OpenStaff});
+    app.apply(intent::Start{});
+    app.apply(intent::OpenStaff{});
     CHECK(staffOpens() == 1);   // the loop opens staff mode once
     // The next citizen: one finishes (thank-you screen), one walks away, one taps home.
-    app.apply({Intent::Kind::Start});
-    app.apply({Intent::Kind::ChooseLanguage, "", Lang::Vi});
-    app.apply({Intent::Kind::Finish});
+    app.apply(intent::Start{});
+    app.apply(intent::ChooseLanguage{Lang::Vi});
+    app.apply(intent::Finish{});
     clock.advanceSeconds(rt.config.thanksSeconds + 1);
     app.tick();
     CHECK(app.state().screen == Screen::Attract);
     CHECK(staffOpens() == 0);
-    app.apply({Intent::Kind::Start});
+    app.apply(intent::Start{});
     clock.advanceSeconds(rt.config.idleTimeoutSeconds + 1);
     app.tick();   // "Bạn còn ở đó không?"
     clock.advanceSeconds(rt.config.idleCountdownSeconds + 1);
     app.tick();
     CHECK(app.state().screen == Screen::Attract);
     CHECK(staffOpens() == 0);
-    app.apply({Intent::Kind::Start});
-    app.apply({Intent::Kind::GoHome});
+    app.apply(intent::Start{});
+    app.apply(intent::GoHome{});
     CHECK(staffOpens() == 0);
-    app.apply({Intent::Kind::OpenStaff});
+    app.apply(intent::OpenStaff{});
     CHECK(staffOpens() == 1);      // a real gesture still counts
 }
 

@@ -93,7 +93,7 @@ struct Fixture {
     {
         const Lesson* l = rt.catalogue.find("vneid-kich-hoat-muc-2");
         REQUIRE(l != nullptr);
-        ui.app().apply({Intent::Kind::Start});
+        ui.app().apply(intent::Start{});
         REQUIRE(ui.app().openLessonDone(l->id));
         frames(2);
         REQUIRE(tap("done.qr"));
@@ -136,7 +136,7 @@ TEST_CASE("after a lesson the citizen taps \"In phiáº¿u\": printing off the fram
     REQUIRE(f.tap("handoff.done"));
     CHECK(f.ui.app().state().screen == Screen::Thanks);
     CHECK(f.printer->status().phase == SlipStatus::Phase::Idle);
-    f.ui.app().apply({Intent::Kind::GoHome});
+    f.ui.app().apply(intent::GoHome{});
     f.frames(2);
     f.finishLesson();
     CHECK(f.ui.visible("handoff.print"));
@@ -165,7 +165,7 @@ TEST_CASE("no printer configured: no button, and a print request does nothing")
     Fixture f;
     f.finishLesson();
     CHECK_FALSE(f.ui.visible("handoff.print"));
-    f.ui.app().apply({Intent::Kind::PrintSlip});
+    f.ui.app().apply(intent::PrintSlip{});
     f.frames(2);
     CHECK(f.printer->status().phase == SlipStatus::Phase::Idle);
 }
@@ -184,7 +184,7 @@ TEST_CASE("the staff summary prints the session's slip, a failure offers \"In lá
     REQUIRE(f.flow->awaitPinCheck());
     f.frames(2);
     REQUIRE(f.tap("staff.new"));
-    f.flow->apply({StaffIntent::Kind::CodeRead, card});
+    f.flow->apply(staff_intent::CodeRead{card});
     f.frames(2);
     REQUIRE(f.tap("consent.yes"));
     REQUIRE(f.tap("service.vneid_level2"));

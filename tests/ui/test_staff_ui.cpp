@@ -69,7 +69,7 @@ TEST_CASE("a short touch in the corner does nothing, three seconds open the staf
     f.ui.hold(ImVec2(40, 40), 1.0);
     CHECK_FALSE(f.flow->active());
     CHECK(f.ui.app().state().screen == Screen::Language);   // a plain tap on the start screen starts a visit
-    f.ui.app().apply({Intent::Kind::GoHome});
+    f.ui.app().apply(intent::GoHome{});
     f.ui.frames(2);
     f.ui.hold(ImVec2(40, 40), 3.2);
     CHECK(f.flow->state().screen == StaffScreen::SignIn);

@@ -10,7 +10,6 @@ float topBarHeight(const Context& ctx) { return ctx.px(112); }
 
 void drawTopBar(Context& ctx, const kiosk::AppState& state, std::vector<kiosk::Intent>& intents)
 {
-    using K = kiosk::Intent::Kind;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     float h = topBarHeight(ctx);
@@ -33,13 +32,13 @@ void drawTopBar(Context& ctx, const kiosk::AppState& state, std::vector<kiosk::I
     ImGui::SetCursorScreenPos(ImVec2(ds.x - m - bw, y));
     // The bar keeps its size whatever the text size, so it always fits.
     ImFont* f = ctx.fonts.chrome;
-    if (touchButton(ctx, "top.home", ctx.tr("top_home"), ImVec2(bw, bh), ButtonStyle::OnDark, f)) intents.push_back({K::GoHome});
+    if (touchButton(ctx, "top.home", ctx.tr("top_home"), ImVec2(bw, bh), ButtonStyle::OnDark, f)) intents.push_back(kiosk::intent::GoHome{});
     ImGui::SetCursorScreenPos(ImVec2(ds.x - m - 2 * bw - gap, y));
     const std::string& other = ctx.strings.get("top_language", state.lang == kiosk::Lang::Vi ? kiosk::Lang::En : kiosk::Lang::Vi);
-    if (touchButton(ctx, "top.language", other, ImVec2(bw, bh), ButtonStyle::OnDark, f)) intents.push_back({K::ToggleLanguage});
+    if (touchButton(ctx, "top.language", other, ImVec2(bw, bh), ButtonStyle::OnDark, f)) intents.push_back(kiosk::intent::ToggleLanguage{});
     ImGui::SetCursorScreenPos(ImVec2(ds.x - m - 3 * bw - 2 * gap - ctx.px(40), y));
     if (touchButton(ctx, "top.access", ctx.tr("access_button"), ImVec2(bw + ctx.px(40), bh), ButtonStyle::OnDark, f))
-        intents.push_back({K::OpenAccessibility});
+        intents.push_back(kiosk::intent::OpenAccessibility{});
 }
 
 } // namespace ui

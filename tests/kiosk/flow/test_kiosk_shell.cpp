@@ -8,8 +8,6 @@
 #include <thread>
 
 using namespace kiosk;
-using SK = StaffIntent::Kind;
-using CK = Intent::Kind;
 
 namespace {
 
@@ -43,11 +41,11 @@ struct Fixture {
     }
     void signIn(KioskShell& shell)
     {
-        shell.apply({{CK::Start}, {CK::OpenStaff}}, {});
+        shell.apply({intent::Start{}, intent::OpenStaff{}}, {});
         REQUIRE(staff->active());
-        shell.apply({}, {{SK::ChooseStaff, "Lê Thị Hoa"}});
-        for (char c : std::string("135790")) shell.apply({}, {{SK::PinDigit, std::string(1, c)}});
-        shell.apply({}, {{SK::PinSubmit}});
+        shell.apply({}, {staff_intent::ChooseStaff{"Lê Thị Hoa"}});
+        for (char c : std::string("135790")) shell.apply({}, {staff_intent::PinDigit{c}});
+        shell.apply({}, {staff_intent::PinSubmit{}});
         REQUIRE(staff->awaitPinCheck());
         REQUIRE(staff->state().screen == StaffScreen::Home);
     }
@@ -59,14 +57,14 @@ TEST_CASE("the shell opens staff mode once for the gesture, and a visit's reset 
 {
     Fixture f;
     KioskShell shell(f.parts());
-    shell.apply({{CK::Start}, {CK::OpenStaff}}, {});
+    shell.apply({intent::Start{}, intent::OpenStaff{}}, {});
     CHECK(f.staff->active());
     CHECK(effectsOf<effect::OpenStaffMode>(f.seen).size() == 1);
     CHECK(f.staff->state().screen == StaffScreen::SignIn);
-    shell.apply({}, {{SK::Close}});
+    shell.apply({}, {staff_intent::Close{}});
     CHECK_FALSE(f.staff->active());
     // The next visitors come and go; the idle reset runs: staff mode stays closed.
-    shell.apply({{CK::Start}, {CK::GoHome}}, {});
+    shell.apply({intent::Start{}, intent::GoHome{}}, {});
     f.clock.advanceSeconds(3600);
     shell.tick();
     CHECK_FALSE(f.staff->active());
@@ -82,7 +80,7 @@ TEST_CASE("an upload asked for without an uploader or with bad settings says why
     {
         KioskShell shell(f.parts());
         f.signIn(shell);
-        shell.apply({}, {{SK::UploadNow}});
+        shell.apply({}, {staff_intent::UploadNow{}});
         CHECK(effectsOf<effect::StartUpload>(f.seen).size() == 1);
         CHECK(f.staff->state().messageIsError);
         CHECK(f.staff->state().message.find("chưa được cài để tải dữ liệu lên xã") != std::string::npos);
@@ -96,7 +94,7 @@ TEST_CASE("an upload asked for without an uploader or with bad settings says why
         return false;
     };
     KioskShell shell(std::move(p));
-    shell.apply({}, {{SK::UploadNow}});
+    shell.apply({}, {staff_intent::UploadNow{}});
     CHECK(f.staff->state().message == "Chưa đặt địa chỉ máy chủ xã ([upload] url).");
     CHECK_FALSE(uploads.busy());
 }
@@ -107,7 +105,7 @@ TEST_CASE("an admin's exit to the desktop ends the loop through the shell, once"
     KioskShell shell(f.parts());
     f.signIn(shell);
     CHECK_FALSE(shell.exitRequested());
-    shell.apply({}, {{SK::ExitToDesktop}});
+    shell.apply({}, {staff_intent::ExitToDesktop{}});
     CHECK(shell.exitRequested());
     CHECK(effectsOf<effect::ExitToDesktop>(f.seen).size() == 1);
     shell.tick();

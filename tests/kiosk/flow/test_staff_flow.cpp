@@ -7,7 +7,6 @@
 #include <thread>
 
 using namespace kiosk;
-using K = StaffIntent::Kind;
 
 namespace {
 
@@ -30,13 +29,13 @@ struct Fixture {
         std::vector<Problem> problems;
         flow = std::make_unique<StaffFlow>(*rec, rt.config, loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
     }
-    void apply(K kind, std::string arg = {}, std::string arg2 = {}, std::string arg3 = {}) { flow->apply({kind, arg, arg2, arg3}); }
+    void apply(const StaffIntent& in) { flow->apply(in); }
     void signIn(const std::string& name, const std::string& pin)
     {
-        apply(K::Open);
-        apply(K::ChooseStaff, name);
-        for (char c : pin) apply(K::PinDigit, std::string(1, c));
-        apply(K::PinSubmit);
+        apply(staff_intent::Open{});
+        apply(staff_intent::ChooseStaff{name});
+        for (char c : pin) apply(staff_intent::PinDigit{c});
+        apply(staff_intent::PinSubmit{});
         REQUIRE(flow->awaitPinCheck());   // Argon2 runs on a worker; the frame loop's tick() drains it
     }
 };
@@ -48,26 +47,26 @@ TEST_CASE("a whole assisted session: sign in, scan, consent, tick, save, summary
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");
     REQUIRE(f.flow->state().screen == StaffScreen::Home);
-    f.apply(K::NewSession);
+    f.apply(staff_intent::NewSession{});
     CHECK(f.flow->state().screen == StaffScreen::Identify);
     f.clock.advanceSeconds(30);
-    f.apply(K::CodeRead, kCard);
+    f.apply(staff_intent::CodeRead{kCard});
     REQUIRE(f.flow->state().screen == StaffScreen::Consent);
     CHECK(f.flow->state().citizenName == "Nguyễn Thị Thuỷ");
     CHECK(f.flow->state().citizenIdMasked == "038•••••1234");
     CHECK(f.rec->sessions->citizenCount() == 0);   // nothing stored before consent
-    f.apply(K::ConsentYes);
+    f.apply(staff_intent::ConsentYes{});
     REQUIRE(f.flow->state().screen == StaffScreen::Checklist);
-    f.apply(K::Save);
+    f.apply(staff_intent::Save{});
     CHECK(f.flow->state().messageIsError);         // nothing ticked yet
     CHECK(f.rec->sessions->sessionCount() == 0);
-    f.apply(K::ToggleService, "vneid_install");
-    f.apply(K::ToggleService, "vneid_level2");
-    f.apply(K::ToggleService, "vneid_level2");     // done → partial
-    f.apply(K::SetVillage, "Thôn 3");
-    f.apply(K::SetNotes, "Hẹn quay lại lấy mã kích hoạt");
+    f.apply(staff_intent::ToggleService{"vneid_install"});
+    f.apply(staff_intent::ToggleService{"vneid_level2"});
+    f.apply(staff_intent::ToggleService{"vneid_level2"});     // done → partial
+    f.apply(staff_intent::SetVillage{"Thôn 3"});
+    f.apply(staff_intent::SetNotes{"Hẹn quay lại lấy mã kích hoạt"});
     f.clock.advanceSeconds(600);
-    f.apply(K::Save);
+    f.apply(staff_intent::Save{});
     REQUIRE(f.flow->state().screen == StaffScreen::Summary);
     CHECK_FALSE(f.flow->state().messageIsError);
     auto v = f.rec->sessions->get(f.flow->state().savedId);
@@ -81,9 +80,9 @@ TEST_CASE("a whole assisted session: sign in, scan, consent, tick, save, summary
     CHECK(f.rec->sessions->findCitizen("038190001234"));
 
     // A correction from the summary is audited and raises the revision.
-    f.apply(K::EditSaved);
-    f.apply(K::ToggleService, "vneid_level2");     // partial → referred
-    f.apply(K::Save);
+    f.apply(staff_intent::EditSaved{});
+    f.apply(staff_intent::ToggleService{"vneid_level2"});     // partial → referred
+    f.apply(staff_intent::Save{});
     CHECK(f.flow->state().screen == StaffScreen::Summary);
     CHECK(f.rec->sessions->get(v->id)->revision == 2);
     CHECK(f.rec->sessions->sessionCount() == 1);
@@ -93,15 +92,15 @@ TEST_CASE("a torn, foreign or inconsistent QR code gets its message and nothing 
 {
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");
-    f.apply(K::NewSession);
-    f.apply(K::CodeRead, "038190001234|172345678|Nguyễn Th");
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::CodeRead{"038190001234|172345678|Nguyễn Th"});
     CHECK(f.flow->state().screen == StaffScreen::Identify);
     CHECK(f.flow->state().messageIsError);
     const std::string torn = f.flow->state().message;
-    f.apply(K::CodeRead, "https://dichvucong.gov.vn");
+    f.apply(staff_intent::CodeRead{"https://dichvucong.gov.vn"});
     CHECK(f.flow->state().screen == StaffScreen::Identify);
     const std::string foreign = f.flow->state().message;
-    f.apply(K::CodeRead, "038091001234||Nguyễn Văn A|15031990|Nam|Thôn 1, Quảng Ngọc|10082021");   // digits 5–6 say 1991, the card 1990
+    f.apply(staff_intent::CodeRead{"038091001234||Nguyễn Văn A|15031990|Nam|Thôn 1, Quảng Ngọc|10082021"});   // digits 5–6 say 1991, the card 1990
     CHECK(f.flow->state().screen == StaffScreen::Identify);
     const std::string inconsistent = f.flow->state().message;
     CHECK(torn != foreign);
@@ -118,13 +117,13 @@ TEST_CASE("declining consent makes an anonymous session that still counts")
 {
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");
-    f.apply(K::NewSession);
-    f.apply(K::CodeRead, kCard);
-    f.apply(K::ConsentNo);
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::CodeRead{kCard});
+    f.apply(staff_intent::ConsentNo{});
     CHECK(f.flow->state().anonymous);
     CHECK_FALSE(f.flow->state().haveCitizen);
-    f.apply(K::ToggleService, "online_safety");
-    f.apply(K::Save);
+    f.apply(staff_intent::ToggleService{"online_safety"});
+    f.apply(staff_intent::Save{});
     REQUIRE(f.flow->state().screen == StaffScreen::Summary);
     CHECK(f.rec->sessions->sessionCount() == 1);
     CHECK(f.rec->sessions->citizenCount() == 0);
@@ -135,16 +134,16 @@ TEST_CASE("typed card details are checked like a scanned card")
 {
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");
-    f.apply(K::NewSession);
-    f.apply(K::StartTyping);
-    f.apply(K::TypedId, "038190001234", "Nguyễn Thị Thuỷ", "15031991");   // year digits say 1990
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::StartTyping{});
+    f.apply(staff_intent::TypedId{"038190001234", "Nguyễn Thị Thuỷ", "15031991"});   // year digits say 1990
     CHECK(f.flow->state().screen == StaffScreen::TypeId);
     CHECK(f.flow->state().messageIsError);
-    f.apply(K::TypedId, "038190001234", "Nguyễn Thị Thuỷ", "15031990");
+    f.apply(staff_intent::TypedId{"038190001234", "Nguyễn Thị Thuỷ", "15031990"});
     REQUIRE(f.flow->state().screen == StaffScreen::Consent);
-    f.apply(K::ConsentYes);
-    f.apply(K::ToggleService, "bank_account");
-    f.apply(K::Save);
+    f.apply(staff_intent::ConsentYes{});
+    f.apply(staff_intent::ToggleService{"bank_account"});
+    f.apply(staff_intent::Save{});
     auto c = f.rec->sessions->findCitizen("038190001234");
     REQUIRE(c);
     CHECK(c->card.gender == "female");
@@ -155,11 +154,11 @@ TEST_CASE("typed details never pass through a card payload: a '|' in one field c
 {
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");
-    f.apply(K::NewSession);
-    f.apply(K::StartTyping);
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::StartTyping{});
     // Joined into a fake card string, this name supplied the birth date 1990 that the number
     // wants, and the typed (wrong) birth date fell off the end.
-    f.apply(K::TypedId, "038190001234", "Nguyễn Thị Thuỷ|15031990|Nữ|x|15031990", "15031991");
+    f.apply(staff_intent::TypedId{"038190001234", "Nguyễn Thị Thuỷ|15031990|Nữ|x|15031990", "15031991"});
     CHECK(f.flow->state().screen == StaffScreen::TypeId);
     CHECK(f.flow->state().messageIsError);
     CHECK_FALSE(f.rec->sessions->findCitizen("038190001234").has_value());
@@ -195,10 +194,10 @@ TEST_CASE("the dashboard is built off the frame thread and reaches the screen at
     CHECK(f.flow->state().dashboard.dueDate == "21/12/2026");
 
     // Staff mode closed while a build runs: the result is dropped, not kept for the next person.
-    f.apply(K::Close);
+    f.apply(staff_intent::Close{});
     f.signIn("Trần Văn Bảo", "2468");
     CHECK(f.flow->state().dashboardLoading);
-    f.apply(K::Close);
+    f.apply(staff_intent::Close{});
     CHECK_FALSE(f.flow->active());
     REQUIRE(f.flow->awaitDashboard());
     f.flow->tick();
@@ -213,14 +212,14 @@ TEST_CASE("wrong PINs are counted, only admins may leave for the desktop, idle s
     CHECK(f.flow->state().screen == StaffScreen::SignIn);
     CHECK(f.flow->state().message.find("4 lần") != std::string::npos);
     CHECK(f.flow->state().pinLength == 0);
-    f.apply(K::Close);
+    f.apply(staff_intent::Close{});
     f.signIn("Trần Văn Bảo", "2468");
-    f.apply(K::ExitToDesktop);
+    f.apply(staff_intent::ExitToDesktop{});
     CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).empty());
     CHECK(f.flow->state().messageIsError);
-    f.apply(K::Close);
+    f.apply(staff_intent::Close{});
     f.signIn("Lê Thị Hoa", "135790");
-    f.apply(K::ExitToDesktop);
+    f.apply(staff_intent::ExitToDesktop{});
     CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).size() == 1);
 
     f.clock.advanceSeconds(f.rt.config.staffIdleSeconds - 1);
@@ -251,12 +250,12 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
     CHECK(d0.daysUntilDue == 33);
     CHECK(d0.sessions == 0);
     CHECK(d0.upload.lastSuccess == 0);
-    f.apply(K::NewSession);
-    f.apply(K::CodeRead, kCard);
-    f.apply(K::ConsentYes);
-    f.apply(K::ToggleService, "vneid_level2");
-    f.apply(K::Save);
-    f.apply(K::Done);
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::CodeRead{kCard});
+    f.apply(staff_intent::ConsentYes{});
+    f.apply(staff_intent::ToggleService{"vneid_level2"});
+    f.apply(staff_intent::Save{});
+    f.apply(staff_intent::Done{});
     CHECK(f.flow->state().dashboard.sessions == 0);   // the last figures stay until the new ones come
     REQUIRE(f.flow->awaitDashboard());
     const Dashboard& d1 = f.flow->state().dashboard;
@@ -265,10 +264,10 @@ TEST_CASE("the staff home shows this quarter's figures, the report deadline and 
     CHECK(d1.upload.waiting.sessions == 1);   // saved, not yet sent
 
     (void)f.flow->takeEffects();
-    f.apply(K::UploadNow);
+    f.apply(staff_intent::UploadNow{});
     CHECK(effectsOf<effect::StartUpload>(f.flow->takeEffects()).size() == 1);
     f.flow->uploadStarted();
-    f.apply(K::UploadNow);                    // one upload at a time
+    f.apply(staff_intent::UploadNow{});                    // one upload at a time
     CHECK(f.flow->takeEffects().empty());
     f.flow->uploadFinished(false, "Máy chủ của xã không trả lời.");
     CHECK(f.flow->state().messageIsError);
@@ -283,39 +282,39 @@ TEST_CASE("on the sign-in screen a badge signs in directly, a citizen's card or 
     auto badge = f.rec->badges->issue("Lê Thị Hoa", "cli", error);
     REQUIRE_MESSAGE(badge, error);
     const size_t audited = f.rec->audit->recent(1000).size();
-    f.apply(K::Open);
+    f.apply(staff_intent::Open{});
     CHECK(f.flow->scanning());                     // the readers run while the PIN pad shows
     CHECK_FALSE(f.flow->identifying());
-    f.apply(K::CodeRead, kCard);
+    f.apply(staff_intent::CodeRead{kCard});
     CHECK(f.flow->state().screen == StaffScreen::SignIn);
     CHECK(f.flow->state().message.find("căn cước của người dân") != std::string::npos);
-    f.apply(K::CodeRead, "038190001234|172345678|Nguyễn Th");   // a torn card is still a card
+    f.apply(staff_intent::CodeRead{"038190001234|172345678|Nguyễn Th"});   // a torn card is still a card
     CHECK(f.flow->state().message.find("căn cước của người dân") != std::string::npos);
-    f.apply(K::CodeRead, "https://dichvucong.gov.vn");
+    f.apply(staff_intent::CodeRead{"https://dichvucong.gov.vn"});
     CHECK(f.flow->state().message.find("không phải thẻ cán bộ") != std::string::npos);
     CHECK(f.rec->audit->recent(1000).size() == audited);   // nothing of a citizen's card reaches the audit
 
-    f.apply(K::ChooseStaff, "Trần Văn Bảo");       // someone else's name chosen: the badge decides
-    f.apply(K::PinDigit, "1");
-    f.apply(K::CodeRead, badge->payload);
+    f.apply(staff_intent::ChooseStaff{"Trần Văn Bảo"});       // someone else's name chosen: the badge decides
+    f.apply(staff_intent::PinDigit{'1'});
+    f.apply(staff_intent::CodeRead{badge->payload});
     REQUIRE(f.flow->state().screen == StaffScreen::Home);
     CHECK(f.flow->state().memberName == "Lê Thị Hoa");
     CHECK(f.flow->state().role == StaffRole::Admin);
     CHECK(f.flow->state().byBadge);
     CHECK_FALSE(f.flow->scanning());
     // An admin by badge works as usual, but leaving for the desktop takes the admin's PIN.
-    f.apply(K::ExitToDesktop);
+    f.apply(staff_intent::ExitToDesktop{});
     CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).empty());
     CHECK(f.flow->state().message.find("mã PIN") != std::string::npos);
     // A badge held up while identifying a citizen is not taken for their card.
-    f.apply(K::NewSession);
-    f.apply(K::CodeRead, badge->payload);
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::CodeRead{badge->payload});
     CHECK(f.flow->state().screen == StaffScreen::Identify);
     CHECK(f.flow->state().message.find("thẻ cán bộ") != std::string::npos);
-    f.apply(K::Close);
+    f.apply(staff_intent::Close{});
     f.signIn("Lê Thị Hoa", "135790");
     CHECK_FALSE(f.flow->state().byBadge);
-    f.apply(K::ExitToDesktop);
+    f.apply(staff_intent::ExitToDesktop{});
     CHECK(effectsOf<effect::ExitToDesktop>(f.flow->takeEffects()).size() == 1);
 }
 
@@ -326,15 +325,15 @@ TEST_CASE("a revoked or disabled badge is refused on the sign-in screen with its
     auto old = f.rec->badges->issue("Trần Văn Bảo", "cli", error);
     auto current = f.rec->badges->issue("Trần Văn Bảo", "cli", error);
     REQUIRE(current);
-    f.apply(K::Open);
-    f.apply(K::CodeRead, old->payload);
+    f.apply(staff_intent::Open{});
+    f.apply(staff_intent::CodeRead{old->payload});
     CHECK(f.flow->state().screen == StaffScreen::SignIn);
     CHECK(f.flow->state().messageIsError);
     CHECK(f.flow->state().message.find("thu hồi") != std::string::npos);
-    f.apply(K::CodeRead, "BDHVS-STAFF:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    f.apply(staff_intent::CodeRead{"BDHVS-STAFF:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"});
     CHECK(f.flow->state().message.find("không dùng được") != std::string::npos);
     REQUIRE(f.rec->staff->disable("Trần Văn Bảo", "cli", error));
-    f.apply(K::CodeRead, current->payload);
+    f.apply(staff_intent::CodeRead{current->payload});
     CHECK(f.flow->state().screen == StaffScreen::SignIn);
     CHECK(f.flow->state().message.find("khoá") != std::string::npos);
 }
@@ -343,19 +342,19 @@ TEST_CASE("the session's slip holds what was done and nothing personal, the summ
 {
     Fixture f;
     f.signIn("Trần Văn Bảo", "2468");
-    f.apply(K::NewSession);
-    f.apply(K::CodeRead, kCard);
-    f.apply(K::ConsentYes);
-    f.apply(K::ToggleService, "vneid_install");
-    f.apply(K::ToggleService, "vneid_level2");
-    f.apply(K::ToggleService, "vneid_level2");
-    f.apply(K::SetNotes, "Hẹn quay lại");
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::CodeRead{kCard});
+    f.apply(staff_intent::ConsentYes{});
+    f.apply(staff_intent::ToggleService{"vneid_install"});
+    f.apply(staff_intent::ToggleService{"vneid_level2"});
+    f.apply(staff_intent::ToggleService{"vneid_level2"});
+    f.apply(staff_intent::SetNotes{"Hẹn quay lại"});
     (void)f.flow->takeEffects();
-    f.apply(K::PrintSlip);                            // not on the checklist
+    f.apply(staff_intent::PrintSlip{});                            // not on the checklist
     CHECK(f.flow->takeEffects().empty());
-    f.apply(K::Save);
+    f.apply(staff_intent::Save{});
     REQUIRE(f.flow->state().screen == StaffScreen::Summary);
-    f.apply(K::PrintSlip);
+    f.apply(staff_intent::PrintSlip{});
     const auto slips = effectsOf<effect::PrintSessionSlip>(f.flow->takeEffects());
     REQUIRE(slips.size() == 1);
     CHECK(slips[0].sessionId == f.flow->state().savedId);
@@ -369,18 +368,18 @@ TEST_CASE("the session's slip holds what was done and nothing personal, the summ
         CHECK_MESSAGE(all.find(personal) == std::string::npos, personal);
     CHECK(r.qrUrl.find("dichvucong") != std::string::npos);
     // Signing out asks for nothing.
-    f.apply(K::Close);
+    f.apply(staff_intent::Close{});
     CHECK(f.flow->takeEffects().empty());
 }
 
 TEST_CASE("the PIN is checked off the frame: the pad says it is checking, waits, and the result lands on a later tick")
 {
     Fixture f;
-    f.apply(K::Open);
-    f.apply(K::ChooseStaff, "Trần Văn Bảo");
-    for (char c : std::string("2468")) f.apply(K::PinDigit, std::string(1, c));
+    f.apply(staff_intent::Open{});
+    f.apply(staff_intent::ChooseStaff{"Trần Văn Bảo"});
+    for (char c : std::string("2468")) f.apply(staff_intent::PinDigit{c});
     const auto t0 = std::chrono::steady_clock::now();
-    f.apply(K::PinSubmit);
+    f.apply(staff_intent::PinSubmit{});
     const double applyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     // apply() returned before Argon2 finished: still on the sign-in screen, calmly checking.
     CHECK(f.flow->state().screen == StaffScreen::SignIn);
@@ -389,8 +388,8 @@ TEST_CASE("the PIN is checked off the frame: the pad says it is checking, waits,
     CHECK_FALSE(f.flow->state().messageIsError);
     CHECK(f.flow->state().pinLength == 0);
     CHECK(f.flow->nextWakeMs() <= f.clock.nowMs() + 10);   // the loop comes back for the result
-    f.apply(K::PinDigit, "9");                              // the pad waits
-    f.apply(K::PinSubmit);
+    f.apply(staff_intent::PinDigit{'9'});                              // the pad waits
+    f.apply(staff_intent::PinSubmit{});
     CHECK(f.flow->state().pinLength == 0);
     MESSAGE("PinSubmit returned in " << applyMs << " ms");
     for (int i = 0; i < 1000 && f.flow->state().checkingPin; ++i) {
@@ -407,11 +406,11 @@ TEST_CASE("the PIN is checked off the frame: the pad says it is checking, waits,
 TEST_CASE("staff mode closed during a PIN check: the wrong guess still counts and is audited, nobody is signed in")
 {
     Fixture f;
-    f.apply(K::Open);
-    f.apply(K::ChooseStaff, "Trần Văn Bảo");
-    for (char c : std::string("9753")) f.apply(K::PinDigit, std::string(1, c));
-    f.apply(K::PinSubmit);
-    f.apply(K::Close);
+    f.apply(staff_intent::Open{});
+    f.apply(staff_intent::ChooseStaff{"Trần Văn Bảo"});
+    for (char c : std::string("9753")) f.apply(staff_intent::PinDigit{c});
+    f.apply(staff_intent::PinSubmit{});
+    f.apply(staff_intent::Close{});
     REQUIRE(f.flow->awaitPinCheck());
     CHECK(f.flow->state().screen == StaffScreen::Closed);
     CHECK(f.flow->state().memberName.empty());
@@ -419,11 +418,11 @@ TEST_CASE("staff mode closed during a PIN check: the wrong guess still counts an
     for (const AuditEntry& e : f.rec->audit->recent(100)) wrong += e.action == "wrong_pin";
     CHECK(wrong == 1);
     // A right PIN submitted and then abandoned records the sign-in but opens nothing.
-    f.apply(K::Open);
-    f.apply(K::ChooseStaff, "Trần Văn Bảo");
-    for (char c : std::string("2468")) f.apply(K::PinDigit, std::string(1, c));
-    f.apply(K::PinSubmit);
-    f.apply(K::Close);
+    f.apply(staff_intent::Open{});
+    f.apply(staff_intent::ChooseStaff{"Trần Văn Bảo"});
+    for (char c : std::string("2468")) f.apply(staff_intent::PinDigit{c});
+    f.apply(staff_intent::PinSubmit{});
+    f.apply(staff_intent::Close{});
     REQUIRE(f.flow->awaitPinCheck());
     CHECK(f.flow->state().screen == StaffScreen::Closed);
 }

@@ -8,7 +8,6 @@ namespace ui {
 
 void AccessibilityPanel::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     ImVec2 ds = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -44,24 +43,24 @@ void AccessibilityPanel::draw(Context& ctx, const kiosk::AppState& state, Intent
         ImGui::SetCursorScreenPos(ImVec2(x + labelW + ctx.px(24) + float(i) * (cw + ctx.px(16)), y));
         bool on = state.textSize == sizes[i];
         if (touchButton(ctx, sizeIds[i], ctx.tr(sizeKeys[i]), ImVec2(cw, rowH), on ? ButtonStyle::Primary : ButtonStyle::Secondary))
-            intents.push_back({K::SetTextSize, {}, state.lang, sizes[i]});
+            intents.push_back(kiosk::intent::SetTextSize{sizes[i]});
     }
     y += rowH + ctx.px(20);
-    auto toggle = [&](const char* id, const char* key, bool on, K kind) {
+    auto toggle = [&](const char* id, const char* key, bool on, kiosk::Intent kind) {
         label(ctx.tr(key));
         ImGui::SetCursorScreenPos(ImVec2(x + labelW + ctx.px(24), y));
         if (touchButton(ctx, id, on ? "✓ " + ctx.tr("access_on") : ctx.tr("access_off"), ImVec2(choicesW, rowH),
                         on ? ButtonStyle::Primary : ButtonStyle::Secondary))
-            intents.push_back({kind});
+            intents.push_back(kind);
         y += rowH + ctx.px(20);
     };
-    toggle("access.contrast", "access_contrast", state.highContrast, K::ToggleContrast);
-    toggle("access.narration", "access_narration", state.narration, K::ToggleNarration);
-    toggle("access.slow", "access_slow", state.slowMotion, K::ToggleSlowMotion);
+    toggle("access.contrast", "access_contrast", state.highContrast, kiosk::intent::ToggleContrast{});
+    toggle("access.narration", "access_narration", state.narration, kiosk::intent::ToggleNarration{});
+    toggle("access.slow", "access_slow", state.slowMotion, kiosk::intent::ToggleSlowMotion{});
     y += ctx.px(4);
     ImGui::SetCursorScreenPos(ImVec2(c0.x + w - pad - ctx.px(360), std::min(y, c0.y + h - pad - rowH + ctx.px(24))));
     if (touchButton(ctx, "access.done", ctx.tr("access_done"), ImVec2(ctx.px(360), rowH), ButtonStyle::Primary))
-        intents.push_back({K::CloseAccessibility});
+        intents.push_back(kiosk::intent::CloseAccessibility{});
     ImGui::End();
 }
 

@@ -18,7 +18,7 @@ void AttractScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& in
 
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     bool pressed = false;
-    if (touchArea(ctx, "attract.start", ds, &pressed)) intents.push_back({kiosk::Intent::Kind::Start});
+    if (touchArea(ctx, "attract.start", ds, &pressed)) intents.push_back(kiosk::intent::Start{});
 
     const float cx = ds.x * 0.5f, contentW = ds.x - ctx.px(240);
     float y = ds.y * 0.15f;

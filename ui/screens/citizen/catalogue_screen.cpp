@@ -63,7 +63,6 @@ void CatalogueScreen::drawPanelQr(Context& ctx, ImDrawList* dl, float x, float y
 
 void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
@@ -95,7 +94,7 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
                 if (i + 1 < lessons.size()) h = std::max(h, cardHeight(ctx, *lessons[i + 1], cardW));
                 for (size_t k = i; k < std::min(i + 2, lessons.size()); ++k) {
                     ImGui::SetCursorScreenPos(ImVec2(origin.x + float(k - i) * (cardW + colGap), cy));
-                    if (lessonCard(ctx, *lessons[k], topic, ImVec2(cardW, h))) intents.push_back({K::OpenLesson, lessons[k]->id});
+                    if (lessonCard(ctx, *lessons[k], topic, ImVec2(cardW, h))) intents.push_back(kiosk::intent::OpenLesson{lessons[k]->id});
                 }
                 cy += h + colGap;
             }
@@ -122,7 +121,7 @@ void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& 
         if (py + bh > a.max.y - ctx.px(24)) break;
         ImGui::SetCursorScreenPos(ImVec2(px, py));
         std::string id = "catalogue.qr." + h.key;
-        if (touchButton(ctx, id.c_str(), h.title.in(ctx.lang), ImVec2(pw, bh), ButtonStyle::Secondary)) intents.push_back({K::OpenHandoff, h.key});
+        if (touchButton(ctx, id.c_str(), h.title.in(ctx.lang), ImVec2(pw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::intent::OpenHandoff{h.key});
         py += bh + ctx.px(18);
     }
     drawPanelQr(ctx, dl, px, py + ctx.px(12), pw, a.max.y - ctx.px(24));

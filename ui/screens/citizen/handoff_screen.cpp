@@ -24,7 +24,6 @@ const kiosk::QrMatrix* HandoffScreen::qrFor(const std::string& url)
 
 void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Handoff& handoff, const kiosk::SlipStatus* slip, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
@@ -76,14 +75,14 @@ void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk
 
     const float bw = ctx.px(440);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
-    if (touchButton(ctx, "handoff.back", ctx.tr("handoff_back"), ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back({K::OpenCatalogue});
+    if (touchButton(ctx, "handoff.back", ctx.tr("handoff_back"), ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back(kiosk::intent::OpenCatalogue{});
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw, footY));
-    if (touchButton(ctx, "handoff.done", ctx.tr("handoff_done"), ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back({K::Finish});
+    if (touchButton(ctx, "handoff.done", ctx.tr("handoff_done"), ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back(kiosk::intent::Finish{});
     // The slip between the two: the footer keeps its place whatever the printer says.
     if (slip) {
         const float gap = ctx.px(40), sw = a.width() - 2 * (bw + gap);
         const SlipPanel panel{"handoff.print", ctx.tr("slip_failed")};
-        if (drawSlipPanel(ctx, panel, *slip, ImVec2(a.min.x + bw + gap, footY), ImVec2(sw, footH))) intents.push_back({K::PrintSlip});
+        if (drawSlipPanel(ctx, panel, *slip, ImVec2(a.min.x + bw + gap, footY), ImVec2(sw, footH))) intents.push_back(kiosk::intent::PrintSlip{});
     }
 }
 

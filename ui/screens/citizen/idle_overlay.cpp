@@ -27,11 +27,11 @@ void IdleOverlay::draw(Context& ctx, const kiosk::AppState& state, Intents& inte
     y += drawTextCentered(dl, ctx.fonts.body, c0.x + ctx.px(80), y, w - ctx.px(160), th.textMuted, ctx.fmt("idle_text", {secs})).y + ctx.px(36);
     float bw = ctx.px(560), bh = ctx.px(112);
     ImGui::SetCursorScreenPos(ImVec2(c0.x + (w - bw) * 0.5f, y));
-    if (touchButton(ctx, "idle.stay", ctx.tr("idle_stay"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back({kiosk::Intent::Kind::StillHere});
+    if (touchButton(ctx, "idle.stay", ctx.tr("idle_stay"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back(kiosk::intent::StillHere{});
     // Any touch on the dimmed page also counts as "still here" (submitted last: the button above
     // keeps its own press feedback).
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    if (touchArea(ctx, "idle.backdrop", ds)) intents.push_back({kiosk::Intent::Kind::StillHere});
+    if (touchArea(ctx, "idle.backdrop", ds)) intents.push_back(kiosk::intent::StillHere{});
     ImGui::End();
 }
 

@@ -30,7 +30,6 @@ bool languageCard(Context& ctx, const char* id, ImVec2 pos, ImVec2 size, const s
 
 void LanguageScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -41,9 +40,9 @@ void LanguageScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& i
     float gap = ctx.px(56), cw = (a.width() - gap) * 0.5f, ch = ctx.px(480);
     float cy = y + ctx.px(80);
     if (languageCard(ctx, "language.vi", ImVec2(a.min.x, cy), ImVec2(cw, ch), "Tiếng Việt", ctx.strings.get("language_vi_hint", kiosk::Lang::Vi), true))
-        intents.push_back({K::ChooseLanguage, {}, kiosk::Lang::Vi});
+        intents.push_back(kiosk::intent::ChooseLanguage{kiosk::Lang::Vi});
     if (languageCard(ctx, "language.en", ImVec2(a.min.x + cw + gap, cy), ImVec2(cw, ch), "English", ctx.strings.get("language_en_hint", kiosk::Lang::En), false))
-        intents.push_back({K::ChooseLanguage, {}, kiosk::Lang::En});
+        intents.push_back(kiosk::intent::ChooseLanguage{kiosk::Lang::En});
 }
 
 } // namespace ui

@@ -29,7 +29,6 @@ void drawFace(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 ink, int mood
 
 void LessonDoneScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
@@ -68,7 +67,7 @@ void LessonDoneScreen::draw(Context& ctx, const kiosk::AppState& state, const ki
         ImGui::SetCursorScreenPos(p);
         bool pressed = false;
         std::string id = std::string("done.rate.") + f.key;
-        if (touchArea(ctx, id.c_str(), ImVec2(fw, fh), &pressed)) intents.push_back({K::Rate, f.key});
+        if (touchArea(ctx, id.c_str(), ImVec2(fw, fh), &pressed)) intents.push_back(kiosk::intent::Rate{f.key});
         bool chosen = state.rating == f.key;
         if (chosen || pressed) fillRoundRect(dl, p, ImVec2(p.x + fw, p.y + fh), mix(th.surface, rgb(f.color), 0.15f), ctx.px(20));
         if (chosen) dl->AddRect(p, ImVec2(p.x + fw, p.y + fh), rgb(f.color), ctx.px(20), 0, ctx.px(4));
@@ -85,9 +84,9 @@ void LessonDoneScreen::draw(Context& ctx, const kiosk::AppState& state, const ki
     const float bw = ctx.px(560);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
     if (touchButton(ctx, "done.catalogue", ctx.tr("done_catalogue"), ImVec2(ctx.px(420), footH), ButtonStyle::Secondary))
-        intents.push_back({K::OpenCatalogue});
+        intents.push_back(kiosk::intent::OpenCatalogue{});
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw, footY));
-    if (touchButton(ctx, "done.qr", ctx.tr("done_qr"), ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back({K::OpenHandoff, lesson.handoff});
+    if (touchButton(ctx, "done.qr", ctx.tr("done_qr"), ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back(kiosk::intent::OpenHandoff{lesson.handoff});
 }
 
 } // namespace ui

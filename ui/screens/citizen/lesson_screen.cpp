@@ -37,7 +37,6 @@ LessonLayout LessonScreen::layout(const Context& ctx, const kiosk::Lesson& lesso
 
 void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
@@ -102,14 +101,14 @@ void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk:
     const float bw = ctx.px(380);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
     const std::string& back = step == 0 ? ctx.tr("lesson_to_catalogue") : ctx.tr("lesson_back");
-    if (touchButton(ctx, "lesson.back", back, ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back({K::PrevStep});
+    if (touchButton(ctx, "lesson.back", back, ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back(kiosk::intent::PrevStep{});
     // "Nghe đọc": read this step aloud (the run loop hands it to the narrator).
     const float lw = ctx.px(340);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x + bw + (a.width() - bw * 2 - ctx.px(60) - lw) * 0.5f, footY));
-    if (touchButton(ctx, "lesson.listen", "▶ " + ctx.tr("lesson_listen"), ImVec2(lw, footH), ButtonStyle::Quiet)) intents.push_back({K::Speak});
+    if (touchButton(ctx, "lesson.listen", "▶ " + ctx.tr("lesson_listen"), ImVec2(lw, footH), ButtonStyle::Quiet)) intents.push_back(kiosk::intent::Speak{});
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw - ctx.px(60), footY));
     const std::string& next = step + 1 < n ? ctx.tr("lesson_next") : ctx.tr("lesson_finish");
-    if (touchButton(ctx, "lesson.next", next, ImVec2(bw + ctx.px(60), footH), ButtonStyle::Primary)) intents.push_back({K::NextStep});
+    if (touchButton(ctx, "lesson.next", next, ImVec2(bw + ctx.px(60), footH), ButtonStyle::Primary)) intents.push_back(kiosk::intent::NextStep{});
 }
 
 } // namespace ui

@@ -40,7 +40,6 @@ bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, 
 
 void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
@@ -75,7 +74,7 @@ void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::L
         ImGui::SetCursorScreenPos(ImVec2(o.x, cy));
         for (size_t i = 0; i < q.choices.size(); ++i)
             if (choiceButton(ctx, static_cast<int>(i), q.choices[i].in(ctx.lang), w, state, q.answer - 1))
-                intents.push_back({K::ChooseAnswer, std::to_string(i)});
+                intents.push_back(kiosk::intent::ChooseAnswer{i});
         if (state.chosen >= 0) {
             // The explanation, kind either way.
             cy = ImGui::GetCursorScreenPos().y + ctx.px(4);
@@ -97,11 +96,11 @@ void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::L
 
     const float bw = ctx.px(440);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, footY));
-    if (touchButton(ctx, "quiz.review", ctx.tr("quiz_review"), ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back({K::ReviewLesson});
+    if (touchButton(ctx, "quiz.review", ctx.tr("quiz_review"), ImVec2(bw, footH), ButtonStyle::Secondary)) intents.push_back(kiosk::intent::ReviewLesson{});
     if (state.chosen >= 0) {
         ImGui::SetCursorScreenPos(ImVec2(a.max.x - bw, footY));
         const std::string& label = qi + 1 < n ? ctx.tr("quiz_next") : ctx.tr("quiz_result");
-        if (touchButton(ctx, "quiz.next", label, ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back({K::NextQuestion});
+        if (touchButton(ctx, "quiz.next", label, ImVec2(bw, footH), ButtonStyle::Primary)) intents.push_back(kiosk::intent::NextQuestion{});
     }
 }
 

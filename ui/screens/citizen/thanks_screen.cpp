@@ -9,7 +9,6 @@ namespace ui {
 
 void ThanksScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
-    using K = kiosk::Intent::Kind;
     const Theme& th = ctx.theme;
     drawTopBar(ctx, state, intents);
     PageArea a = pageArea(ctx);
@@ -25,9 +24,9 @@ void ThanksScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& int
     y += drawTextCentered(dl, ctx.fonts.heading, a.min.x + ctx.px(200), y, a.width() - ctx.px(400), th.textMuted, ctx.tr("thanks_text")).y + ctx.px(64);
     float bw = ctx.px(480), bh = ctx.px(112), gap = ctx.px(40);
     ImGui::SetCursorScreenPos(ImVec2(cx - bw - gap * 0.5f, y));
-    if (touchButton(ctx, "thanks.more", ctx.tr("thanks_more"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back({K::OpenCatalogue});
+    if (touchButton(ctx, "thanks.more", ctx.tr("thanks_more"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::intent::OpenCatalogue{});
     ImGui::SetCursorScreenPos(ImVec2(cx + gap * 0.5f, y));
-    if (touchButton(ctx, "thanks.end", ctx.tr("thanks_end"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back({K::GoHome});
+    if (touchButton(ctx, "thanks.end", ctx.tr("thanks_end"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back(kiosk::intent::GoHome{});
 }
 
 } // namespace ui

@@ -61,7 +61,6 @@ bool serviceCard(Context& ctx, const std::string& id, const kiosk::ServiceTick& 
 
 void StaffChecklistScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     drawStaffBar(ctx, state, intents);
     PageArea a = staffPage(ctx);
@@ -75,7 +74,7 @@ void StaffChecklistScreen::draw(Context& ctx, const kiosk::StaffState& state, St
         ImGui::SetCursorScreenPos(ImVec2(a.min.x, a.max.y - OnscreenKeyboard::height(ctx, OnscreenKeyboard::Layout::Letters)));
         m_keyboard.draw(ctx, a.width());
         if (m_keyboard.takeDone()) {
-            intents.push_back({K::SetNotes, m_keyboard.text()});
+            intents.push_back(kiosk::staff_intent::SetNotes{m_keyboard.text()});
             m_editingNotes = false;
         }
         return;
@@ -93,7 +92,7 @@ void StaffChecklistScreen::draw(Context& ctx, const kiosk::StaffState& state, St
     for (size_t i = 0; i < state.services.size(); ++i) {
         const kiosk::ServiceTick& t = state.services[i];
         const ImVec2 pos(a.min.x + float(i % cols) * (cw + gap), y + float(i / cols) * (ch + gap));
-        if (serviceCard(ctx, "service." + t.code, t, pos, ImVec2(cw, ch))) intents.push_back({K::ToggleService, t.code});
+        if (serviceCard(ctx, "service." + t.code, t, pos, ImVec2(cw, ch))) intents.push_back(kiosk::staff_intent::ToggleService{t.code});
     }
     y += float((state.services.size() + cols - 1) / cols) * (ch + gap) + ctx.px(16);
 
@@ -106,7 +105,7 @@ void StaffChecklistScreen::draw(Context& ctx, const kiosk::StaffState& state, St
         if (x + w > a.max.x) break;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         if (touchButton(ctx, ("village." + std::to_string(i)).c_str(), v, ImVec2(w, ctx.px(80)), v == state.village ? ButtonStyle::Primary : ButtonStyle::Secondary))
-            intents.push_back({K::SetVillage, v});
+            intents.push_back(kiosk::staff_intent::SetVillage{v});
         x += w + ctx.px(16);
     }
     y += ctx.px(80) + ctx.px(24);
@@ -123,9 +122,9 @@ void StaffChecklistScreen::draw(Context& ctx, const kiosk::StaffState& state, St
     }
     drawStaffMessage(ctx, state, ImVec2(a.min.x, y), a.width());
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - ctx.px(360), by));
-    if (touchButton(ctx, "staff.save", ctx.tr("staff_save"), ImVec2(ctx.px(360), bh), ButtonStyle::Primary, ctx.fonts.heading)) intents.push_back({K::Save});
+    if (touchButton(ctx, "staff.save", ctx.tr("staff_save"), ImVec2(ctx.px(360), bh), ButtonStyle::Primary, ctx.fonts.heading)) intents.push_back(kiosk::staff_intent::Save{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, by));
-    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(300), bh), ButtonStyle::Quiet)) intents.push_back({K::Back});
+    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(300), bh), ButtonStyle::Quiet)) intents.push_back(kiosk::staff_intent::Back{});
 }
 
 } // namespace ui

@@ -8,7 +8,6 @@ namespace ui {
 
 void StaffConsentScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     drawStaffBar(ctx, state, intents);
     PageArea a = staffPage(ctx);
@@ -33,12 +32,12 @@ void StaffConsentScreen::draw(Context& ctx, const kiosk::StaffState& state, Staf
     const float gap = ctx.px(32), bw = (w - gap) / 2, bh = ctx.px(120);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, y));
     if (touchButton(ctx, "consent.yes", "✓  " + ctx.tr("staff_consent_yes"), ImVec2(bw, bh), ButtonStyle::Primary, ctx.fonts.heading))
-        intents.push_back({K::ConsentYes});
+        intents.push_back(kiosk::staff_intent::ConsentYes{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x + bw + gap, y));
     if (touchButton(ctx, "consent.no", ctx.tr("staff_consent_no"), ImVec2(bw, bh), ButtonStyle::Secondary, ctx.fonts.heading))
-        intents.push_back({K::ConsentNo});
+        intents.push_back(kiosk::staff_intent::ConsentNo{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, a.max.y - ctx.px(80)));
-    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(280), ctx.px(80)), ButtonStyle::Quiet)) intents.push_back({K::Back});
+    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(280), ctx.px(80)), ButtonStyle::Quiet)) intents.push_back(kiosk::staff_intent::Back{});
 }
 
 } // namespace ui

@@ -22,7 +22,6 @@ std::string localTime(int64_t unixSeconds)
 // The right-hand card: this quarter's figures, target bars, the deadline, the upload.
 void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImVec2 size, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     const kiosk::Dashboard& d = state.dashboard;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -77,14 +76,13 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
         drawText(dl, ctx.fonts.small, ImVec2(x, uy), rgb(0x912018), ctx.fmt("staff_upload_error", {u.lastError}), w);
     ImGui::SetCursorScreenPos(ImVec2(x, max.y - pad - ctx.px(88)));
     if (touchButton(ctx, "staff.upload", state.uploading ? "…" : ctx.tr("staff_upload_now"), ImVec2(w, ctx.px(88)), ButtonStyle::Secondary))
-        intents.push_back({K::UploadNow});
+        intents.push_back(kiosk::staff_intent::UploadNow{});
 }
 
 } // namespace
 
 void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     drawStaffBar(ctx, state, intents);
     PageArea a = staffPage(ctx);
@@ -94,7 +92,7 @@ void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIn
     y += drawText(dl, ctx.fonts.body, ImVec2(a.min.x, y), th.textMuted, ctx.tr("staff_home_lead"), a.width() - ctx.px(760)).y + ctx.px(48);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, y));
     if (touchButton(ctx, "staff.new", ctx.tr("staff_new_session"), ImVec2(ctx.px(760), ctx.px(140)), ButtonStyle::Primary, ctx.fonts.heading))
-        intents.push_back({K::NewSession});
+        intents.push_back(kiosk::staff_intent::NewSession{});
     y += ctx.px(140) + ctx.px(40);
     y += drawStaffMessage(ctx, state, ImVec2(a.min.x, y), ctx.px(760));
     const float cardW = ctx.px(640);
@@ -102,7 +100,7 @@ void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIn
     if (state.role == kiosk::StaffRole::Admin) {
         ImGui::SetCursorScreenPos(ImVec2(a.min.x, a.max.y - ctx.px(88)));
         if (touchButton(ctx, "staff.exit", ctx.tr("staff_exit_desktop"), ImVec2(ctx.px(560), ctx.px(88)), ButtonStyle::Quiet))
-            intents.push_back({K::ExitToDesktop});
+            intents.push_back(kiosk::staff_intent::ExitToDesktop{});
     }
 }
 

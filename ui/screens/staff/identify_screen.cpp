@@ -40,7 +40,6 @@ void drawCardBack(Context& ctx, ImVec2 pos, ImVec2 size)
 
 void StaffIdentifyScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     drawStaffBar(ctx, state, intents);
     PageArea a = staffPage(ctx);
@@ -66,12 +65,12 @@ void StaffIdentifyScreen::draw(Context& ctx, const kiosk::StaffState& state, Sta
 
     const float by = std::max(y + cardH + ctx.px(56), ry + ctx.px(24)), bh = ctx.px(104), bw = (a.width() - ctx.px(32)) / 2;
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, by));
-    if (touchButton(ctx, "staff.type", ctx.tr("staff_identify_type"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back({K::StartTyping});
+    if (touchButton(ctx, "staff.type", ctx.tr("staff_identify_type"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::staff_intent::StartTyping{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x + bw + ctx.px(32), by));
-    if (touchButton(ctx, "staff.anonymous", ctx.tr("staff_identify_anonymous"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back({K::Anonymous});
+    if (touchButton(ctx, "staff.anonymous", ctx.tr("staff_identify_anonymous"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::staff_intent::Anonymous{});
     drawText(dl, ctx.fonts.small, ImVec2(a.min.x + bw + ctx.px(32), by + bh + ctx.px(12)), th.textMuted, ctx.tr("staff_identify_anonymous_hint"), bw);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, a.max.y - ctx.px(80)));
-    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(280), ctx.px(80)), ButtonStyle::Quiet)) intents.push_back({K::Back});
+    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(280), ctx.px(80)), ButtonStyle::Quiet)) intents.push_back(kiosk::staff_intent::Back{});
 }
 
 } // namespace ui

@@ -35,7 +35,6 @@ void drawBadgeIcon(ImDrawList* dl, ImVec2 p, float s, ImU32 ink, ImU32 card)
 
 void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     drawStaffBar(ctx, state, intents);
     PageArea a = staffPage(ctx);
@@ -54,7 +53,7 @@ void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
         const bool chosen = name == state.chosenName;
         const std::string id = "staff.name." + std::to_string(i);
         if (touchButton(ctx, id.c_str(), (chosen ? "✓  " : "") + name, ImVec2(leftW, nameH), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary))
-            intents.push_back({K::ChooseStaff, name});
+            intents.push_back(kiosk::staff_intent::ChooseStaff{name});
         ly += nameH + nameGap;
     }
 
@@ -98,11 +97,11 @@ void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
         const std::string k = keys[i];
         if (k == "del") {
             if (touchButton(ctx, "pin.backspace", "← " + ctx.tr("staff_pin_clear"), ImVec2(keyW, keyH), ButtonStyle::Quiet))
-                intents.push_back({K::PinBackspace});
+                intents.push_back(kiosk::staff_intent::PinBackspace{});
         } else if (k == "ok") {
-            if (touchButton(ctx, "pin.ok", ctx.tr("staff_signin_ok"), ImVec2(keyW, keyH), ButtonStyle::Primary)) intents.push_back({K::PinSubmit});
+            if (touchButton(ctx, "pin.ok", ctx.tr("staff_signin_ok"), ImVec2(keyW, keyH), ButtonStyle::Primary)) intents.push_back(kiosk::staff_intent::PinSubmit{});
         } else if (touchButton(ctx, ("pin." + k).c_str(), k, ImVec2(keyW, keyH), ButtonStyle::Secondary, ctx.fonts.title)) {
-            intents.push_back({K::PinDigit, k});
+            intents.push_back(kiosk::staff_intent::PinDigit{k[0]});
         }
     }
 }

@@ -18,7 +18,6 @@ PageArea staffPage(const Context& ctx)
 
 float drawStaffBar(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     const float h = staffBarHeight(ctx);
@@ -31,7 +30,7 @@ float drawStaffBar(Context& ctx, const kiosk::StaffState& state, StaffIntents& i
     const float bw = ctx.px(240), bh = ctx.px(72);
     ImGui::SetCursorScreenPos(ImVec2(ds.x - ctx.px(48) - bw, (h - bh) * 0.5f));
     const std::string& label = ctx.tr(state.memberName.empty() ? "staff_close" : "staff_sign_out");
-    if (touchButton(ctx, "staff.close", label, ImVec2(bw, bh), ButtonStyle::OnDark, ctx.fonts.chrome)) intents.push_back({K::Close});
+    if (touchButton(ctx, "staff.close", label, ImVec2(bw, bh), ButtonStyle::OnDark, ctx.fonts.chrome)) intents.push_back(kiosk::staff_intent::Close{});
     return h;
 }
 

@@ -20,7 +20,6 @@ const char* outcomeKey(kiosk::Outcome o)
 
 void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, const kiosk::SlipStatus* slip, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     drawStaffBar(ctx, state, intents);
     PageArea a = staffPage(ctx);
@@ -31,7 +30,7 @@ void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, cons
     if (printer) {
         // Staff get the printer's own message: it says what to check.
         const SlipPanel panel{"summary.print", slip->error, true, ctx.px(220)};
-        if (drawSlipPanel(ctx, panel, *slip, ImVec2(a.max.x - slipW, a.min.y), ImVec2(slipW, ctx.px(112)))) intents.push_back({K::PrintSlip});
+        if (drawSlipPanel(ctx, panel, *slip, ImVec2(a.max.x - slipW, a.min.y), ImVec2(slipW, ctx.px(112)))) intents.push_back(kiosk::staff_intent::PrintSlip{});
     }
     float y = a.min.y;
     const float r = ctx.px(40);
@@ -57,11 +56,11 @@ void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, cons
     const float bh = ctx.px(112), gap = ctx.px(32), bw = ctx.px(440);
     const float by = a.max.y - bh;
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, by));
-    if (touchButton(ctx, "summary.next", ctx.tr("staff_summary_next"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back({K::NewSession});
+    if (touchButton(ctx, "summary.next", ctx.tr("staff_summary_next"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back(kiosk::staff_intent::NewSession{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x + bw + gap, by));
-    if (touchButton(ctx, "summary.edit", ctx.tr("staff_summary_edit"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back({K::EditSaved});
+    if (touchButton(ctx, "summary.edit", ctx.tr("staff_summary_edit"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::staff_intent::EditSaved{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x + 2 * (bw + gap), by));
-    if (touchButton(ctx, "summary.done", ctx.tr("staff_summary_done"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back({K::Done});
+    if (touchButton(ctx, "summary.done", ctx.tr("staff_summary_done"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::staff_intent::Done{});
 }
 
 } // namespace ui

@@ -25,7 +25,6 @@ void StaffTypeIdScreen::focus(const Context& ctx, int field)
 
 void StaffTypeIdScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
-    using K = kiosk::StaffIntent::Kind;
     const Theme& th = ctx.theme;
     if (uint64_t(state.startedAt) != m_sessionStartedAt) {
         m_sessionStartedAt = uint64_t(state.startedAt);
@@ -59,10 +58,10 @@ void StaffTypeIdScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
 
     const float bh = ctx.px(88), by = a.max.y - bh;
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, by));
-    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(280), bh), ButtonStyle::Quiet)) intents.push_back({K::Back});
+    if (touchButton(ctx, "staff.back", "←  " + ctx.tr("staff_back"), ImVec2(ctx.px(280), bh), ButtonStyle::Quiet)) intents.push_back(kiosk::staff_intent::Back{});
     ImGui::SetCursorScreenPos(ImVec2(a.max.x - ctx.px(400), by));
     if (touchButton(ctx, "type.check", ctx.tr("staff_type_check"), ImVec2(ctx.px(400), bh), ButtonStyle::Primary))
-        intents.push_back({K::TypedId, m_fields[0], m_fields[1], m_fields[2]});
+        intents.push_back(kiosk::staff_intent::TypedId{m_fields[0], m_fields[1], m_fields[2]});
 }
 
 } // namespace ui

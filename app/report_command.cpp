@@ -11,20 +11,11 @@ namespace app {
 
 namespace {
 
-struct ReportOptions {
-    std::string quarter, month, from, to, format, out;
-};
-
-int reportCommand(const GlobalOptions& g, ReportOptions o)
+int reportCommand(const GlobalOptions& g, kiosk::ReportArguments o)
 {
     std::string error;
-    const std::optional<kiosk::ReportPeriod> period = kiosk::periodFromArguments(o.quarter, o.month, o.from, o.to, error);
+    const std::optional<kiosk::ReportPeriod> period = kiosk::checkReportArguments(o, error);
     if (!period) {
-        std::cerr << error << "\n";
-        return 2;
-    }
-    o.format = kiosk::reportFormatFor(o.format, o.out, error);
-    if (!error.empty()) {
         std::cerr << error << "\n";
         return 2;
     }
@@ -45,15 +36,11 @@ int reportCommand(const GlobalOptions& g, ReportOptions o)
         std::cerr << error << "\n";
         return 1;
     }
-    const std::optional<kiosk::Report> report = kiosk::buildReport(*records->db, *records->vault, in, error);
+    const std::optional<kiosk::Report> report = kiosk::buildAuditedReport(*records->db, *records->vault, *records->audit, in, o.format, error);
     if (!report) {
         std::cerr << error << "\n";
         return 1;
     }
-    for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
-
-    // The lists hold names: who exported which period stays in the audit trail.
-    records->audit->record("cli", "report_exported", period->label, o.format);
     if (!kiosk::writeReport(*report, o.format, o.out, error)) {
         std::cerr << error << "\n";
         return 1;
@@ -68,7 +55,7 @@ int reportCommand(const GlobalOptions& g, ReportOptions o)
 
 void addReportCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
 {
-    auto o = std::make_shared<ReportOptions>();
+    auto o = std::make_shared<kiosk::ReportArguments>();
     auto* cmd = cli.add_subcommand("report", "báo cáo theo quý, tháng hoặc khoảng ngày / the commune's report for a period");
     cmd->add_option("--quarter", o->quarter, "quý / quarter, e.g. 2026-Q1");
     cmd->add_option("--month", o->month, "tháng / month, e.g. 2026-03");

@@ -24,20 +24,15 @@ int CommandSet::dispatch(const std::filesystem::path& dataDir) const
 
 namespace {
 
-struct ReportOptions {
-    std::string quarter, month, from, to, format, out, config;
+struct ReportOptions : kiosk::ReportArguments {
+    std::string config;
 };
 
 int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
 {
     std::string error;
-    const std::optional<kiosk::ReportPeriod> period = kiosk::periodFromArguments(o.quarter, o.month, o.from, o.to, error);
+    const std::optional<kiosk::ReportPeriod> period = kiosk::checkReportArguments(o, error);
     if (!period) {
-        std::cerr << error << "\n";
-        return 2;
-    }
-    o.format = kiosk::reportFormatFor(o.format, o.out, error);
-    if (!error.empty()) {
         std::cerr << error << "\n";
         return 2;
     }
@@ -55,14 +50,11 @@ int reportCommand(const std::filesystem::path& dataDir, ReportOptions o)
         std::cerr << error << "\n";
         return 1;
     }
-    const std::optional<kiosk::Report> report = kiosk::buildReport(store->db(), store->vault(), in, error);
+    const std::optional<kiosk::Report> report = kiosk::buildAuditedReport(store->db(), store->vault(), store->audit(), in, o.format, error);
     if (!report) {
         std::cerr << error << "\n";
         return 1;
     }
-    for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
-    // The lists hold names: who exported which period stays in the audit trail.
-    store->audit().record("cli", "report_exported", period->label, o.format);
     if ((o.out.empty() || o.out == "-") && o.format == "csv" && ::isatty(STDOUT_FILENO)) {
         // Villages and staff names come from the kiosks: on a terminal, none of their control
         // characters is let through (a file or a pipe gets the CSV as it is).

@@ -2,7 +2,7 @@
 // them, unlike a thermal slip — and the QR code from kiosk/common/qr at whole pixels per module.
 #include "drivers/print/badge_card.hpp"
 #include "kiosk/common/qr.hpp"
-#include <SDL.h>
+#include "kiosk/common/utf8.hpp"
 #include <stb/stb_truetype.h>
 #include <algorithm>
 #include <cmath>
@@ -30,17 +30,6 @@ bool loadTtf(TtfFont& font, const char* path)
     font.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (font.bytes.empty()) return false;
     return stbtt_InitFont(&font.info, font.bytes.data(), stbtt_GetFontOffsetForIndex(font.bytes.data(), 0)) != 0;
-}
-
-// UTF-8 → code points through SDL's iconv (names and roles are Vietnamese).
-std::u32string codePoints(const std::string& text)
-{
-    std::u32string out;
-    char* wide = SDL_iconv_string("UTF-32LE", "UTF-8", text.c_str(), text.size() + 1);
-    if (!wide) return out;
-    for (const char32_t* p = reinterpret_cast<const char32_t*>(wide); *p; ++p) out.push_back(*p);
-    SDL_free(wide);
-    return out;
 }
 
 class Canvas {
@@ -128,7 +117,7 @@ float paragraph(Canvas& c, const TtfFont& f, const std::string& text, float px, 
 {
     const float lineHeight = std::ceil(px * 1.22f);
     float y = top;
-    for (const std::u32string& l : wrap(f, codePoints(text), px, width)) {
+    for (const std::u32string& l : wrap(f, kiosk::utf8::decode(text), px, width)) {
         drawLine(c, f, l, px, x, y, colour);
         y += lineHeight;
     }
@@ -138,7 +127,7 @@ float paragraph(Canvas& c, const TtfFont& f, const std::string& text, float px, 
 // The largest size from `start` down to `least` at which `text` wraps into `maxLines` lines.
 float fitSize(const TtfFont& f, const std::string& text, float start, float least, float width, size_t maxLines)
 {
-    const std::u32string cps = codePoints(text);
+    const std::u32string cps = kiosk::utf8::decode(text);
     float px = start;
     while (px > least) {
         const auto lines = wrap(f, cps, px, width);
@@ -170,8 +159,8 @@ bool renderBadgeCard(const BadgeCard& card, Image& out, std::string& error)
 
     // The band: what this card is, readable across the desk.
     c.fill(0, 0, W, band, kBand);
-    drawLine(c, bold, codePoints("THẺ CÁN BỘ"), 54, margin + 8, 14, kWhite);
-    drawLine(c, regular, codePoints("Ki-ốt Bình dân học vụ số"), 32, margin + 8, 80, kWhite);
+    drawLine(c, bold, kiosk::utf8::decode("THẺ CÁN BỘ"), 54, margin + 8, 14, kWhite);
+    drawLine(c, regular, kiosk::utf8::decode("Ki-ốt Bình dân học vụ số"), 32, margin + 8, 80, kWhite);
 
     // The code on the left: whole pixels per module, the quiet zone included (≈ 0.9 mm a module).
     const int room = H - band - 2 * 20, quiet = 4;
@@ -192,7 +181,7 @@ bool renderBadgeCard(const BadgeCard& card, Image& out, std::string& error)
     if (!card.place.empty()) y += paragraph(c, regular, card.place, 32, x0, y, width, kMuted) + 4;
     paragraph(c, regular, "Cấp ngày " + card.issued, 30, x0, y, width, kMuted);
     const std::string hint = "Giơ mã QR trước camera của ki-ốt để đăng nhập. Mất thẻ: báo ngay quản trị viên.";
-    const float hintPx = 24, hintH = std::ceil(hintPx * 1.22f) * static_cast<float>(wrap(regular, codePoints(hint), hintPx, width).size());
+    const float hintPx = 24, hintH = std::ceil(hintPx * 1.22f) * static_cast<float>(wrap(regular, kiosk::utf8::decode(hint), hintPx, width).size());
     paragraph(c, regular, hint, hintPx, x0, H - 24 - hintH, width, kMuted);
 
     // A thin frame shows where to cut when the card is printed on plain paper.

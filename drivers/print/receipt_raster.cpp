@@ -2,6 +2,7 @@
 // thresholded to 1 bit (thermal printers have no grey). Sizes scale with the paper's width.
 #include "drivers/print/receipt_raster.hpp"
 #include "kiosk/common/qr.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <stb/stb_truetype.h>
 #include <algorithm>
 #include <cmath>
@@ -34,21 +35,6 @@ bool loadFirst(Face& f, const char* const* paths, size_t n)
     for (size_t i = 0; i < n; ++i)
         if (f.load(paths[i])) return true;
     return false;
-}
-
-std::u32string decodeUtf8(const std::string& s)
-{
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (len == 0 || i + len > s.size()) { out.push_back(U'?'); ++i; continue; }
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
-        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-        out.push_back(cp);
-        i += len;
-    }
-    return out;
 }
 
 // A growing 1-bit page (stored one byte per dot for simplicity: 0 black, 255 white).
@@ -133,7 +119,7 @@ Image ReceiptRenderer::render(const kiosk::Receipt& receipt, int widthDots) cons
     auto paragraph = [&](const std::string& text, const Face& face, float px, bool centre) {
         const int lineHeight = static_cast<int>(std::ceil(px * 1.3f));
         if (text.empty()) { page.grow(lineHeight / 2); return; }
-        std::u32string all = decodeUtf8(text), line, word;
+        std::u32string all = kiosk::utf8::decode(text, U'?'), line, word;
         std::vector<std::u32string> lines;
         auto flushWord = [&] {
             if (word.empty()) return;

@@ -1,5 +1,6 @@
 // The keyboard-wedge scanner: US-layout key translation (pure) and the evdev reading thread.
 #include "drivers/readers/hid_scanner.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -12,7 +13,7 @@ namespace drivers {
 
 namespace {
 
-constexpr const char* kReplacement = "\xEF\xBF\xBD";   // U+FFFD in UTF-8
+using kiosk::utf8::kReplacementText;
 
 bool isKeypadDigit(uint16_t code)
 {
@@ -88,7 +89,7 @@ std::string KeyTranslator::feed(const KeyStroke& key)
         const bool typed = m_alt && !down && m_altCode;
         m_alt = down;
         if (!down) m_altCode = false;
-        return typed ? kReplacement : std::string();
+        return typed ? std::string(kReplacementText) : std::string();
     }
     default: break;
     }
@@ -99,9 +100,9 @@ std::string KeyTranslator::feed(const KeyStroke& key)
         return {};
     }
     if (isSilentKey(key.code)) return {};
-    if (m_alt || m_ctrl) return kReplacement;
+    if (m_alt || m_ctrl) return std::string(kReplacementText);
     const char c = usKeyChar(key.code, m_leftShift || m_rightShift);
-    return c ? std::string(1, c) : std::string(kReplacement);
+    return c ? std::string(1, c) : std::string(kReplacementText);
 }
 
 void KeyTranslator::reset() { *this = KeyTranslator(); }

@@ -1,5 +1,6 @@
 // Reading assets/services.toml: codes checked, both languages required, duplicates refused.
 #include "kiosk/content/services.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <algorithm>
 
 namespace kiosk {
@@ -60,8 +61,7 @@ std::vector<ServiceDef> loadServices(const std::filesystem::path& file, const st
         s.province = r.str(*t, "province", false);
         s.sheet = r.str(*t, "sheet", false);
         if (!s.sheet.empty()) {
-            const size_t points = size_t(std::count_if(s.sheet.begin(), s.sheet.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-            if (points > kMaxSheetName || s.sheet.find_first_of("[]:*?/\\'") != std::string::npos) {
+            if (utf8::length(s.sheet) > kMaxSheetName || s.sheet.find_first_of("[]:*?/\\'") != std::string::npos) {
                 r.problem(t->get("sheet"), "tên trang \"sheet\" phải ngắn (tối đa " + std::to_string(kMaxSheetName) +
                                                " ký tự) và không có ký tự [ ] : * ? / \\ '");
                 s.sheet.clear();

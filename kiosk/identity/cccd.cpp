@@ -1,6 +1,7 @@
 // CCCD QR parsing: the 2021 card's `|`-separated layout (DOMAIN.md), checked field by field.
 // Sections: [provinces] [messages] [text helpers] [dates] [gender] [names] [parse] [json]
 #include "kiosk/identity/cccd.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <nlohmann/json.hpp>
 #include <array>
 #include <chrono>
@@ -65,33 +66,6 @@ std::string_view trimSpaces(std::string_view s)
     return s;
 }
 
-// Decodes one UTF-8 sequence at s[i]. Strict (no overlong forms, surrogates or cut sequences), as
-// nlohmann-json is when it writes the string out.
-bool decodeUtf8(std::string_view s, size_t& i, char32_t& cp)
-{
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t len = 0;
-    char32_t min = 0;
-    if (c < 0x80) {
-        cp = c;
-        ++i;
-        return true;
-    }
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return false;
-    if (s.size() - i < len) return false;
-    for (size_t k = 1; k < len; ++k) {
-        const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) return false;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-    return true;
-}
-
 bool isControl(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
 
 // Vietnamese names are Latin script: ASCII, Latin-1, Extended-A/B and Extended Additional (ạ…ỹ).
@@ -107,9 +81,9 @@ bool isCleanText(std::string_view s, bool* hasLetter = nullptr)
 {
     bool letter = false;
     for (size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        if (!decodeUtf8(s, i, cp) || isControl(cp)) return false;
-        letter = letter || isLetter(cp);
+        const auto cp = utf8::decodeOne(s, i);
+        if (!cp || isControl(*cp)) return false;
+        letter = letter || isLetter(*cp);
     }
     if (hasLetter) *hasLetter = letter;
     return true;
@@ -165,8 +139,9 @@ GenderField parseGender(std::string_view s)
 {
     std::u32string cps;
     for (size_t i = 0; i < s.size() && cps.size() < 8;) {
-        char32_t cp = 0;
-        if (!decodeUtf8(s, i, cp)) return GenderField::Other;
+        const auto decoded = utf8::decodeOne(s, i);
+        if (!decoded) return GenderField::Other;
+        char32_t cp = *decoded;
         if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
         if (cp == 0x1EEE) cp = 0x1EEF;   // Ữ
         if (cp == 0x01AF) cp = 0x01B0;   // Ư
@@ -191,9 +166,9 @@ const char* nameProblem(std::string_view s)
     if (s.empty()) return "thiếu họ tên";
     bool letter = false;
     for (size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        if (!decodeUtf8(s, i, cp) || !isNameChar(cp)) return "họ tên có ký tự không phải chữ cái";
-        letter = letter || isLetter(cp);
+        const auto cp = utf8::decodeOne(s, i);
+        if (!cp || !isNameChar(*cp)) return "họ tên có ký tự không phải chữ cái";
+        letter = letter || isLetter(*cp);
     }
     return letter ? nullptr : "họ tên không có chữ cái";
 }

@@ -6,6 +6,7 @@
 // [SECTION] rows
 // [SECTION] the import
 #include "kiosk/import/session_import.hpp"
+#include "kiosk/common/utf8.hpp"
 #include "kiosk/report/report_period.hpp"
 #include "kiosk/vietnamese/vietnamese_names.hpp"
 #include <algorithm>
@@ -153,20 +154,6 @@ namespace {
 // [SECTION] cells: text, times, dates, the ID number, services
 // ---------------------------------------------------------------------------------------------
 
-// Offset of the first byte that is not valid UTF-8, or npos.
-size_t invalidUtf8(std::string_view s)
-{
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return i;
-        for (size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 // NFC, no surrounding blanks, inner runs of blanks as one space (names, villages, staff).
 std::string cleanText(std::string_view s)
 {
@@ -198,11 +185,6 @@ std::string cleanNotes(std::string_view s)
     out = composeVietnamese(out);
     const size_t a = out.find_first_not_of(" \t\n"), b = out.find_last_not_of(" \t\n");
     return a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
-}
-
-size_t codePoints(std::string_view s)
-{
-    return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string lower(std::string s)
@@ -264,7 +246,7 @@ public:
 
         row.staff = cleanText(cell(Staff));
         if (row.staff.empty()) bad("thiếu tên người hỗ trợ (cột staff)");
-        else if (codePoints(row.staff) > 100) bad("tên người hỗ trợ dài quá 100 ký tự");
+        else if (utf8::length(row.staff) > 100) bad("tên người hỗ trợ dài quá 100 ký tự");
 
         std::string id = cleanText(cell(CitizenIdCol));
         id.erase(std::remove(id.begin(), id.end(), ' '), id.end());   // "038 190 001 234" as written on forms
@@ -278,7 +260,7 @@ public:
                     "người dân không đồng ý lưu thông tin cá nhân");
             if (!id.empty() && (id.size() != 12 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })))
                 bad("citizen_id phải gồm đúng 12 chữ số (Excel hay bỏ số 0 ở đầu: hãy định dạng cột này là Văn bản / Text)");
-            if (!name.empty() && codePoints(name) > 100) bad("full_name dài quá 100 ký tự");
+            if (!name.empty() && utf8::length(name) > 100) bad("full_name dài quá 100 ký tự");
             const auto birthDate = birth.empty() ? std::nullopt : parseDmyDate(birth);
             if (!birth.empty() && !birthDate) bad("birth_date phải là một ngày có thật dạng dd/mm/yyyy, ví dụ 05/03/1956");
             if (birthDate && started && localMidnight(*birthDate) > *started) bad("birth_date đứng sau ngày hỗ trợ");
@@ -297,7 +279,7 @@ public:
         }
 
         const std::string village = cleanText(cell(Village));
-        if (codePoints(village) > 100) bad("village dài quá 100 ký tự");
+        if (utf8::length(village) > 100) bad("village dài quá 100 ký tự");
         std::vector<ServiceOutcome> services = readServices(cell(Services), bad);
         const std::string notes = cleanNotes(cell(Notes));
         if (problems.size() != before) return row;
@@ -451,7 +433,7 @@ void scanRows(CsvReader& csv, const RowReader& reader, ImportResult& r, OnRow&& 
     std::string reason;
     auto notUtf8 = [&](const CsvRecord& x) {
         for (const std::string& f : x.fields)
-            if (invalidUtf8(f) != std::string_view::npos) return true;
+            if (!utf8::isValid(f)) return true;
         return false;
     };
     const std::string utf8Problem = "tệp không phải chữ UTF-8 (có thể đang là bảng mã Windows-1258 hoặc TCVN3): trong Excel chọn "

@@ -1,6 +1,7 @@
 // JSON and CSV renderings of a Report (nlohmann::ordered_json keeps the documented key order).
 #include "kiosk/report/report_export.hpp"
 #include "kiosk/common/private_file.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdio>
@@ -31,42 +32,8 @@ Json groups(const std::vector<GroupFigures>& list, const char* keyName, bool wit
     return out;
 }
 
-// True for well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF): what
-// nlohmann's serializer accepts without throwing.
-bool wellFormedUtf8(std::string_view s)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;   // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-        for (size_t k = 2; k < len; ++k)
-            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
-        i += len;
-    }
-    return true;
-}
-
 // A JSON string exactly as nlohmann's dump() writes it. The usual name or village (no quote,
-// backslash or control character, well-formed UTF-8) is copied as it is; anything else goes
+// backslash or control character, valid UTF-8, which nlohmann accepts) is copied as it is; anything else goes
 // through nlohmann itself, so the bytes (and a bad byte's exception) stay the library's.
 void appendJsonString(std::string& out, std::string_view s)
 {
@@ -80,7 +47,7 @@ void appendJsonString(std::string& out, std::string_view s)
         }
         if (c >= 0x80) ascii = false;
     }
-    if (plain && (ascii || wellFormedUtf8(s))) {
+    if (plain && (ascii || utf8::isValid(s))) {
         out += '"';
         out += s;
         out += '"';

@@ -22,6 +22,25 @@ ReportInput reportInputFor(const Runtime& rt, const ReportPeriod& period)
     return in;
 }
 
+std::optional<ReportPeriod> checkReportArguments(ReportArguments& a, std::string& error)
+{
+    std::optional<ReportPeriod> period = periodFromArguments(a.quarter, a.month, a.from, a.to, error);
+    if (!period) return std::nullopt;
+    a.format = reportFormatFor(a.format, a.out, error);
+    if (!error.empty()) return std::nullopt;
+    return period;
+}
+
+std::optional<Report> buildAuditedReport(Database& db, const Vault& vault, AuditLog& audit, const ReportInput& in,
+                                         const std::string& format, std::string& error)
+{
+    std::optional<Report> report = buildReport(db, vault, in, error);
+    if (!report) return std::nullopt;
+    for (const std::string& w : report->warnings) std::cerr << "cảnh báo: " << w << "\n";
+    audit.record("cli", "report_exported", in.period.label, format);
+    return report;
+}
+
 std::string reportFormatFor(const std::string& format, const std::string& out, std::string& error)
 {
     std::string f = format;

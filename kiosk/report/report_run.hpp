@@ -3,9 +3,26 @@
 #pragma once
 #include "kiosk/report/report.hpp"
 #include "kiosk/content/runtime.hpp"
+#include "kiosk/store/audit.hpp"
+#include <optional>
 #include <string>
 
 namespace kiosk {
+
+// The command line of both report commands: one period (a quarter, a month or two dates), a
+// format and where to write.
+struct ReportArguments {
+    std::string quarter, month, from, to, format, out;
+};
+
+// The period asked for, and `a.format` settled (reportFormatFor); nullopt with a Vietnamese message
+// for a missing, doubled or malformed period or an XLSX without a file.
+std::optional<ReportPeriod> checkReportArguments(ReportArguments& a, std::string& error);
+
+// The report over `db`, its warnings printed on standard error and the export recorded in the
+// audit trail (the lists hold names: who exported which period stays on record).
+std::optional<Report> buildAuditedReport(Database& db, const Vault& vault, AuditLog& audit, const ReportInput& in,
+                                         const std::string& format, std::string& error);
 
 // The deployment's checklist (in its order; every known code's label for codes found in the data),
 // its targets and the lesson titles, for `period`.

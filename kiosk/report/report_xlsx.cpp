@@ -3,6 +3,7 @@
 // the indicators, progress against targets and the breakdowns, then one sheet per indicator's list.
 #include "kiosk/report/report_export.hpp"
 #include "kiosk/common/private_file.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <xlsxwriter.h>
 #include <algorithm>
 #include <cmath>
@@ -129,11 +130,9 @@ std::string periodLine(const Report& r)
 std::string sheetName(size_t number, const IndicatorFigures& ind)
 {
     const std::string prefix = std::to_string(number) + ". ";
-    auto points = [](const std::string& s) {
-        return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
+    constexpr size_t kExcelSheetNameMax = 31;   // Excel refuses longer sheet names
     auto fits = [&](const std::string& s) {
-        return !s.empty() && points(prefix + s) <= 31 && s.find_first_of("[]:*?/\\'") == std::string::npos;
+        return !s.empty() && utf8::length(prefix + s) <= kExcelSheetNameMax && s.find_first_of("[]:*?/\\'") == std::string::npos;
     };
     if (fits(ind.sheet)) return prefix + ind.sheet;
     if (fits(ind.label)) return prefix + ind.label;

@@ -6,6 +6,7 @@
 // [1] Keys: what a key does to the word being typed (marks, tones, undo by a doubled key).
 // [2] Composer: words and separators, backspace, the text shown.
 #include "kiosk/vietnamese/vietnamese_input.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <algorithm>
 
 namespace kiosk {
@@ -280,9 +281,9 @@ void Composer::key(char32_t c)
     render();
 }
 
-void Composer::type(std::string_view utf8)
+void Composer::type(std::string_view typed)
 {
-    for (char32_t c : decodeUtf8(utf8)) feed(c);
+    for (char32_t c : utf8::decode(typed)) feed(c);
     render();
 }
 
@@ -333,10 +334,10 @@ void Composer::clear()
     m_text.clear();
 }
 
-void Composer::setText(std::string_view utf8)
+void Composer::setText(std::string_view typed)
 {
     m_segments.clear();
-    const std::u32string cps = decodeUtf8(utf8);
+    const std::u32string cps = utf8::decode(typed);
     // Words made of Vietnamese letters become editable words when they draw back the same; anything
     // else is kept as it is, one code point per segment.
     auto flush = [&](size_t from, size_t to) {
@@ -358,7 +359,7 @@ void Composer::setText(std::string_view utf8)
             s.word.raw = canonicalKeys(s.word);
             std::u32string original = cps.substr(from, to - from);
             std::string want;
-            for (char32_t c : original) appendUtf8(want, c);
+            for (char32_t c : original) utf8::append(want, c);
             ok = isSyllable(s.word.letters, s.word.tone) && spell(s.word.letters, s.word.tone, m_style) == want;
         }
         if (ok) {
@@ -389,7 +390,7 @@ void Composer::setText(std::string_view utf8)
 
 size_t Composer::length() const
 {
-    return size_t(std::count_if(m_text.begin(), m_text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return utf8::length(m_text);
 }
 
 void Composer::setToneStyle(ToneStyle style)
@@ -402,7 +403,7 @@ void Composer::render()
 {
     m_text.clear();
     for (const Segment& s : m_segments) {
-        if (s.other != 0) appendUtf8(m_text, s.other);
+        if (s.other != 0) utf8::append(m_text, s.other);
         else m_text += display(s.word, m_style);
     }
 }

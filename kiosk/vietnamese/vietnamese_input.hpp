@@ -37,13 +37,13 @@ public:
     explicit Composer(InputMethod method = InputMethod::Telex, ToneStyle style = ToneStyle::Old);
 
     void key(char32_t c);                 // one key: a letter, a digit, a space, punctuation
-    void type(std::string_view utf8);     // each code point as a key
+    void type(std::string_view typed);    // each code point as a key
     // Removes the last letter the user sees: "Nguyễn" → "Nguyễ"; an "English" word shown as typed
     // loses its last key.
     void backspace();
     void clear();
     // Starts from existing text (a field being corrected); its words can be edited again.
-    void setText(std::string_view utf8);
+    void setText(std::string_view typed);
 
     const std::string& text() const { return m_text; }   // NFC
     bool empty() const { return m_segments.empty(); }

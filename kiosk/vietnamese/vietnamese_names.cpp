@@ -2,6 +2,7 @@
 // and list order. ICU's collator would give the letter order but not the given-name-first rule,
 // and the kiosk needs nothing else from ICU.
 #include "kiosk/vietnamese/vietnamese_names.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -31,42 +32,6 @@ constexpr std::array<std::string_view, 33> kAlphabet = {
     "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"};
 constexpr unsigned char kFirstRank = 0x10;
 
-char32_t decodeOne(std::string_view s, size_t& i)
-{
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k <= extra; ++k) {
-        if (i + size_t(k) >= s.size() || (b(i + size_t(k)) & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (b(i + size_t(k)) & 0x3F);
-    }
-    i += size_t(extra) + 1;
-    return cp;
-}
-
-std::u32string decode(std::string_view s)
-{
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) out.push_back(decodeOne(s, i));
-    return out;
-}
-
-void append(std::string& out, char32_t c)
-{
-    if (c < 0x80) out += char(c);
-    else if (c < 0x800) { out += char(0xC0 | (c >> 6)); out += char(0x80 | (c & 0x3F)); }
-    else if (c < 0x10000) { out += char(0xE0 | (c >> 12)); out += char(0x80 | ((c >> 6) & 0x3F)); out += char(0x80 | (c & 0x3F)); }
-    else { out += char(0xF0 | (c >> 18)); out += char(0x80 | ((c >> 12) & 0x3F)); out += char(0x80 | ((c >> 6) & 0x3F)); out += char(0x80 | (c & 0x3F)); }
-}
-
 // Every Vietnamese letter is below U+1F00: a flat table indexed by code point.
 constexpr char32_t kTableSize = 0x1F00;
 
@@ -82,9 +47,9 @@ struct Tables {
             return kFirstRank;
         };
         for (size_t v = 0; v < kVowels.size(); ++v) {
-            const std::u32string lo = decode(kVowels[v]), up = decode(kVowelsUpper[v]);
+            const std::u32string lo = utf8::decode(kVowels[v]), up = utf8::decode(kVowelsUpper[v]);
             std::string base;
-            append(base, lo[0]);
+            utf8::append(base, lo[0]);
             for (size_t t = 0; t < 6; ++t) {
                 lower[v][t] = lo[t];
                 upper[v][t] = up[t];
@@ -160,7 +125,7 @@ void wordKeys(const std::u32string& word, std::string& primary, std::string& sec
             // Other signs (hyphen, apostrophe, letters of other scripts) after the digits, before letters.
             primary += char(0x04);
             std::string bytes;
-            append(bytes, c);
+            utf8::append(bytes, c);
             primary += bytes;
         }
         ++i;
@@ -171,7 +136,7 @@ std::vector<std::u32string> words(std::string_view text)
 {
     std::vector<std::u32string> out;
     std::u32string current;
-    for (char32_t c : decode(composeVietnamese(text))) {
+    for (char32_t c : utf8::decode(composeVietnamese(text))) {
         if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0) {
             if (!current.empty()) out.push_back(std::move(current));
             current.clear();
@@ -202,13 +167,13 @@ std::string segmentKey(const std::u32string* const* words, size_t count)
 std::string composeVietnamese(std::string_view text)
 {
     const Tables& t = tables();
-    const std::u32string in = decode(text);
+    const std::u32string in = utf8::decode(text);
     std::string out;
     out.reserve(text.size());
     for (size_t i = 0; i < in.size();) {
         const Letter* l = t.find(in[i]);
         if (!l || l->vowel < 0 || i + 1 >= in.size() || !isCombining(in[i + 1])) {
-            append(out, in[i]);
+            utf8::append(out, in[i]);
             ++i;
             continue;
         }
@@ -219,8 +184,8 @@ std::string composeVietnamese(std::string_view text)
             else if (int v = modified(vowel, in[j]); v >= 0) vowel = v;
             else break;   // a mark Vietnamese does not use here: keep it, and what follows, as typed
         }
-        append(out, l->upper ? t.upper[size_t(vowel)][size_t(tone)] : t.lower[size_t(vowel)][size_t(tone)]);
-        for (size_t k = j; k < in.size() && isCombining(in[k]); ++k) append(out, in[k]);
+        utf8::append(out, l->upper ? t.upper[size_t(vowel)][size_t(tone)] : t.lower[size_t(vowel)][size_t(tone)]);
+        for (size_t k = j; k < in.size() && isCombining(in[k]); ++k) utf8::append(out, in[k]);
         while (j < in.size() && isCombining(in[j])) ++j;
         i = j;
     }

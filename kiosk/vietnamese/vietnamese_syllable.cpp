@@ -4,6 +4,7 @@
 // [1] Letters: the precomposed vowel tables, UTF-8.
 // [2] Syllables: nucleus, initial and final consonants, where the tone goes, what counts as Vietnamese.
 #include "kiosk/vietnamese/vietnamese_syllable.hpp"
+#include "kiosk/common/utf8.hpp"
 #include <algorithm>
 #include <array>
 
@@ -52,55 +53,6 @@ bool isVowel(const Letter& l) { return isVowelBase(l.base); }
 bool isAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 char upperAscii(char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; }
-
-void appendUtf8(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
-}
-
-// Invalid bytes become U+FFFD: text from a scanner or a file is never trusted to be UTF-8.
-std::u32string decodeUtf8(std::string_view s)
-{
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        size_t n = 0;
-        char32_t c = b;
-        if (b >= 0x80) {
-            if ((b & 0xE0) == 0xC0) n = 1, c = b & 0x1F;
-            else if ((b & 0xF0) == 0xE0) n = 2, c = b & 0x0F;
-            else if ((b & 0xF8) == 0xF0) n = 3, c = b & 0x07;
-            bool ok = n > 0 && i + n < s.size();
-            for (size_t k = 1; ok && k <= n; ++k) {
-                const auto x = static_cast<unsigned char>(s[i + k]);
-                ok = (x & 0xC0) == 0x80;
-                c = (c << 6) | (x & 0x3F);
-            }
-            if (!ok) {
-                out += U'\uFFFD';
-                ++i;
-                continue;
-            }
-        }
-        out += c;
-        i += n + 1;
-    }
-    return out;
-}
 
 namespace {
 
@@ -280,7 +232,7 @@ std::string spell(const std::vector<Letter>& ls, Tone tone, ToneStyle style)
     size_t uo = npos;
     openUo(ls, uo);
     std::string out;
-    for (size_t i = 0; i < ls.size(); ++i) appendUtf8(out, renderLetter(ls[i], i == ti ? tone : Tone::None, i == uo));
+    for (size_t i = 0; i < ls.size(); ++i) utf8::append(out, renderLetter(ls[i], i == ti ? tone : Tone::None, i == uo));
     return out;
 }
 

@@ -28,8 +28,6 @@ bool isVowel(const Letter& l);
 bool isAsciiLetter(char32_t c);
 char lowerAscii(char c);
 char upperAscii(char c);
-void appendUtf8(std::string& out, char32_t c);
-std::u32string decodeUtf8(std::string_view s);   // invalid bytes become U+FFFD
 // The letter (and tone) a precomposed code point is made of; false for anything not Vietnamese.
 bool decompose(char32_t c, Letter& l, Tone& tone);
 

@@ -217,6 +217,7 @@ TEST_CASE("text a kiosk sent is printed on the terminal without its control char
     CHECK(collector::forTerminal("1.0 \x1b[2J\x07") == "1.0 \xEF\xBF\xBD[2J\xEF\xBF\xBD");
     CHECK(collector::forTerminal("\t=1\r\n\x7f") == "\xEF\xBF\xBD=1\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     CHECK(collector::forTerminal("a\xC2\x9B" "31mb") == "a\xEF\xBF\xBD" "31mb");      // C1 CSI in UTF-8
+    CHECK(collector::forTerminal("\xED\xA0\x80" "Nữ") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "Nữ");   // a surrogate
     CHECK(collector::forTerminal("a\x9B" "31mb") == "a\xEF\xBF\xBD" "31mb");          // a lone C1 byte
     CHECK(collector::forTerminal("Ki-ốt Quảng Ngọc — thử") == "Ki-ốt Quảng Ngọc — thử");
 

@@ -17,4 +17,14 @@ struct PageArea {
 };
 PageArea pageArea(const Context& ctx);
 
+// What a screen draws on once its bar is drawn: the page, the current window's draw list, and
+// where the content starts (the page's top, or under the title when there is one).
+struct Page {
+    PageArea area;
+    ImDrawList* dl;
+    float y;
+};
+// The citizen's top bar, then the page under it.
+Page beginPage(Context& ctx, const kiosk::AppState& state, Intents& intents);
+
 } // namespace ui

@@ -11,13 +11,11 @@ public:
     void end(Context& ctx);
     void resetToTop() { m_resetPending = true; }
     void setFadeColor(ImU32 c) { m_fade = c; }   // the colour behind the area (default: the page)
-    bool moreBelow() const { return m_moreBelow; }
 
 private:
     ImVec2 m_pos;
     ImVec2 m_size;
     bool m_resetPending = false;
-    bool m_moreBelow = false;
     ImU32 m_fade = 0;
     bool m_tracking = false;     // a press began inside this area
     float m_pressScroll = 0;

@@ -1,5 +1,6 @@
 // The on-screen keyboard: key geometry, drawing (calm palette, high contrast) and what each key does.
 #include "ui/widgets/onscreen_keyboard.hpp"
+#include "ui/imgui_scope.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
@@ -133,7 +134,6 @@ void OnscreenKeyboard::backspace()
 
 void OnscreenKeyboard::afterEdit()
 {
-    m_changed = true;
     if (m_capitalizeWords && m_layout == Layout::Letters) {
         const std::string& t = m_composer.text();
         m_shift = t.empty() || t.back() == ' ';
@@ -260,7 +260,6 @@ void OnscreenKeyboard::drawNumeric(Context& ctx, ImVec2 origin, float width)
 
 float OnscreenKeyboard::draw(Context& ctx, float width)
 {
-    m_changed = false;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float h = height(ctx, m_layout);
     float trayW = width;
@@ -291,18 +290,19 @@ bool textField(Context& ctx, const char* id, const std::string& text, const std:
     const float pad = ctx.px(28), caretW = ctx.px(4);
     const ImVec2 in0(pos.x + pad, pos.y), in1(pos.x + size.x - pad, pos.y + size.y);
     const float ty = pos.y + (size.y - font->FontSize) * 0.5f;
-    dl->PushClipRect(in0, in1, true);
-    float x = in0.x;
-    if (text.empty()) {
-        drawText(dl, ctx.fonts.body, ImVec2(x + ctx.px(12), pos.y + (size.y - ctx.fonts.body->FontSize) * 0.5f), th.textMuted, placeholder);
-    } else {
-        const float w = measureText(font, text).x;
-        if (w > in1.x - in0.x - caretW - ctx.px(8)) x = in1.x - caretW - ctx.px(8) - w;   // keep the end (and the caret) in view
-        drawText(dl, font, ImVec2(x, ty), th.text, text);
-        x += w + ctx.px(4);
+    {
+        const ScopedClipRect clip(dl, in0, in1);
+        float x = in0.x;
+        if (text.empty()) {
+            drawText(dl, ctx.fonts.body, ImVec2(x + ctx.px(12), pos.y + (size.y - ctx.fonts.body->FontSize) * 0.5f), th.textMuted, placeholder);
+        } else {
+            const float w = measureText(font, text).x;
+            if (w > in1.x - in0.x - caretW - ctx.px(8)) x = in1.x - caretW - ctx.px(8) - w;   // keep the end (and the caret) in view
+            drawText(dl, font, ImVec2(x, ty), th.text, text);
+            x += w + ctx.px(4);
+        }
+        if (focused) fillRoundRect(dl, ImVec2(x, ty + font->FontSize * 0.1f), ImVec2(x + caretW, ty + font->FontSize * 0.95f), th.primary, ctx.px(2));
     }
-    if (focused) fillRoundRect(dl, ImVec2(x, ty + font->FontSize * 0.1f), ImVec2(x + caretW, ty + font->FontSize * 0.95f), th.primary, ctx.px(2));
-    dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y));
     return clicked;
 }

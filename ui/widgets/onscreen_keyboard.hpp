@@ -30,7 +30,6 @@ public:
     size_t length() const { return m_composer.length(); }
     bool done() const { return m_done; }                 // "Xong" was pressed (until clear/setText/takeDone)
     bool takeDone();                                     // done(), then forgets it
-    bool changedLastFrame() const { return m_changed; }
     bool shift() const { return m_shift; }
     Layout layout() const { return m_layout; }
     const kiosk::Composer& composer() const { return m_composer; }
@@ -57,7 +56,6 @@ private:
     bool m_capitalizeWords = false;
     bool m_shift = false;
     bool m_done = false;
-    bool m_changed = false;
 };
 
 // A large one-line text box showing `text` with a caret at its end (the tail stays in view when the

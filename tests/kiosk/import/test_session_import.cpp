@@ -239,6 +239,19 @@ TEST_CASE("a broken file is refused with its line: wrong header, open quote, not
     CHECK(f.count("SELECT count(*) FROM sessions") == 0);
 }
 
+TEST_CASE("a surrogate or an overlong form in a file is not UTF-8 (the one definition, kiosk/common/utf8)")
+{
+    Fixture f;
+    for (const char* bad : {"Tr\xED\xA0\x80n", "Tr\xE0\x80\xAFn", "Tr\xF4\x90\x80\x80n"}) {
+        CAPTURE(bad);
+        const ImportResult r = f.run(std::string(kHeader) + "2026-02-03T09:15:00,2026-02-03T09:40:00," + bad + ",,,,,,,\n");
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].line == 2);
+        CHECK(r.problems[0].message.find("UTF-8") != std::string::npos);
+    }
+    CHECK(f.count("SELECT count(*) FROM sessions") == 0);
+}
+
 TEST_CASE("an imported row keeps the card already stored, and decomposed Vietnamese is stored composed")
 {
     Fixture f;

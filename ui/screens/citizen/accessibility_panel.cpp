@@ -1,5 +1,6 @@
 // A modal card: one row per setting, big choices, "Xong".
 #include "ui/screens/citizen/accessibility_panel.hpp"
+#include "ui/imgui_scope.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
@@ -9,11 +10,8 @@ namespace ui {
 void AccessibilityPanel::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    ImVec2 ds = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ds);
-    ImGui::SetNextWindowFocus();
-    ImGui::Begin("##access", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    FullScreenWindow window("##access", ImGuiWindowFlags_NoBackground, /*takeFocus=*/true);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ds, th.scrim);
 
@@ -61,7 +59,6 @@ void AccessibilityPanel::draw(Context& ctx, const kiosk::AppState& state, Intent
     ImGui::SetCursorScreenPos(ImVec2(c0.x + w - pad - ctx.px(360), std::min(y, c0.y + h - pad - rowH + ctx.px(24))));
     if (touchButton(ctx, "access.done", ctx.tr("access_done"), ImVec2(ctx.px(360), rowH), ButtonStyle::Primary))
         intents.push_back(kiosk::intent::CloseAccessibility{});
-    ImGui::End();
 }
 
 } // namespace ui

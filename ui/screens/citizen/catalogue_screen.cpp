@@ -2,7 +2,6 @@
 #include "ui/screens/citizen/catalogue_screen.hpp"
 #include "ui/widgets/qr_view.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -64,9 +63,7 @@ void CatalogueScreen::drawPanelQr(Context& ctx, ImDrawList* dl, float x, float y
 void CatalogueScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, top] = beginPage(ctx, state, intents);
 
     const float sideW = ctx.px(470), gap = ctx.px(48);
     const float listW = a.width() - sideW - gap;

@@ -3,7 +3,6 @@
 #include "ui/widgets/qr_view.hpp"
 #include "ui/widgets/slip_panel.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -25,11 +24,8 @@ const kiosk::QrMatrix* HandoffScreen::qrFor(const std::string& url)
 void HandoffScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Handoff& handoff, const kiosk::SlipStatus* slip, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, y] = beginPage(ctx, state, intents);
 
-    float y = a.min.y;
     y += drawTextCentered(dl, ctx.fonts.title, a.min.x, y, a.width(), th.text, handoff.title.in(ctx.lang)).y + ctx.px(10);
     y += drawTextCentered(dl, ctx.fonts.body, a.min.x + ctx.px(160), y, a.width() - ctx.px(320), th.textMuted, ctx.tr("handoff_hint")).y + ctx.px(36);
 

@@ -1,5 +1,6 @@
 // A dimmed page, a card with the question, the seconds left in large digits, one big button.
 #include "ui/screens/citizen/idle_overlay.hpp"
+#include "ui/imgui_scope.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
@@ -9,12 +10,9 @@ namespace ui {
 void IdleOverlay::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    ImVec2 ds = ImGui::GetIO().DisplaySize;
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
     // The overlay sits on top of everything: drawn in its own window so it takes the touches.
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ds);
-    ImGui::SetNextWindowFocus();
-    ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    FullScreenWindow window("##idle", ImGuiWindowFlags_NoBackground, /*takeFocus=*/true);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ds, th.scrim);
     float w = ctx.px(1000), h = ctx.px(540);
@@ -32,7 +30,6 @@ void IdleOverlay::draw(Context& ctx, const kiosk::AppState& state, Intents& inte
     // keeps its own press feedback).
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     if (touchArea(ctx, "idle.backdrop", ds)) intents.push_back(kiosk::intent::StillHere{});
-    ImGui::End();
 }
 
 } // namespace ui

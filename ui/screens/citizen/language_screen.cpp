@@ -1,7 +1,6 @@
 // Two large cards side by side; each names its language in that language.
 #include "ui/screens/citizen/language_screen.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 
@@ -30,10 +29,8 @@ bool languageCard(Context& ctx, const char* id, ImVec2 pos, ImVec2 size, const s
 
 void LanguageScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y + ctx.px(40);
+    auto [a, dl, y] = beginPage(ctx, state, intents);
+    y += ctx.px(40);
     // Asked in both languages: the citizen has not chosen yet.
     y += drawTextCentered(dl, ctx.fonts.title, a.min.x, y, a.width(), ctx.theme.text, ctx.strings.get("language_title", kiosk::Lang::Vi)).y;
     y += drawTextCentered(dl, ctx.fonts.heading, a.min.x, y + ctx.px(8), a.width(), ctx.theme.textMuted, ctx.strings.get("language_title", kiosk::Lang::En)).y;

@@ -1,7 +1,6 @@
 // Score and praise; three faces drawn from circles and arcs (no image files); the way on.
 #include "ui/screens/citizen/lesson_done_screen.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <cmath>
@@ -30,10 +29,8 @@ void drawFace(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 ink, int mood
 void LessonDoneScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y + ctx.px(8);
+    auto [a, dl, y] = beginPage(ctx, state, intents);
+    y += ctx.px(8);
     y += drawTextCentered(dl, ctx.fonts.title, a.min.x, y, a.width(), th.text, ctx.tr("done_title")).y + ctx.px(8);
     y += drawTextCentered(dl, ctx.fonts.heading, a.min.x + ctx.px(100), y, a.width() - ctx.px(200), th.textMuted, lesson.title.in(ctx.lang)).y + ctx.px(24);
     if (!lesson.quiz.empty()) {

@@ -2,7 +2,6 @@
 #include "ui/screens/citizen/lesson_screen.hpp"
 #include "ui/widgets/phone_illustration.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -38,9 +37,7 @@ LessonLayout LessonScreen::layout(const Context& ctx, const kiosk::Lesson& lesso
 void LessonScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, top] = beginPage(ctx, state, intents);
     const kiosk::Topic* topic = ctx.catalogue.topic(lesson.topic);
     ImU32 color = ctx.topicColor(topic);
     const int n = static_cast<int>(lesson.steps.size());

@@ -1,7 +1,6 @@
 // Question, answers (A, B, C), then "Đúng rồi!" or the right answer with the lesson's explanation.
 #include "ui/screens/citizen/quiz_screen.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -41,9 +40,7 @@ bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, 
 void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, top] = beginPage(ctx, state, intents);
     const int n = static_cast<int>(lesson.quiz.size());
     const int qi = std::clamp(state.question, 0, n - 1);
     const kiosk::QuizQuestion& q = lesson.quiz[static_cast<size_t>(qi)];

@@ -1,7 +1,6 @@
 // A large tick, the thanks, where to find help, and two ways on.
 #include "ui/screens/citizen/thanks_screen.hpp"
 #include "ui/widgets/text.hpp"
-#include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 
@@ -10,9 +9,7 @@ namespace ui {
 void ThanksScreen::draw(Context& ctx, const kiosk::AppState& state, Intents& intents)
 {
     const Theme& th = ctx.theme;
-    drawTopBar(ctx, state, intents);
-    PageArea a = pageArea(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, top] = beginPage(ctx, state, intents);
     float cx = (a.min.x + a.max.x) * 0.5f, y = a.min.y + ctx.px(60);
     float r = ctx.px(90);
     fillDisc(dl, ImVec2(cx, y + r), r, rgb(0x067647));

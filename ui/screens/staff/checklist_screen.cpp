@@ -8,15 +8,6 @@ namespace ui {
 
 namespace {
 
-const char* outcomeKey(kiosk::Outcome o)
-{
-    switch (o) {
-    case kiosk::Outcome::Partial: return "staff_outcome_partial";
-    case kiosk::Outcome::Referred: return "staff_outcome_referred";
-    default: return "staff_outcome_done";
-    }
-}
-
 ImU32 outcomeColor(const Context& ctx, kiosk::Outcome o)
 {
     if (ctx.highContrast) return ctx.theme.primary;
@@ -62,9 +53,7 @@ bool serviceCard(Context& ctx, const std::string& id, const kiosk::ServiceTick& 
 void StaffChecklistScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, top] = beginStaffPage(ctx, state, intents);
 
     if (m_editingNotes) {
         // The notes take the page: a field and the keyboard under it.

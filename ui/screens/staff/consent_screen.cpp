@@ -9,11 +9,7 @@ namespace ui {
 void StaffConsentScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y;
-    y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.tr("staff_consent_title")).y + ctx.px(12);
+    auto [a, dl, y] = beginStaffPage(ctx, state, intents, ctx.tr("staff_consent_title"), 12);
     y += drawText(dl, ctx.fonts.heading, ImVec2(a.min.x, y), th.primary, state.citizenName + "   ·   " + state.citizenIdMasked).y + ctx.px(32);
 
     // The text the citizen hears, on a card, in the large reading size.

@@ -84,10 +84,8 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
 void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y + ctx.px(40);
+    auto [a, dl, y] = beginStaffPage(ctx, state, intents);
+    y += ctx.px(40);
     y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.fmt("staff_home_hello", {state.memberName})).y + ctx.px(16);
     y += drawText(dl, ctx.fonts.body, ImVec2(a.min.x, y), th.textMuted, ctx.tr("staff_home_lead"), a.width() - ctx.px(760)).y + ctx.px(48);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, y));

@@ -41,11 +41,7 @@ void drawCardBack(Context& ctx, ImVec2 pos, ImVec2 size)
 void StaffIdentifyScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y;
-    y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.tr("staff_identify_title")).y + ctx.px(32);
+    auto [a, dl, y] = beginStaffPage(ctx, state, intents, ctx.tr("staff_identify_title"), 32);
 
     const float cardW = ctx.px(640), cardH = ctx.px(400);
     drawCardBack(ctx, ImVec2(a.min.x, y), ImVec2(cardW, cardH));

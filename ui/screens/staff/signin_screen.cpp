@@ -36,11 +36,7 @@ void drawBadgeIcon(ImDrawList* dl, ImVec2 p, float s, ImU32 ink, ImU32 card)
 void StaffSignInScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y;
-    y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.tr("staff_signin_title")).y + ctx.px(32);
+    auto [a, dl, y] = beginStaffPage(ctx, state, intents, ctx.tr("staff_signin_title"), 32);
 
     const float gap = ctx.px(64), leftW = (a.width() - gap) * 0.5f;
     // 1. Who: one button per active account.

@@ -1,4 +1,4 @@
-// The staff bar and message line shared by the staff screens.
+// The staff bar, page and message line shared by the staff screens.
 #include "ui/screens/staff/staff_screen.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
@@ -32,6 +32,29 @@ float drawStaffBar(Context& ctx, const kiosk::StaffState& state, StaffIntents& i
     const std::string& label = ctx.tr(state.memberName.empty() ? "staff_close" : "staff_sign_out");
     if (touchButton(ctx, "staff.close", label, ImVec2(bw, bh), ButtonStyle::OnDark, ctx.fonts.chrome)) intents.push_back(kiosk::staff_intent::Close{});
     return h;
+}
+
+Page beginStaffPage(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
+{
+    drawStaffBar(ctx, state, intents);
+    const PageArea a = staffPage(ctx);
+    return {a, ImGui::GetWindowDrawList(), a.min.y};
+}
+
+Page beginStaffPage(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents, const std::string& title, float gapBelow)
+{
+    Page page = beginStaffPage(ctx, state, intents);
+    page.y += drawText(page.dl, ctx.fonts.title, ImVec2(page.area.min.x, page.y), ctx.theme.text, title).y + ctx.px(gapBelow);
+    return page;
+}
+
+const char* outcomeKey(kiosk::Outcome o)
+{
+    switch (o) {
+    case kiosk::Outcome::Partial: return "staff_outcome_partial";
+    case kiosk::Outcome::Referred: return "staff_outcome_referred";
+    default: return "staff_outcome_done";
+    }
 }
 
 float drawStaffMessage(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, float width)

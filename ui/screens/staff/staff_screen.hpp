@@ -15,5 +15,11 @@ float drawStaffBar(Context& ctx, const kiosk::StaffState& state, StaffIntents& i
 float drawStaffMessage(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, float width);
 // The page under the staff bar.
 PageArea staffPage(const Context& ctx);
+// The staff bar, then the page under it.
+Page beginStaffPage(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents);
+// The same with the page's title at its top left; y is `gapBelow` (layout pixels) under the title.
+Page beginStaffPage(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents, const std::string& title, float gapBelow);
+// The string key that names a task's outcome ("staff_outcome_done", …).
+const char* outcomeKey(kiosk::Outcome o);
 
 } // namespace ui

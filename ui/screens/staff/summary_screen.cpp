@@ -7,23 +7,10 @@
 
 namespace ui {
 
-namespace {
-const char* outcomeKey(kiosk::Outcome o)
-{
-    switch (o) {
-    case kiosk::Outcome::Partial: return "staff_outcome_partial";
-    case kiosk::Outcome::Referred: return "staff_outcome_referred";
-    default: return "staff_outcome_done";
-    }
-}
-} // namespace
-
 void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, const kiosk::SlipStatus* slip, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto [a, dl, top] = beginStaffPage(ctx, state, intents);
     // The slip's column on the right; the record's text wraps before it.
     const bool printer = slip && slip->available;
     const float slipW = ctx.px(640), textW = printer ? a.width() - slipW - ctx.px(48) : a.width();

@@ -31,11 +31,7 @@ void StaffTypeIdScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
         reset();
     }
     if (m_focus < 0) focus(ctx, 0);
-    drawStaffBar(ctx, state, intents);
-    PageArea a = staffPage(ctx);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = a.min.y;
-    y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.tr("staff_type_title")).y + ctx.px(24);
+    auto [a, dl, y] = beginStaffPage(ctx, state, intents, ctx.tr("staff_type_title"), 24);
 
     static const char* kLabels[3] = {"staff_type_number", "staff_type_name", "staff_type_birth"};
     static const char* kIds[3] = {"type.number", "type.name", "type.birth"};

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -27,6 +28,22 @@ std::unique_ptr<kiosk::Records> openRecords(const GlobalOptions& g, const kiosk:
     auto r = kiosk::Records::open(g.dataDir, clock, error);
     if (!r) std::cerr << error << "\n";
     return r;
+}
+
+// Opens the records and makes one change; on success prints `done`. Exit code 1 with the store's
+// message when either fails.
+int changeRecords(const GlobalOptions& g, const std::function<bool(kiosk::Records&, std::string&)>& change, const std::string& done)
+{
+    kiosk::SteadyClock clock;
+    auto r = openRecords(g, clock);
+    if (!r) return 1;
+    std::string error;
+    if (!change(*r, error)) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    std::cout << done;
+    return 0;
 }
 
 // One line from standard input, without echo when it is a terminal.
@@ -148,16 +165,8 @@ int staffList(const GlobalOptions& g, bool json)
 
 int staffDisable(const GlobalOptions& g, const std::string& name)
 {
-    kiosk::SteadyClock clock;
-    auto r = openRecords(g, clock);
-    if (!r) return 1;
-    std::string error;
-    if (!r->staff->disable(name, "cli", error)) {
-        std::cerr << error << "\n";
-        return 1;
-    }
-    std::cout << "Đã khoá tài khoản " << name << ".\n";
-    return 0;
+    return changeRecords(
+        g, [&](kiosk::Records& r, std::string& error) { return r.staff->disable(name, "cli", error); }, "Đã khoá tài khoản " + name + ".\n");
 }
 
 const char* roleLabel(kiosk::StaffRole role)
@@ -272,16 +281,8 @@ int citizenErase(const GlobalOptions& g, const std::string& id)
         std::cerr << "Số căn cước phải gồm đúng 12 chữ số.\n";
         return 2;
     }
-    kiosk::SteadyClock clock;
-    auto r = openRecords(g, clock);
-    if (!r) return 1;
-    std::string error;
-    if (!r->sessions->eraseCitizen(id, "cli", error)) {
-        std::cerr << error << "\n";
-        return 1;
-    }
-    std::cout << "Đã xoá thông tin cá nhân của người dân này. Các lượt hỗ trợ vẫn được tính là lượt ẩn danh.\n";
-    return 0;
+    return changeRecords(g, [&](kiosk::Records& r, std::string& error) { return r.sessions->eraseCitizen(id, "cli", error); },
+                         "Đã xoá thông tin cá nhân của người dân này. Các lượt hỗ trợ vẫn được tính là lượt ẩn danh.\n");
 }
 
 } // namespace

@@ -42,6 +42,27 @@ bool readToken(const std::filesystem::path& file, std::string& token, std::strin
     return true;
 }
 
+// The configured [upload] settings, this build's version and the data folder (no URL override, no token).
+kiosk::UploadOptions configuredUpload(const GlobalOptions& g, const kiosk::UploadConfig& c)
+{
+    kiosk::UploadOptions o;
+    o.url = c.url;
+    o.caFile = c.caFile;
+    o.batchSize = c.batchSize;
+    o.retries = c.retries;
+    o.backoffMs = c.backoffMs;
+    o.timeoutSeconds = c.timeoutSeconds;
+    o.version = KIOSK_VERSION;
+    o.dataDir = g.dataDir;
+    return o;
+}
+
+// Where the bearer token is read from: [upload] token_file, else upload.token in the data folder.
+std::filesystem::path tokenFile(const GlobalOptions& g, const kiosk::UploadConfig& c)
+{
+    return c.tokenFile.empty() ? std::filesystem::path(g.dataDir) / "upload.token" : std::filesystem::path(c.tokenFile);
+}
+
 int uploadCommand(const GlobalOptions& g, const std::string& url, const std::string& token)
 {
     kiosk::Runtime rt = kiosk::Runtime::load(g.runtimeOptions());
@@ -50,19 +71,12 @@ int uploadCommand(const GlobalOptions& g, const std::string& url, const std::str
         if (p.file == g.configFile || std::filesystem::path(p.file).filename() == "kiosk.toml") std::cerr << "cảnh báo: " << p.str() << "\n";
     const kiosk::UploadConfig& c = rt.config.upload;
 
-    kiosk::UploadOptions o;
-    o.url = url.empty() ? c.url : url;
-    o.caFile = c.caFile;
-    o.batchSize = c.batchSize;
-    o.retries = c.retries;
-    o.backoffMs = c.backoffMs;
-    o.timeoutSeconds = c.timeoutSeconds;
-    o.version = KIOSK_VERSION;
-    o.dataDir = g.dataDir;
+    kiosk::UploadOptions o = configuredUpload(g, c);
+    if (!url.empty()) o.url = url;
     o.token = token;
     std::string error;
     if (o.token.empty()) {
-        const std::filesystem::path file = c.tokenFile.empty() ? std::filesystem::path(g.dataDir) / "upload.token" : std::filesystem::path(c.tokenFile);
+        const std::filesystem::path file = tokenFile(g, c);
         // Without a URL there is nothing to send to: say that first.
         if (!o.url.empty() && !readToken(file, o.token, error)) {
             std::cerr << error << "\n";
@@ -105,20 +119,12 @@ bool uploadOptionsFromConfig(const GlobalOptions& g, const kiosk::Config& config
 {
     // The staff screen's "Tải lên ngay": the same settings as the nightly `kiosk upload`.
     const kiosk::UploadConfig& c = config.upload;
-    o.url = c.url;
-    o.caFile = c.caFile;
-    o.batchSize = c.batchSize;
-    o.retries = c.retries;
-    o.backoffMs = c.backoffMs;
-    o.timeoutSeconds = c.timeoutSeconds;
-    o.version = KIOSK_VERSION;
-    o.dataDir = g.dataDir;
+    o = configuredUpload(g, c);
     if (o.url.empty()) {
         error = "Ki-ốt chưa được cấu hình địa chỉ máy chủ của xã ([upload] url). Xin báo cán bộ kỹ thuật.";
         return false;
     }
-    const std::filesystem::path file = c.tokenFile.empty() ? std::filesystem::path(g.dataDir) / "upload.token" : std::filesystem::path(c.tokenFile);
-    return readToken(file, o.token, error);
+    return readToken(tokenFile(g, c), o.token, error);
 }
 
 } // namespace app

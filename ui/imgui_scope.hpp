@@ -6,10 +6,16 @@
 
 namespace ui {
 
+// The scopes below are neither copied nor moved: one Pop for each Push.
+struct Unique {
+    Unique() = default;
+    Unique(const Unique&) = delete;
+    Unique& operator=(const Unique&) = delete;
+};
+
 // A window over the whole display, without title, border or saved settings. `extraFlags` add to
 // those; `takeFocus` puts it above the page (overlays that must get the touches).
-class FullScreenWindow {
-public:
+struct FullScreenWindow : Unique {
     explicit FullScreenWindow(const char* id, ImGuiWindowFlags extraFlags = 0, bool takeFocus = false)
     {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -18,48 +24,32 @@ public:
         ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | extraFlags);
     }
     ~FullScreenWindow() { ImGui::End(); }
-    FullScreenWindow(const FullScreenWindow&) = delete;
-    FullScreenWindow& operator=(const FullScreenWindow&) = delete;
 };
 
-class ScopedStyleColor {
-public:
+struct ScopedStyleColor : Unique {
     ScopedStyleColor(ImGuiCol which, ImU32 colour) { ImGui::PushStyleColor(which, colour); }
     ~ScopedStyleColor() { ImGui::PopStyleColor(); }
-    ScopedStyleColor(const ScopedStyleColor&) = delete;
-    ScopedStyleColor& operator=(const ScopedStyleColor&) = delete;
 };
 
-class ScopedStyleVar {
-public:
+struct ScopedStyleVar : Unique {
     ScopedStyleVar(ImGuiStyleVar which, float value) { ImGui::PushStyleVar(which, value); }
     ScopedStyleVar(ImGuiStyleVar which, ImVec2 value) { ImGui::PushStyleVar(which, value); }
     ~ScopedStyleVar() { ImGui::PopStyleVar(); }
-    ScopedStyleVar(const ScopedStyleVar&) = delete;
-    ScopedStyleVar& operator=(const ScopedStyleVar&) = delete;
 };
 
-class ScopedFont {
-public:
+struct ScopedFont : Unique {
     explicit ScopedFont(ImFont* font) { ImGui::PushFont(font); }
     ~ScopedFont() { ImGui::PopFont(); }
-    ScopedFont(const ScopedFont&) = delete;
-    ScopedFont& operator=(const ScopedFont&) = delete;
 };
 
 // A clip rectangle on one draw list (text that must not run past a field's edge).
-class ScopedClipRect {
-public:
-    ScopedClipRect(ImDrawList* dl, ImVec2 min, ImVec2 max, bool intersectWithCurrent = true) : m_dl(dl)
+struct ScopedClipRect : Unique {
+    ScopedClipRect(ImDrawList* dl, ImVec2 min, ImVec2 max, bool intersectWithCurrent = true) : list(dl)
     {
-        m_dl->PushClipRect(min, max, intersectWithCurrent);
+        list->PushClipRect(min, max, intersectWithCurrent);
     }
-    ~ScopedClipRect() { m_dl->PopClipRect(); }
-    ScopedClipRect(const ScopedClipRect&) = delete;
-    ScopedClipRect& operator=(const ScopedClipRect&) = delete;
-
-private:
-    ImDrawList* m_dl;
+    ~ScopedClipRect() { list->PopClipRect(); }
+    ImDrawList* list;
 };
 
 } // namespace ui

@@ -1,6 +1,7 @@
 // Drawn with stb_truetype (Noto Sans from fonts-noto-core) in grey levels — a card printer prints
 // them, unlike a thermal slip — and the QR code from kiosk/common/qr at whole pixels per module.
 #include "drivers/print/badge_card.hpp"
+#include "drivers/print/word_wrap.hpp"
 #include "kiosk/common/qr.hpp"
 #include "kiosk/common/utf8.hpp"
 #include <stb/stb_truetype.h>
@@ -90,26 +91,7 @@ void drawLine(Canvas& c, const TtfFont& f, const std::u32string& s, float px, fl
 // Greedy word wrap into lines no wider than `width`.
 std::vector<std::u32string> wrap(const TtfFont& f, const std::u32string& text, float px, float width)
 {
-    std::vector<std::u32string> lines;
-    std::u32string line, word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        const std::u32string trial = line.empty() ? word : line + U' ' + word;
-        if (!line.empty() && advance(f, trial, px) > width) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = trial;
-        }
-        word.clear();
-    };
-    for (char32_t ch : text) {
-        if (ch == U' ') flush();
-        else word.push_back(ch);
-    }
-    flush();
-    if (!line.empty()) lines.push_back(line);
-    return lines;
+    return wrapWords(text, width, [&](const std::u32string& s) { return advance(f, s, px); }, /*cutLongWords=*/false);
 }
 
 // Draws a paragraph at `top`, wrapped to `width`; returns the height used.

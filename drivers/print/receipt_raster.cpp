@@ -1,6 +1,7 @@
 // Text layout for slips: UTF-8 → code points, greedy word wrap on measured advances, glyphs
 // thresholded to 1 bit (thermal printers have no grey). Sizes scale with the paper's width.
 #include "drivers/print/receipt_raster.hpp"
+#include "drivers/print/word_wrap.hpp"
 #include "kiosk/common/qr.hpp"
 #include "kiosk/common/utf8.hpp"
 #include <stb/stb_truetype.h>
@@ -119,32 +120,10 @@ Image ReceiptRenderer::render(const kiosk::Receipt& receipt, int widthDots) cons
     auto paragraph = [&](const std::string& text, const Face& face, float px, bool centre) {
         const int lineHeight = static_cast<int>(std::ceil(px * 1.3f));
         if (text.empty()) { page.grow(lineHeight / 2); return; }
-        std::u32string all = kiosk::utf8::decode(text, U'?'), line, word;
-        std::vector<std::u32string> lines;
-        auto flushWord = [&] {
-            if (word.empty()) return;
-            std::u32string trial = line.empty() ? word : line + U' ' + word;
-            if (!line.empty() && m_fonts->width(face, trial, px) > usable) {
-                lines.push_back(line);
-                line = word;
-            } else {
-                line = trial;
-            }
-            // A word wider than the paper (a long URL) is cut where it must be.
-            while (m_fonts->width(face, line, px) > usable && line.size() > 1) {
-                size_t n = line.size();
-                while (n > 1 && m_fonts->width(face, line.substr(0, n), px) > usable) --n;
-                lines.push_back(line.substr(0, n));
-                line = line.substr(n);
-            }
-            word.clear();
-        };
-        for (char32_t c : all) {
-            if (c == U' ') flushWord();
-            else word.push_back(c);
-        }
-        flushWord();
-        if (!line.empty()) lines.push_back(line);
+        // A word wider than the paper (a long URL) is cut where it must be.
+        const std::vector<std::u32string> lines = wrapWords(
+            kiosk::utf8::decode(text, U'?'), usable, [&](const std::u32string& run) { return m_fonts->width(face, run, px); },
+            /*cutLongWords=*/true);
         int ascent = 0, descent = 0, gap = 0;
         stbtt_GetFontVMetrics(&face.info, &ascent, &descent, &gap);
         const int base = static_cast<int>(std::lround(ascent * stbtt_ScaleForPixelHeight(&face.info, px)));

@@ -1,5 +1,6 @@
 // One full-screen ImGui window per frame; the screen for the state draws into it.
 #include "ui/app_view.hpp"
+#include "ui/imgui_scope.hpp"
 
 namespace ui {
 
@@ -31,36 +32,33 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
         m_staffIntents = m_staffView.draw(ctx, m_staff->state(), m_slips);
         return intents;
     }
-    const ImVec2 ds = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ds);
-    ImGui::Begin("##kiosk", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     const kiosk::AppState& s = app.state();
-    if (s.screen == kiosk::Screen::Attract) m_catalogue.resetScroll();   // every visit ends here
-    switch (s.screen) {
-    case kiosk::Screen::Attract: m_attract.draw(ctx, s, intents); break;
-    case kiosk::Screen::Language: m_language.draw(ctx, s, intents); break;
-    case kiosk::Screen::Catalogue: m_catalogue.draw(ctx, s, intents); break;
-    case kiosk::Screen::Lesson:
-        if (const kiosk::Lesson* l = app.lesson()) m_lesson.draw(ctx, s, *l, intents);
-        else m_catalogue.draw(ctx, s, intents);
-        break;
-    case kiosk::Screen::Quiz:
-        if (const kiosk::Lesson* l = app.lesson(); l && !l->quiz.empty()) m_quiz.draw(ctx, s, *l, intents);
-        else m_catalogue.draw(ctx, s, intents);
-        break;
-    case kiosk::Screen::LessonDone:
-        if (const kiosk::Lesson* l = app.lesson()) m_done.draw(ctx, s, *l, intents);
-        else m_catalogue.draw(ctx, s, intents);
-        break;
-    case kiosk::Screen::Handoff:
-        if (const kiosk::Handoff* h = app.handoff()) m_handoff.draw(ctx, s, *h, app.slipOffered() ? m_slips : nullptr, intents);
-        else m_catalogue.draw(ctx, s, intents);
-        break;
-    case kiosk::Screen::Thanks: m_thanks.draw(ctx, s, intents); break;
-    }
-    ImGui::End();
+    {
+        const FullScreenWindow page("##kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+        if (s.screen == kiosk::Screen::Attract) m_catalogue.resetScroll();   // every visit ends here
+        switch (s.screen) {
+        case kiosk::Screen::Attract: m_attract.draw(ctx, s, intents); break;
+        case kiosk::Screen::Language: m_language.draw(ctx, s, intents); break;
+        case kiosk::Screen::Catalogue: m_catalogue.draw(ctx, s, intents); break;
+        case kiosk::Screen::Lesson:
+            if (const kiosk::Lesson* l = app.lesson()) m_lesson.draw(ctx, s, *l, intents);
+            else m_catalogue.draw(ctx, s, intents);
+            break;
+        case kiosk::Screen::Quiz:
+            if (const kiosk::Lesson* l = app.lesson(); l && !l->quiz.empty()) m_quiz.draw(ctx, s, *l, intents);
+            else m_catalogue.draw(ctx, s, intents);
+            break;
+        case kiosk::Screen::LessonDone:
+            if (const kiosk::Lesson* l = app.lesson()) m_done.draw(ctx, s, *l, intents);
+            else m_catalogue.draw(ctx, s, intents);
+            break;
+        case kiosk::Screen::Handoff:
+            if (const kiosk::Handoff* h = app.handoff()) m_handoff.draw(ctx, s, *h, app.slipOffered() ? m_slips : nullptr, intents);
+            else m_catalogue.draw(ctx, s, intents);
+            break;
+        case kiosk::Screen::Thanks: m_thanks.draw(ctx, s, intents); break;
+        }
+    }   // the page's window ends here: the overlays below are windows of their own
     // A modal panel or question takes every touch: what lies underneath is neither tappable
     // nor listed as a touch target.
     if (s.accessibilityOpen && !s.idlePrompt) {

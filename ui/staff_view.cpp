@@ -1,5 +1,6 @@
 // One full-screen window per frame for staff mode.
 #include "ui/staff_view.hpp"
+#include "ui/imgui_scope.hpp"
 
 namespace ui {
 
@@ -7,11 +8,7 @@ StaffIntents StaffView::draw(Context& ctx, const kiosk::StaffState& state, const
 {
     using S = kiosk::StaffScreen;
     StaffIntents intents;
-    const ImVec2 ds = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ds);
-    ImGui::Begin("##staff", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    const FullScreenWindow page("##staff", ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     switch (state.screen) {
     case S::SignIn: m_signIn.draw(ctx, state, intents); break;
     case S::Home: m_home.draw(ctx, state, intents); break;
@@ -22,7 +19,6 @@ StaffIntents StaffView::draw(Context& ctx, const kiosk::StaffState& state, const
     case S::Summary: m_summary.draw(ctx, state, slips, intents); break;
     case S::Closed: break;
     }
-    ImGui::End();
     return intents;
 }
 

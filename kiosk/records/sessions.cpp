@@ -15,52 +15,11 @@ namespace {
 // Why a write failed, for staff: a full disk is the one they can do something about.
 std::string writeError(Database& db)
 {
-    int code = sqlite3_extended_errcode(db.handle()) & 0xff;
-    if (code == SQLITE_FULL) return "Bộ nhớ của ki-ốt đã đầy, chưa lưu được. Xin báo cán bộ kỹ thuật giải phóng dung lượng rồi bấm Lưu lại.";
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return "Cơ sở dữ liệu đang bận, chưa lưu được. Xin bấm Lưu lại.";
+    const WriteFailure failure = writeFailure(db);
+    if (failure == WriteFailure::DiskFull) return "Bộ nhớ của ki-ốt đã đầy, chưa lưu được. Xin báo cán bộ kỹ thuật giải phóng dung lượng rồi bấm Lưu lại.";
+    if (failure == WriteFailure::Busy) return "Cơ sở dữ liệu đang bận, chưa lưu được. Xin bấm Lưu lại.";
     return "Chưa lưu được vào cơ sở dữ liệu (" + db.lastError() + "). Xin bấm Lưu lại.";
 }
-
-// BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded. Inside a caller's transaction
-// (an import's all-or-nothing batch) it is a savepoint: the caller's COMMIT makes it durable.
-class Transaction {
-public:
-    explicit Transaction(Database& db) : m_db(db), m_nested(!sqlite3_get_autocommit(db.handle()))
-    {
-        m_open = db.exec(m_nested ? "SAVEPOINT session_store" : "BEGIN IMMEDIATE");
-    }
-    ~Transaction()
-    {
-        if (m_open) rollback();
-    }
-    bool open() const { return m_open; }
-    // On failure `error` says why, read before the rollback replaces SQLite's last error (a COMMIT
-    // that hit a full disk must say so, not "cannot rollback").
-    bool commit(std::string& error)
-    {
-        if (!m_open) {
-            error = writeError(m_db);
-            return false;
-        }
-        m_open = false;
-        if (m_db.exec(m_nested ? "RELEASE session_store" : "COMMIT")) return true;
-        error = writeError(m_db);
-        rollback();
-        return false;
-    }
-
-private:
-    void rollback()
-    {
-        // A COMMIT that failed on a full disk or an I/O error has already rolled back.
-        if (!m_nested && sqlite3_get_autocommit(m_db.handle())) return;
-        m_db.exec(m_nested ? "ROLLBACK TO session_store; RELEASE session_store" : "ROLLBACK");
-    }
-
-    Database& m_db;
-    bool m_nested = false;
-    bool m_open = false;
-};
 
 bool validServices(const std::vector<ServiceOutcome>& services, std::string& error)
 {
@@ -216,7 +175,7 @@ std::optional<SaveResult> SessionStore::save(const NewSession& s, std::string& e
         error = writeError(m_db);
         return std::nullopt;
     }
-    if (!tx.commit(error)) return std::nullopt;
+    if (!tx.commit(error, writeError)) return std::nullopt;
     return result;
 }
 
@@ -299,7 +258,7 @@ bool SessionStore::correct(int64_t sessionId, const SessionEdit& edit, std::stri
         error = writeError(m_db);
         return false;
     }
-    return tx.commit(error);
+    return tx.commit(error, writeError);
 }
 
 std::optional<CitizenRecord> SessionStore::findCitizen(std::string_view idNumber)
@@ -364,7 +323,7 @@ bool SessionStore::eraseCitizen(std::string_view idNumber, std::string_view acto
         error = writeError(m_db);
         return false;
     }
-    if (!tx.commit(error)) return false;
+    if (!tx.commit(error, writeError)) return false;
     // secure_delete zeroes the freed pages; the checkpoint moves them out of the WAL file too.
     m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return true;

@@ -281,4 +281,46 @@ bool Database::migrate(std::string& error)
     return true;
 }
 
+WriteFailure writeFailure(const Database& db)
+{
+    const int code = sqlite3_extended_errcode(db.handle()) & 0xff;
+    if (code == SQLITE_FULL) return WriteFailure::DiskFull;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return WriteFailure::Busy;
+    return WriteFailure::Other;
+}
+
+Transaction::Transaction(Database& db) : m_db(db), m_nested(!sqlite3_get_autocommit(db.handle()))
+{
+    m_open = db.exec(m_nested ? "SAVEPOINT kiosk_tx" : "BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (m_open) rollback();
+}
+
+bool Transaction::commit(std::string& error, Describe describe)
+{
+    if (!m_open) {
+        error = describe(m_db);
+        return false;
+    }
+    if (m_db.exec(m_nested ? "RELEASE kiosk_tx" : "COMMIT")) {
+        m_open = false;
+        return true;
+    }
+    error = describe(m_db);
+    rollback();
+    return false;
+}
+
+void Transaction::rollback()
+{
+    if (!m_open) return;
+    m_open = false;
+    // A COMMIT that failed on a full disk or an I/O error has already rolled back.
+    if (!m_nested && sqlite3_get_autocommit(m_db.handle())) return;
+    m_db.exec(m_nested ? "ROLLBACK TO kiosk_tx; RELEASE kiosk_tx" : "ROLLBACK");
+}
+
 } // namespace kiosk

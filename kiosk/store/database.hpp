@@ -69,4 +69,36 @@ private:
 // The schema's migrations, in order; migration N brings the schema to user_version N.
 int latestSchemaVersion();
 
+// Why a write failed, in the terms a person at the kiosk can act on (SQLite's last extended code).
+enum class WriteFailure { DiskFull, Busy, Other };
+WriteFailure writeFailure(const Database& db);
+
+// The one rule for writes: BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded (an
+// early return, a throw). Inside a caller's transaction (an import's all-or-nothing batch) it is a
+// savepoint, made durable by the caller's COMMIT.
+class Transaction {
+public:
+    // Describes a failed write for the caller's screen or log, called while SQLite's error is still
+    // the write's own (before any rollback replaces it).
+    using Describe = std::string (*)(Database&);
+
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    bool open() const { return m_open; }
+    bool nested() const { return m_nested; }
+    // False with `describe(db)` in `error` when the BEGIN or the COMMIT failed; nothing is kept then
+    // (a COMMIT that failed on a full disk says so, not "cannot rollback").
+    bool commit(std::string& error, Describe describe);
+    // Gives up now, keeping nothing (also what the destructor does).
+    void rollback();
+
+private:
+    Database& m_db;
+    bool m_nested = false;
+    bool m_open = false;
+};
+
 } // namespace kiosk

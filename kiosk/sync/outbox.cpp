@@ -236,19 +236,25 @@ void Outbox::readFailed(const char* what)
                   "chạy \"kiosk db check\".";
 }
 
+namespace {
+std::string ackWriteError(Database& db)
+{
+    return writeFailure(db) == WriteFailure::DiskFull
+               ? "Bộ nhớ của ki-ốt đã đầy nên chưa ghi được những gì máy chủ xã đã xác nhận; lần gửi sau sẽ gửi lại các bản ghi "
+                 "này (máy chủ không nhận trùng). Xin báo cán bộ kỹ thuật giải phóng dung lượng."
+               : "Chưa ghi được xác nhận của máy chủ xã vào cơ sở dữ liệu (" + db.lastError() + "); lần gửi sau sẽ gửi lại.";
+}
+} // namespace
+
 bool Outbox::markAcknowledged(const std::vector<const OutboxRecord*>& acked, int64_t now, std::string& error)
 {
     if (acked.empty()) return true;
+    Transaction tx(m_db);
     auto fail = [&] {
-        const int code = sqlite3_extended_errcode(m_db.handle()) & 0xff;
-        error = code == SQLITE_FULL
-                    ? "Bộ nhớ của ki-ốt đã đầy nên chưa ghi được những gì máy chủ xã đã xác nhận; lần gửi sau sẽ gửi lại các bản ghi "
-                      "này (máy chủ không nhận trùng). Xin báo cán bộ kỹ thuật giải phóng dung lượng."
-                    : "Chưa ghi được xác nhận của máy chủ xã vào cơ sở dữ liệu (" + m_db.lastError() + "); lần gửi sau sẽ gửi lại.";
-        m_db.exec("ROLLBACK");
-        return false;
+        error = ackWriteError(m_db);   // before the rollback replaces SQLite's error
+        return false;                  // tx rolls back
     };
-    if (!m_db.exec("BEGIN IMMEDIATE")) return fail();
+    if (!tx.open()) return fail();
     Statement ack(m_db.handle(),
                   "INSERT INTO upload_acks(kind, uid, revision, acked_at) VALUES (?,?,?,?) "
                   "ON CONFLICT(kind, uid) DO UPDATE SET revision = max(revision, excluded.revision), acked_at = excluded.acked_at");
@@ -265,8 +271,7 @@ bool Outbox::markAcknowledged(const std::vector<const OutboxRecord*>& acked, int
         ack.bind(1, recordKindName(r->kind)).bind(2, r->id).bind(3, r->revision).bind(4, now);
         if (!ack.run()) return fail();
     }
-    if (!m_db.exec("COMMIT")) return fail();
-    return true;
+    return tx.commit(error, ackWriteError);
 }
 
 OutboxCounts Outbox::waiting() { return countWaiting(m_db); }

@@ -146,3 +146,75 @@ TEST_CASE("a throw inside the usage worker is caught: flush returns, the error i
     REQUIRE(st.step());
     CHECK(st.int64(0) == 2);   // the thrown batch was rolled back, the next one landed
 }
+
+namespace {
+int64_t rowsIn(const std::filesystem::path& file)
+{
+    std::string error;
+    auto other = kiosk::Database::open(file, error);   // a second, real connection to the file
+    REQUIRE_MESSAGE(other, error);
+    kiosk::Statement st(other->handle(), "SELECT count(*) FROM tx_probe");
+    REQUIRE(st.step());
+    return st.int64(0);
+}
+std::string describeForTest(kiosk::Database& db)
+{
+    return kiosk::writeFailure(db) == kiosk::WriteFailure::DiskFull ? "đầy" : "lỗi: " + db.lastError();
+}
+} // namespace
+
+TEST_CASE("a Transaction keeps its rows only when committed, as a savepoint inside another, and says why a COMMIT failed")
+{
+    test::TempDir dir;
+    std::string error;
+    auto db = kiosk::Database::open(dir / "tx.sqlite3", error);
+    REQUIRE_MESSAGE(db, error);
+    REQUIRE(db->exec("CREATE TABLE tx_probe(v BLOB)"));
+    {
+        kiosk::Transaction tx(*db);
+        REQUIRE(tx.open());
+        CHECK_FALSE(tx.nested());
+        REQUIRE(db->exec("INSERT INTO tx_probe VALUES (1)"));
+        REQUIRE(tx.commit(error, describeForTest));
+    }
+    CHECK(rowsIn(dir / "tx.sqlite3") == 1);
+    {
+        kiosk::Transaction tx(*db);   // an early return: nothing committed
+        REQUIRE(db->exec("INSERT INTO tx_probe VALUES (2)"));
+    }
+    CHECK(rowsIn(dir / "tx.sqlite3") == 1);
+    {
+        kiosk::Transaction outer(*db);
+        REQUIRE(db->exec("INSERT INTO tx_probe VALUES (3)"));
+        {
+            kiosk::Transaction inner(*db);
+            CHECK(inner.nested());
+            REQUIRE(db->exec("INSERT INTO tx_probe VALUES (4)"));
+        }   // the savepoint rolls back, the outer rows stay
+        {
+            kiosk::Transaction inner(*db);
+            REQUIRE(db->exec("INSERT INTO tx_probe VALUES (5)"));
+            REQUIRE(inner.commit(error, describeForTest));
+        }
+        CHECK(rowsIn(dir / "tx.sqlite3") == 1);   // nothing durable before the outer COMMIT
+        REQUIRE(outer.commit(error, describeForTest));
+    }
+    CHECK(rowsIn(dir / "tx.sqlite3") == 3);   // 1, 3 and 5
+
+    // A COMMIT that fails (a deferred foreign key, checked only at COMMIT): the caller's
+    // description of SQLite's own error, not of the rollback's, and nothing kept.
+    REQUIRE(db->exec("CREATE TABLE tx_parent(id INTEGER PRIMARY KEY); "
+                     "CREATE TABLE tx_child(p INTEGER REFERENCES tx_parent(id) DEFERRABLE INITIALLY DEFERRED)"));
+    {
+        kiosk::Transaction tx(*db);
+        REQUIRE(tx.open());
+        REQUIRE(db->exec("INSERT INTO tx_probe VALUES (6)"));
+        REQUIRE(db->exec("INSERT INTO tx_child VALUES (42)"));
+        error.clear();
+        CHECK_FALSE(tx.commit(error, describeForTest));
+        CHECK(error.find("FOREIGN KEY") != std::string::npos);
+        CHECK_FALSE(tx.open());
+    }
+    CHECK(db->exec("BEGIN IMMEDIATE; ROLLBACK"));   // no transaction was left open
+    CHECK(rowsIn(dir / "tx.sqlite3") == 3);
+}

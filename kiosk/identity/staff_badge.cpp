@@ -95,17 +95,21 @@ std::optional<IssuedBadge> StaffBadges::issue(std::string_view name, std::string
     IssuedBadge b;
     b.member = *m;
     b.issuedAt = m_clock.unixSeconds();
-    if (!m_db.exec("BEGIN IMMEDIATE", &error)) return std::nullopt;
+    Transaction tx(m_db);
+    if (!tx.open()) {
+        error = "không lưu được thẻ: " + m_db.lastError();
+        return std::nullopt;
+    }
     Statement revoke(m_db.handle(), "UPDATE staff_badges SET revoked_at=? WHERE staff_id=? AND revoked_at=0");
     bool ok = revoke.bind(1, b.issuedAt).bind(2, m->id).run();
     b.replacedOld = ok && sqlite3_changes(m_db.handle()) > 0;
     Statement add(m_db.handle(), "INSERT INTO staff_badges(staff_id, token_hash, issued_at) VALUES (?,?,?)");
     ok = ok && add.bind(1, m->id).bind(2, tokenHash(token)).bind(3, b.issuedAt).run();
-    if (!ok || !m_db.exec("COMMIT", &error)) {
-        if (error.empty()) error = "không lưu được thẻ: " + m_db.lastError();
-        m_db.exec("ROLLBACK");
-        return std::nullopt;
+    if (!ok) {
+        error = "không lưu được thẻ: " + m_db.lastError();
+        return std::nullopt;   // tx rolls back
     }
+    if (!tx.commit(error, [](Database& db) { return "không lưu được thẻ: " + db.lastError(); })) return std::nullopt;
     m_audit.record(actor, "badge_issued", m->name, b.replacedOld ? "earlier badge revoked" : "");
     b.payload = std::string(kVersion1) + token;
     return b;

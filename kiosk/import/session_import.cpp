@@ -503,12 +503,13 @@ ImportResult SessionImporter::importFrom(const std::function<CsvReader::Source()
     if (!r.problems.empty()) return r;
 
     // Second pass, all or nothing: one transaction; each save nests as a savepoint inside it.
-    if (!m_db.exec("BEGIN IMMEDIATE")) {
+    Transaction tx(m_db);
+    if (!tx.open()) {
         r.error = "Cơ sở dữ liệu đang bận, chưa nhập gì: xin thử lại sau ít phút.";
         return r;
     }
     auto fail = [&](const std::string& why) {
-        m_db.exec("ROLLBACK");
+        tx.rollback();
         r.error = why;
         r.added = r.alreadyThere = r.newStaff = 0;
         return r;
@@ -545,7 +546,9 @@ ImportResult SessionImporter::importFrom(const std::function<CsvReader::Source()
     if (!second.problems.empty() || second.rows != r.rows) return fail("Tệp đã thay đổi trong lúc nhập: chưa nhập gì. Xin nhập lại.");
     m_audit.record(actor, "sessions_imported", "", "added=" + std::to_string(r.added) + " already=" + std::to_string(r.alreadyThere) +
                                                     " new_staff=" + std::to_string(r.newStaff));
-    if (!m_db.exec("COMMIT")) return fail("Không ghi được vào cơ sở dữ liệu (" + m_db.lastError() + "): chưa nhập gì.");
+    std::string commitError;
+    if (!tx.commit(commitError, [](Database& db) { return "Không ghi được vào cơ sở dữ liệu (" + db.lastError() + "): chưa nhập gì."; }))
+        return fail(commitError);
     r.ok = true;
     return r;
 }

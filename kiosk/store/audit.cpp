@@ -16,8 +16,8 @@ bool AuditLog::record(std::string_view actor, std::string_view action, std::stri
     }
     // Reading the last link and appending the next must not interleave with another connection's
     // append: inside the caller's write transaction already, or in one of its own.
-    const bool own = sqlite3_get_autocommit(m_db.handle()) != 0;
-    if (own && !m_db.exec("BEGIN IMMEDIATE")) return false;
+    Transaction tx(m_db);   // a savepoint inside the caller's transaction
+    if (!tx.open()) return false;
     bool ok = false;
     {
         // Chain from the head, not from the table's last row: a row cut from the end then shows
@@ -45,12 +45,8 @@ bool AuditLog::record(std::string_view actor, std::string_view action, std::stri
         head.bind(1, auditHead(*m_chainKey, id, link));
         ok = st.run() && head.run();
     }
-    if (own) {
-        if (ok && m_db.exec("COMMIT")) return true;
-        m_db.exec("ROLLBACK");
-        return false;
-    }
-    return ok;
+    std::string error;
+    return ok && tx.commit(error, [](Database& db) { return db.lastError(); });
 }
 
 std::vector<AuditEntry> AuditLog::recent(int limit)

@@ -111,20 +111,13 @@ bool UsageLog::write(const std::vector<UsageEvent>& batch)
     const std::string at = utcNow();
     // IMMEDIATE: take the write lock now (waiting out the frame thread's save under
     // busy_timeout) rather than fail halfway through the batch.
-    if (!db.exec("BEGIN IMMEDIATE")) return false;
+    Transaction tx(db);   // rolled back on every way out, a throwing hook included
+    if (!tx.open()) return false;
     std::function<bool()> hook;
     {
         std::lock_guard lock(m_mutex);
         hook = m_beforeCommit;
     }
-    struct Rollback {   // also when the hook throws
-        Database& db;
-        bool armed = true;
-        ~Rollback()
-        {
-            if (armed) db.exec("ROLLBACK");
-        }
-    } rollback{db};
     Statement ins(db.handle(), "INSERT INTO usage_events(at, visit, kind, lesson, step, detail) VALUES (?,?,?,?,?,?)");
     bool ok = ins.ok();
     for (const UsageEvent& e : batch) {
@@ -135,13 +128,12 @@ bool UsageLog::write(const std::vector<UsageEvent>& batch)
         ins.reset();
     }
     if (ok && hook) ok = hook();
-    if (ok && db.exec("COMMIT")) {
-        rollback.armed = false;
-        return true;
-    }
+    std::string error;
+    if (!ok) error = db.lastError();
+    else if (tx.commit(error, [](Database& d) { return d.lastError(); })) return true;
     // Statistics are anonymous and not confirmed to anyone: log the failure (no personal data in
     // these events) and carry on; the citizen's screen must never stall on the disk.
-    spdlog::warn("không ghi được thống kê sử dụng: {}", db.lastError());
+    spdlog::warn("không ghi được thống kê sử dụng: {}", error);
     return false;
 }
 

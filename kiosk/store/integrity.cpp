@@ -149,14 +149,19 @@ int latestKeyedSchema() { return 1; }
 bool migrateKeyed(Database& db, const Vault& vault, std::string& error)
 {
     if (std::atoi(getMeta(db, "keyed_schema").c_str()) >= latestKeyedSchema()) return true;
-    if (!db.exec("BEGIN IMMEDIATE", &error)) return false;
+    static constexpr Transaction::Describe kDescribe = [](Database& d) { return "nâng cấp khoá toàn vẹn thất bại: " + d.lastError(); };
+    Transaction tx(db);
+    if (!tx.open()) {
+        error = kDescribe(db);
+        return false;
+    }
     auto fail = [&] {
-        error = "nâng cấp khoá toàn vẹn thất bại: " + db.lastError();
-        db.exec("ROLLBACK");
+        error = kDescribe(db);
+        tx.rollback();
         return false;
     };
     // Another process may have done it while this one waited for the lock.
-    if (std::atoi(getMeta(db, "keyed_schema").c_str()) >= latestKeyedSchema()) return db.exec("COMMIT", &error);
+    if (std::atoi(getMeta(db, "keyed_schema").c_str()) >= latestKeyedSchema()) return tx.commit(error, kDescribe);
     if (!resealTable(db, vault, "citizens", kCitizenSealedColumns) || !resealTable(db, vault, "sessions", {kSessionNotesColumn})) return fail();
     {
         std::vector<int64_t> ids;
@@ -179,8 +184,8 @@ bool migrateKeyed(Database& db, const Vault& vault, std::string& error)
         }
         if (lastId > 0 && !setMeta(db, "audit_head", auditHead(vault, lastId, link))) return fail();
     }
-    if (!setMeta(db, "keyed_schema", std::to_string(latestKeyedSchema())) || !db.exec("COMMIT", &error)) return fail();
-    return true;
+    if (!setMeta(db, "keyed_schema", std::to_string(latestKeyedSchema()))) return fail();
+    return tx.commit(error, kDescribe);
 }
 
 std::vector<Tampered> checkSealedBinding(Database& db, const Vault& vault)

@@ -1,5 +1,6 @@
 // The subcommands of the `kiosk` executable (wired to the command line in main.cpp).
 #pragma once
+#include "cli/command_set.hpp"
 #include "kiosk/content/runtime.hpp"
 #include "kiosk/sync/uploader.hpp"
 #include <functional>
@@ -45,17 +46,8 @@ int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o);
 int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir);
 int contentListCommand(const GlobalOptions& g, const std::string& assetsDir, bool json);
 
-// Subcommands that live in their own file register here: each add*Commands() declares its options
-// (kept alive by the lambda it hands over) and what to run when the command line chose it.
-class CommandSet {
-public:
-    void add(CLI::App* command, std::function<int()> run) { m_commands.emplace_back(command, std::move(run)); }
-    // Runs the command the parsed command line chose; -1 when none of these was chosen.
-    int dispatch() const;
-
-private:
-    std::vector<std::pair<CLI::App*, std::function<int()>>> m_commands;
-};
+// Subcommands that live in their own file register here (cli/command_set.hpp).
+using CommandSet = cli::CommandSet<>;
 
 // `kiosk narrate --lesson ID --step N --out FILE.wav [--lang vi|en] [--voice V]`
 void addNarrateCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);

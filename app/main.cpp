@@ -19,13 +19,6 @@ kiosk::RuntimeOptions GlobalOptions::runtimeOptions(const std::string& assetsDir
     return o;
 }
 
-int CommandSet::dispatch() const
-{
-    for (const auto& [command, run] : m_commands)
-        if (command->parsed()) return run();
-    return -1;
-}
-
 bool parseSize(const std::string& s, int& w, int& h)
 {
     int a = 0, b = 0;

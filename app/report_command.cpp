@@ -57,13 +57,7 @@ void addReportCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
 {
     auto o = std::make_shared<kiosk::ReportArguments>();
     auto* cmd = cli.add_subcommand("report", "báo cáo theo quý, tháng hoặc khoảng ngày / the commune's report for a period");
-    cmd->add_option("--quarter", o->quarter, "quý / quarter, e.g. 2026-Q1");
-    cmd->add_option("--month", o->month, "tháng / month, e.g. 2026-03");
-    cmd->add_option("--from", o->from, "từ ngày (tính cả ngày này) / first day, YYYY-MM-DD");
-    cmd->add_option("--to", o->to, "đến ngày (tính cả ngày này) / last day, YYYY-MM-DD");
-    cmd->add_option("--format", o->format, "json | csv | xlsx (default: from --out's extension, else json)")
-        ->check(CLI::IsMember({"json", "csv", "xlsx"}));
-    cmd->add_option("--out", o->out, "tệp kết quả / output file (json and csv: - or none = standard output)");
+    cli::addReportOptions(*cmd, *o);
     set.add(cmd, [&g, o] { return reportCommand(g, *o); });
 }
 

@@ -120,13 +120,18 @@ bool CollectorStore::migrate(std::string& error)
         return false;
     }
     for (int v = version; v < kLatest; ++v) {
-        std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[v] +
-                          "INSERT INTO meta(key, value) VALUES ('collector_schema', '" + std::to_string(v + 1) +
-                          "') ON CONFLICT(key) DO UPDATE SET value=excluded.value; COMMIT;";
+        const std::string step = std::to_string(v + 1);
+        kiosk::Transaction tx(*m_db);
         std::string e;
-        if (!m_db->exec(sql, &e)) {
-            m_db->exec("ROLLBACK");
-            error = "Không nâng cấp được cơ sở dữ liệu của máy chủ xã lên lược đồ " + std::to_string(v + 1) + ": " + e;
+        if (!tx.open() || !m_db->exec(std::string(kMigrations[v]) + "INSERT INTO meta(key, value) VALUES ('collector_schema', '" + step +
+                                          "') ON CONFLICT(key) DO UPDATE SET value=excluded.value;",
+                                      &e)) {
+            if (e.empty()) e = m_db->lastError();
+            error = "Không nâng cấp được cơ sở dữ liệu của máy chủ xã lên lược đồ " + step + ": " + e;
+            return false;
+        }
+        if (!tx.commit(e, [](kiosk::Database& db) { return db.lastError(); })) {
+            error = "Không nâng cấp được cơ sở dữ liệu của máy chủ xã lên lược đồ " + step + ": " + e;
             return false;
         }
     }
@@ -142,7 +147,11 @@ bool CollectorStore::fillReadings(std::string& error)
         kiosk::Statement any(db, "SELECT 1 FROM citizen_aliases WHERE reading_enc IS NULL LIMIT 1");
         if (!any.step()) return true;
     }
-    if (!m_db->exec("BEGIN IMMEDIATE", &error)) return false;
+    kiosk::Transaction tx(*m_db);
+    if (!tx.open()) {
+        error = m_db->lastError();
+        return false;
+    }
     kiosk::Statement st(db, "SELECT a.kiosk_id, a.uid, c.consent_at, c.old_id_enc, c.name_enc, c.birth_enc, c.address_enc, c.issue_enc, "
                             "c.gender, c.birth_year FROM citizen_aliases a JOIN citizens c ON c.id = a.citizen_id WHERE a.reading_enc IS NULL");
     kiosk::Statement up(db, "UPDATE citizen_aliases SET consent_at=?, reading_enc=? WHERE kiosk_id=? AND uid=?");
@@ -158,15 +167,10 @@ bool CollectorStore::fillReadings(std::string& error)
         up.bind(1, st.int64(2)).bindBlob(2, m_vault->seal(r.serialise())).bind(3, st.int64(0)).bind(4, st.text(1));
         if (!up.run()) {
             error = "Không nâng cấp được bảng citizen_aliases: " + m_db->lastError();
-            m_db->exec("ROLLBACK");
             return false;
         }
     }
-    if (!m_db->exec("COMMIT", &error)) {
-        m_db->exec("ROLLBACK");
-        return false;
-    }
-    return true;
+    return tx.commit(error, [](kiosk::Database& db) { return db.lastError(); });
 }
 
 UidBinding CollectorStore::bindKioskUid(int64_t kioskId, const std::string& kioskUid)

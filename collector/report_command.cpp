@@ -15,13 +15,6 @@
 
 namespace collector {
 
-int CommandSet::dispatch(const std::filesystem::path& dataDir) const
-{
-    for (const auto& [command, run] : m_commands)
-        if (command->parsed()) return run(dataDir);
-    return -1;
-}
-
 namespace {
 
 struct ReportOptions : kiosk::ReportArguments {
@@ -82,13 +75,7 @@ void addReportCommand(CLI::App& cli, const std::string&, CommandSet& set)
 {
     auto o = std::make_shared<ReportOptions>();
     auto* cmd = cli.add_subcommand("report", "báo cáo của xã từ mọi ki-ốt / the commune's report over all kiosks");
-    cmd->add_option("--quarter", o->quarter, "quý / quarter, e.g. 2026-Q1");
-    cmd->add_option("--month", o->month, "tháng / month, e.g. 2026-03");
-    cmd->add_option("--from", o->from, "từ ngày / first day, YYYY-MM-DD");
-    cmd->add_option("--to", o->to, "đến ngày (tính cả ngày này) / last day, inclusive");
-    cmd->add_option("--format", o->format, "json | csv | xlsx (default: from --out's extension, else json)")
-        ->check(CLI::IsMember({"json", "csv", "xlsx"}));
-    cmd->add_option("--out", o->out, "tệp kết quả / output file (json and csv: - or none = standard output)");
+    cli::addReportOptions(*cmd, *o);
     cmd->add_option("--config", o->config, "cấu hình xã (kiosk.toml: chỉ tiêu, tên xã) / the commune's kiosk.toml")->check(CLI::ExistingFile);
     set.add(cmd, [o](const std::filesystem::path& dataDir) { return reportCommand(dataDir, *o); });
 }

@@ -37,17 +37,21 @@ std::string trim(std::string s)
     return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
 }
 
-HttpResponse storageError(kiosk::Database& db)
+HttpResponse storageError(kiosk::WriteFailure failure)
 {
-    const int code = sqlite3_extended_errcode(db.handle()) & 0xff;
-    if (code == SQLITE_FULL)
+    if (failure == kiosk::WriteFailure::DiskFull)
         return errorResponse(507, "storage_full", "Máy chủ xã đã hết chỗ lưu: chưa nhận gì từ lô này. Xin giải phóng dung lượng trên máy chủ.");
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    if (failure == kiosk::WriteFailure::Busy) {
         HttpResponse r = errorResponse(503, "busy", "Cơ sở dữ liệu của máy chủ xã đang bận: chưa nhận gì từ lô này, xin gửi lại sau.");
         r.headers.emplace_back("Retry-After", "5");
         return r;
     }
     return errorResponse(500, "storage_error", "Máy chủ xã không ghi được vào cơ sở dữ liệu: chưa nhận gì từ lô này.");
+}
+
+HttpResponse storageError(kiosk::Database& db)
+{
+    return storageError(kiosk::writeFailure(db));
 }
 
 } // namespace
@@ -178,16 +182,12 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
 
     std::lock_guard lock(m_mutex);
     kiosk::Database& db = m_store.db();
-    if (!db.exec("BEGIN IMMEDIATE")) return storageError(db);
+    kiosk::Transaction batch(db);
+    if (!batch.open()) return storageError(db);
     switch (m_store.bindKioskUid(kioskId, kioskUid)) {
     case UidBinding::Bound: break;
-    case UidBinding::Error: {
-        HttpResponse e = storageError(db);
-        db.exec("ROLLBACK");
-        return e;
-    }
+    case UidBinding::Error: return storageError(db);
     case UidBinding::Refused:
-        db.exec("ROLLBACK");
         return errorResponse(403, "kiosk_mismatch",
                              "Mã truy cập này đã được dùng cho một ki-ốt khác (mã ki-ốt khác). Mỗi ki-ốt cần mã truy cập riêng: "
                              "xin cấp mã mới bằng `kiosk-collector kiosk add`.");
@@ -200,15 +200,13 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
         const json r = json::parse(text, nullptr, false);
         if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || !validRecordId(r["id"].get<std::string>())) {
             applier.finish();
-            db.exec("ROLLBACK");
             return errorResponse(400, "bad_record", "Bản ghi thứ " + std::to_string(n) + " không có mã (\"id\") hợp lệ: chưa nhận gì từ lô này.");
         }
         // Each record in its own savepoint: a rejected one leaves nothing behind.
-        if (!db.exec("SAVEPOINT rec")) {
-            HttpResponse e = storageError(db);
+        kiosk::Transaction record(db);
+        if (!record.open()) {
             applier.finish();
-            db.exec("ROLLBACK");
-            return e;
+            return storageError(db);
         }
         json ack;
         std::string reason;
@@ -216,27 +214,25 @@ HttpResponse UploadHandler::handleUpload(int64_t kioskId, const std::string& bod
         const Applied a = id.compare(0, prefix.size(), prefix) == 0 ? applier.apply(r, ack, reason) : Applied::Reject;
         if (reason.empty() && a == Applied::Reject) reason = "mã bản ghi phải bắt đầu bằng mã của ki-ốt đã gửi nó (kiosk_id)";
         if (a == Applied::Failure) {
-            HttpResponse e = storageError(db);
             applier.finish();
-            db.exec("ROLLBACK");
-            return e;
+            return storageError(db);
         }
         if (a == Applied::Reject) {
-            db.exec("ROLLBACK TO rec");
+            record.rollback();
             rejected.push_back({{"id", r["id"]}, {"error", "invalid_record"}, {"message", reason}});
-        } else {
-            acks.push_back(std::move(ack));
+            continue;
         }
-        db.exec("RELEASE rec");
+        if (!record.commit()) {
+            applier.finish();
+            return storageError(record.failure());
+        }
+        acks.push_back(std::move(ack));
     }
     kiosk::Statement seen(db.handle(), "UPDATE kiosks SET last_upload_at=? WHERE id=?");
     seen.bind(1, m_store.clock().unixSeconds()).bind(2, kioskId);
     applier.finish();
-    if (!seen.run() || !db.exec("COMMIT")) {
-        HttpResponse e = storageError(db);
-        db.exec("ROLLBACK");
-        return e;
-    }
+    if (!seen.run()) return storageError(db);
+    if (!batch.commit()) return storageError(batch.failure());
     // secure_delete zeroed the erased rows' pages; the checkpoint moves them out of the WAL too.
     if (applier.erasedSomething()) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     HttpResponse out;

@@ -1,33 +1,19 @@
 // Names and parsing of the small shared value types.
 #include "kiosk/common/types.hpp"
+#include "kiosk/common/enum_names.hpp"
 
 namespace kiosk {
 
-const char* langCode(Lang lang) { return lang == Lang::En ? "en" : "vi"; }
+namespace {
+constexpr EnumName<Lang> kLangs[] = {{Lang::Vi, "vi"}, {Lang::En, "en"}};
+constexpr EnumName<TextSize> kTextSizes[] = {
+    {TextSize::Normal, "normal"}, {TextSize::Large, "large"}, {TextSize::ExtraLarge, "extra-large"}, {TextSize::ExtraLarge, "xlarge"}};
+} // namespace
 
-bool parseLang(std::string_view s, Lang& out)
-{
-    if (s == "vi") { out = Lang::Vi; return true; }
-    if (s == "en") { out = Lang::En; return true; }
-    return false;
-}
-
-const char* textSizeName(TextSize size)
-{
-    switch (size) {
-    case TextSize::Large: return "large";
-    case TextSize::ExtraLarge: return "extra-large";
-    default: return "normal";
-    }
-}
-
-bool parseTextSize(std::string_view s, TextSize& out)
-{
-    if (s == "normal") { out = TextSize::Normal; return true; }
-    if (s == "large") { out = TextSize::Large; return true; }
-    if (s == "extra-large" || s == "xlarge") { out = TextSize::ExtraLarge; return true; }
-    return false;
-}
+const char* langCode(Lang lang) { return enumName(kLangs, lang); }
+bool parseLang(std::string_view s, Lang& out) { return parseEnum(kLangs, s, out); }
+const char* textSizeName(TextSize size) { return enumName(kTextSizes, size); }
+bool parseTextSize(std::string_view s, TextSize& out) { return parseEnum(kTextSizes, s, out); }
 
 float textScale(TextSize size)
 {

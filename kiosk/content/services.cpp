@@ -1,27 +1,17 @@
 // Reading assets/services.toml: codes checked, both languages required, duplicates refused.
 #include "kiosk/content/services.hpp"
+#include "kiosk/common/enum_names.hpp"
 #include "kiosk/common/utf8.hpp"
 #include <algorithm>
 
 namespace kiosk {
 
-const char* outcomeName(Outcome o)
-{
-    switch (o) {
-    case Outcome::Partial: return "partial";
-    case Outcome::Referred: return "referred";
-    default: return "done";
-    }
-}
+namespace {
+constexpr EnumName<Outcome> kOutcomes[] = {{Outcome::Done, "done"}, {Outcome::Partial, "partial"}, {Outcome::Referred, "referred"}};
+} // namespace
 
-bool parseOutcome(std::string_view s, Outcome& out)
-{
-    if (s == "done") out = Outcome::Done;
-    else if (s == "partial") out = Outcome::Partial;
-    else if (s == "referred") out = Outcome::Referred;
-    else return false;
-    return true;
-}
+const char* outcomeName(Outcome o) { return enumName(kOutcomes, o); }
+bool parseOutcome(std::string_view s, Outcome& out) { return parseEnum(kOutcomes, s, out); }
 
 const std::vector<std::string>& standardServiceCodes()
 {

@@ -1,6 +1,7 @@
 // Argon2id via libsodium's crypto_pwhash_str (m = 19 MiB, t = 2: OWASP's minimum, ~50 ms on a
 // small box), lockout bookkeeping in the staff row, every outcome audited.
 #include "kiosk/identity/staff.hpp"
+#include "kiosk/common/enum_names.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
 #include <algorithm>
@@ -46,23 +47,13 @@ bool hashPin(std::string_view pin, std::string& out, std::string& error)
 }
 } // namespace
 
-const char* roleName(StaffRole r)
-{
-    switch (r) {
-    case StaffRole::Officer: return "officer";
-    case StaffRole::Admin: return "admin";
-    default: return "volunteer";
-    }
-}
+namespace {
+constexpr EnumName<StaffRole> kRoles[] = {
+    {StaffRole::Volunteer, "volunteer"}, {StaffRole::Officer, "officer"}, {StaffRole::Admin, "admin"}};
+} // namespace
 
-bool parseRole(std::string_view s, StaffRole& out)
-{
-    if (s == "volunteer") out = StaffRole::Volunteer;
-    else if (s == "officer") out = StaffRole::Officer;
-    else if (s == "admin") out = StaffRole::Admin;
-    else return false;
-    return true;
-}
+const char* roleName(StaffRole r) { return enumName(kRoles, r); }
+bool parseRole(std::string_view s, StaffRole& out) { return parseEnum(kRoles, s, out); }
 
 int64_t StaffStore::lockSeconds(int lockouts)
 {

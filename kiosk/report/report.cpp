@@ -503,15 +503,8 @@ std::optional<Report> buildReport(Database& db, const Vault& vault, const Report
     Report r;
     r.period = in.period;
     r.commune = in.commune;
-    // A read transaction: every query sees the same snapshot while the kiosk keeps saving.
-    struct ReadSnapshot {
-        Database& db;
-        bool open = db.exec("BEGIN");
-        ~ReadSnapshot()
-        {
-            if (open) db.exec("COMMIT");
-        }
-    } snapshot{db};
+    // Every query sees the same snapshot while the kiosk keeps saving.
+    const ReadSnapshot snapshot(db);
     CitizenAttributes attrs;
     if (!attrs.load(db, in.withLists)) return fail(db.lastError());
 

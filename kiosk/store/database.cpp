@@ -302,6 +302,7 @@ Transaction::~Transaction()
 bool Transaction::commit(std::string& error, Describe describe)
 {
     if (!m_open) {
+        m_failure = writeFailure(m_db);
         error = describe(m_db);
         return false;
     }
@@ -309,7 +310,19 @@ bool Transaction::commit(std::string& error, Describe describe)
         m_open = false;
         return true;
     }
+    m_failure = writeFailure(m_db);
     error = describe(m_db);
+    rollback();
+    return false;
+}
+
+bool Transaction::commit()
+{
+    if (m_open && m_db.exec(m_nested ? "RELEASE kiosk_tx" : "COMMIT")) {
+        m_open = false;
+        return true;
+    }
+    m_failure = writeFailure(m_db);
     rollback();
     return false;
 }
@@ -321,6 +334,17 @@ void Transaction::rollback()
     // A COMMIT that failed on a full disk or an I/O error has already rolled back.
     if (!m_nested && sqlite3_get_autocommit(m_db.handle())) return;
     m_db.exec(m_nested ? "ROLLBACK TO kiosk_tx; RELEASE kiosk_tx" : "ROLLBACK");
+}
+
+ReadSnapshot::ReadSnapshot(Database& db) : m_db(db)
+{
+    // Inside a caller's transaction the caller's snapshot already holds.
+    if (sqlite3_get_autocommit(db.handle())) m_open = db.exec("BEGIN");
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_open) m_db.exec("COMMIT");
 }
 
 } // namespace kiosk

@@ -92,12 +92,31 @@ public:
     // False with `describe(db)` in `error` when the BEGIN or the COMMIT failed; nothing is kept then
     // (a COMMIT that failed on a full disk says so, not "cannot rollback").
     bool commit(std::string& error, Describe describe);
+    // The same for callers that answer by kind (the collector's HTTP status): false with failure()
+    // set from SQLite's error before the rollback.
+    bool commit();
+    WriteFailure failure() const { return m_failure; }
     // Gives up now, keeping nothing (also what the destructor does).
     void rollback();
 
 private:
     Database& m_db;
     bool m_nested = false;
+    bool m_open = false;
+    WriteFailure m_failure = WriteFailure::Other;
+};
+
+// The one rule for reads that must agree with each other (a report's many queries): a deferred
+// BEGIN … COMMIT, so every query sees the same snapshot while another connection keeps writing.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Database& m_db;
     bool m_open = false;
 };
 

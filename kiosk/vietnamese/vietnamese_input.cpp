@@ -6,6 +6,7 @@
 // [1] Keys: what a key does to the word being typed (marks, tones, undo by a doubled key).
 // [2] Composer: words and separators, backspace, the text shown.
 #include "kiosk/vietnamese/vietnamese_input.hpp"
+#include "kiosk/common/enum_names.hpp"
 #include "kiosk/common/utf8.hpp"
 #include <algorithm>
 
@@ -247,21 +248,13 @@ bool isWordKey(char32_t c, InputMethod m)
 
 // ---------------------------------------------------------------- [2] Composer
 
-bool parseInputMethod(std::string_view name, InputMethod& out)
-{
-    if (name == "telex") out = InputMethod::Telex;
-    else if (name == "vni") out = InputMethod::Vni;
-    else return false;
-    return true;
-}
+namespace {
+constexpr EnumName<InputMethod> kInputMethods[] = {{InputMethod::Telex, "telex"}, {InputMethod::Vni, "vni"}};
+constexpr EnumName<ToneStyle> kToneStyles[] = {{ToneStyle::Old, "old"}, {ToneStyle::New, "new"}};
+} // namespace
 
-bool parseToneStyle(std::string_view name, ToneStyle& out)
-{
-    if (name == "old") out = ToneStyle::Old;
-    else if (name == "new") out = ToneStyle::New;
-    else return false;
-    return true;
-}
+bool parseInputMethod(std::string_view name, InputMethod& out) { return parseEnum(kInputMethods, name, out); }
+bool parseToneStyle(std::string_view name, ToneStyle& out) { return parseEnum(kToneStyles, name, out); }
 
 std::string compose(std::string_view keys, InputMethod method, ToneStyle style)
 {

@@ -4,6 +4,7 @@
 #            includes only the domains below it (the table mirrors kiosk/CMakeLists.txt)
 #   ui/      no SDL, no SQLite, none of the core's store, identity, records, import, report or sync
 #   drivers/ no ImGui, nothing from ui/ or app/
+#   cli/     the command-line pieces both programs share: CLI11 and the report's arguments only
 #   collector/ no SDL, no ImGui, nothing from ui/, drivers/, app/, or the core's flow and output
 # Prints each offending line as file:line: include, and exits 1 if there is any.
 #   check_layering.sh SOURCE_DIR
@@ -20,7 +21,8 @@ report() {   # report FILE_GLOB_LIST REGEX WHY
 }
 src() { find "$1" -name '*.cpp' -o -name '*.hpp' | sort | tr '\n' ' '; }
 
-report "$(src kiosk)" 'SDL|imgui|ui/|drivers/|app/|collector/' "kiosk/ includes SDL, ImGui or an outer layer"
+report "$(src kiosk)" 'SDL|imgui|ui/|drivers/|app/|collector/|cli/' "kiosk/ includes SDL, ImGui or an outer layer"
+report "$(src cli)" 'SDL|imgui|ui/|drivers/|app/|collector/|kiosk/(flow|output|store|records|identity)/' "cli/ includes more than the report's arguments"
 report "$(src ui)" 'SDL|sqlite3|kiosk/(store|identity|records|import|report|sync)/' "ui/ includes SDL, SQLite or the store"
 report "$(src drivers)" 'imgui|ui/|app/' "drivers/ includes ImGui or an outer layer"
 report "$(src collector)" 'SDL|imgui|ui/|drivers/|app/|kiosk/(flow|output)/' "collector/ includes SDL, ImGui or the kiosk's flow"

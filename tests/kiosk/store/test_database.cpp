@@ -218,3 +218,35 @@ TEST_CASE("a Transaction keeps its rows only when committed, as a savepoint insi
     CHECK(db->exec("BEGIN IMMEDIATE; ROLLBACK"));   // no transaction was left open
     CHECK(rowsIn(dir / "tx.sqlite3") == 3);
 }
+
+TEST_CASE("a Transaction says a busy database is busy, and a ReadSnapshot holds one snapshot while another connection writes")
+{
+    test::TempDir dir;
+    std::string error;
+    auto db = kiosk::Database::open(dir / "snap.sqlite3", error);
+    REQUIRE_MESSAGE(db, error);
+    auto other = kiosk::Database::open(dir / "snap.sqlite3", error);
+    REQUIRE_MESSAGE(other, error);
+    REQUIRE(db->exec("CREATE TABLE tx_probe(v BLOB); INSERT INTO tx_probe VALUES (1)"));
+    REQUIRE(other->exec("PRAGMA busy_timeout=0"));
+    {
+        kiosk::Transaction writer(*db);
+        REQUIRE(writer.open());
+        kiosk::Transaction blocked(*other);   // BEGIN IMMEDIATE while another writer holds the lock
+        CHECK_FALSE(blocked.open());
+        CHECK_FALSE(blocked.commit());
+        CHECK(blocked.failure() == kiosk::WriteFailure::Busy);
+        CHECK(writer.commit());
+    }
+    auto count = [](kiosk::Database& d) {
+        kiosk::Statement st(d.handle(), "SELECT count(*) FROM tx_probe");
+        return st.step() ? st.int64(0) : -1;
+    };
+    {
+        const kiosk::ReadSnapshot snapshot(*db);
+        CHECK(count(*db) == 1);
+        REQUIRE(other->exec("INSERT INTO tx_probe VALUES (2)"));   // another connection keeps writing
+        CHECK(count(*db) == 1);                                    // the snapshot does not move
+    }
+    CHECK(count(*db) == 2);
+}

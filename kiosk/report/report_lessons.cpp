@@ -24,7 +24,7 @@ bool tableExists(Database& db, const char* name)
 {
     Statement st(db.handle(), "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
     st.bind(1, name);
-    return st.step();
+    return st.step().row();
 }
 
 } // namespace

@@ -187,11 +187,12 @@ std::string Statement::blob(int col) const
 
 static_assert(SQLITE_OK == 0 && SQLITE_ROW == 100 && SQLITE_DONE == 101);
 
-bool Statement::step()
+StepResult Statement::step()
 {
-    if (!m_stmt) return false;
+    if (!m_stmt) return StepResult(StepResult::Error);
     m_rc = sqlite3_step(m_stmt);
-    return m_rc == SQLITE_ROW;
+    if (m_rc == SQLITE_ROW) return StepResult(StepResult::Row);
+    return StepResult(m_rc == SQLITE_DONE ? StepResult::Done : StepResult::Error);
 }
 
 bool Statement::run()

@@ -12,6 +12,22 @@ struct sqlite3_stmt;
 
 namespace kiosk {
 
+// What one step of a statement gave: a row, the end, or an error. Tested as a condition it is
+// true for a row (`while (st.step())`); code that must tell the end from an error asks which.
+class StepResult {
+public:
+    enum Kind { Row, Done, Error };
+    explicit StepResult(Kind kind) : m_kind(kind) {}
+    Kind kind() const { return m_kind; }
+    explicit operator bool() const { return m_kind == Row; }
+    bool row() const { return m_kind == Row; }
+    bool done() const { return m_kind == Done; }
+    bool error() const { return m_kind == Error; }
+
+private:
+    Kind m_kind;
+};
+
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
@@ -27,7 +43,7 @@ public:
     Statement& bind(int index, std::string_view v);
     Statement& bindNull(int index);
     Statement& bindBlob(int index, std::string_view bytes);
-    bool step();                 // true while a row is available
+    StepResult step();                 // a row (true as a condition), the end, or an error
     bool run();                  // executes to completion; false on error
     void reset();
     int64_t int64(int col) const;

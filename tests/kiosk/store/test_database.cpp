@@ -250,3 +250,28 @@ TEST_CASE("a Transaction says a busy database is busy, and a ReadSnapshot holds 
     }
     CHECK(count(*db) == 2);
 }
+
+TEST_CASE("a statement's step tells a row, the end and an error apart")
+{
+    test::TempDir dir;
+    std::string error;
+    auto db = kiosk::Database::open(dir / "step.sqlite3", error);
+    REQUIRE_MESSAGE(db, error);
+    kiosk::Statement one(db->handle(), "SELECT 1");
+    const kiosk::StepResult first = one.step();
+    CHECK(first.row());
+    CHECK(static_cast<bool>(first));
+    const kiosk::StepResult second = one.step();
+    CHECK(second.done());
+    CHECK_FALSE(static_cast<bool>(second));
+    CHECK_FALSE(one.failed());
+    // An error raised while stepping (an integer overflow), not at prepare time.
+    kiosk::Statement overflow(db->handle(), "SELECT abs(-9223372036854775807 - 1)");
+    REQUIRE(overflow.ok());
+    const kiosk::StepResult bad = overflow.step();
+    CHECK(bad.error());
+    CHECK_FALSE(static_cast<bool>(bad));
+    CHECK(overflow.failed());
+    kiosk::Statement unprepared(db->handle(), "SELECT FROM nowhere");
+    CHECK(unprepared.step().error());
+}

@@ -66,6 +66,8 @@ void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 void addReportCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 // `kiosk session import FILE.csv`: paper or spreadsheet sessions, all or nothing (app/session_command.cpp)
 void addSessionCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
+// `kiosk household import FILE.csv`, `kiosk household list [--village NAME] [--json]` (app/household_command.cpp)
+void addHouseholdCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 // `kiosk db check`: integrity and the records' invariants, one line per check (app/db_check_command.cpp)
 void addDbCheckCommand(CLI::App& cli, const GlobalOptions& g, CommandSet& set);
 // `kiosk id parse TEXT|-` and `kiosk id scan IMAGE`: a chip ID card's QR code as JSON (app/id_command.cpp)

@@ -83,6 +83,7 @@ int main(int argc, char** argv)
     app::addNarrateCommand(cli, g, commands);
     app::addReportCommand(cli, g, commands);
     app::addSessionCommands(cli, g, commands);
+    app::addHouseholdCommands(cli, g, commands);
     app::addDbCheckCommand(cli, g, commands);
     app::addUploadCommand(cli, g, commands);
     app::addDoctorCommand(cli, g, commands);

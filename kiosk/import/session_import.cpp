@@ -1,7 +1,6 @@
-// The CSV import: RFC 4180 reading, every row checked before anything is written (all problems
+// The CSV import (kiosk/common/csv reads it): every row checked before anything is written (all problems
 // reported, by line), then one transaction of SessionStore::save calls (nested as savepoints).
 //
-// [SECTION] CSV
 // [SECTION] cells: text, times, dates, the ID number, services
 // [SECTION] rows
 // [SECTION] the import
@@ -16,136 +15,6 @@
 
 namespace kiosk {
 
-// ---------------------------------------------------------------------------------------------
-// [SECTION] CSV
-// ---------------------------------------------------------------------------------------------
-
-CsvReader::CsvReader(Source source) : m_source(std::move(source)), m_buf(64 * 1024) {}
-
-int CsvReader::peek()
-{
-    if (m_pos == m_len) {
-        if (m_eof) return -1;
-        m_len = m_source(m_buf.data(), m_buf.size());
-        m_pos = 0;
-        if (m_len == 0) {
-            m_eof = true;
-            return -1;
-        }
-    }
-    return static_cast<unsigned char>(m_buf[m_pos]);
-}
-
-int CsvReader::get()
-{
-    const int c = peek();
-    if (c >= 0) ++m_pos;
-    return c;
-}
-
-CsvReader::Next CsvReader::next(CsvRecord& rec, int& badLine, std::string& reason)
-{
-    if (!m_started) {
-        m_started = true;
-        if (peek() >= 0 && m_len - m_pos >= 3 && std::string_view(m_buf.data() + m_pos, 3) == "\xEF\xBB\xBF") m_pos += 3;
-    }
-    if (peek() < 0) return Next::End;
-    rec.line = m_line;
-    rec.fields.clear();
-    size_t bytes = 0;
-    auto tooLong = [&] {
-        badLine = rec.line;
-        reason = "bản ghi bắt đầu ở dòng này dài quá " + std::to_string(kMaxCsvRecordBytes / 1024) +
-                 " KB (một dấu ngoặc kép \" mở mà không đóng?): tệp bị từ chối, chưa nhập gì";
-        return Next::Bad;
-    };
-    for (;;) {
-        std::string field;
-        if (peek() == '"') {
-            const int opened = m_line;
-            get();
-            for (;;) {
-                const int c = get();
-                if (c < 0) {
-                    badLine = opened;
-                    reason = "dấu ngoặc kép \" mở ở dòng này nhưng không đóng cho tới hết tệp";
-                    return Next::Bad;
-                }
-                if (++bytes > kMaxCsvRecordBytes) return tooLong();
-                if (c == '"') {
-                    if (peek() == '"') {
-                        get();
-                        field += '"';
-                        continue;
-                    }
-                    break;
-                }
-                // A lone CR ends a line too (old Mac "CSV (Macintosh)" files), as it ends a record below.
-                if (c == '\n' || (c == '\r' && peek() != '\n')) ++m_line;
-                field += char(c);
-            }
-            const int p = peek();
-            if (p >= 0 && p != ',' && p != '\n' && p != '\r') {
-                badLine = m_line;
-                reason = "sau dấu ngoặc kép đóng một ô phải là dấu phẩy hoặc xuống dòng (dấu ngoặc kép bên trong ô phải viết hai lần: \"\")";
-                return Next::Bad;
-            }
-        } else {
-            for (int p = peek(); p >= 0 && p != ',' && p != '\n' && p != '\r'; p = peek()) {
-                if (++bytes > kMaxCsvRecordBytes) return tooLong();
-                field += char(get());
-            }
-        }
-        rec.fields.push_back(std::move(field));
-        if (rec.fields.size() > kMaxCsvFields) {
-            badLine = rec.line;
-            reason = "dòng này có hơn " + std::to_string(kMaxCsvFields) + " ô (mẫu có 10 cột): tệp bị từ chối, chưa nhập gì";
-            return Next::Bad;
-        }
-        const int p = peek();
-        if (p < 0) return Next::Record;
-        get();
-        if (p == ',') {
-            if (++bytes > kMaxCsvRecordBytes) return tooLong();
-            if (peek() < 0) {
-                rec.fields.emplace_back();   // "a,b," at the very end: a last, empty field
-                return Next::Record;
-            }
-            continue;
-        }
-        if (p == '\r' && peek() == '\n') get();
-        ++m_line;
-        return Next::Record;
-    }
-}
-
-namespace {
-
-CsvReader::Source textSource(std::string_view text)
-{
-    return [text, at = size_t(0)](char* buf, size_t size) mutable {
-        const size_t n = std::min(size, text.size() - at);
-        std::copy_n(text.data() + at, n, buf);
-        at += n;
-        return n;
-    };
-}
-
-} // namespace
-
-bool parseCsv(std::string_view text, std::vector<CsvRecord>& out, int& badLine, std::string& reason)
-{
-    CsvReader reader(textSource(text));
-    CsvRecord rec;
-    for (;;) {
-        switch (reader.next(rec, badLine, reason)) {
-        case CsvReader::Next::Record: out.push_back(std::move(rec)); break;
-        case CsvReader::Next::End: return true;
-        case CsvReader::Next::Bad: return false;
-        }
-    }
-}
-
 std::string ImportProblem::str() const { return "dòng " + std::to_string(line) + ": " + message; }
 
 namespace {
@@ -153,26 +22,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] cells: text, times, dates, the ID number, services
 // ---------------------------------------------------------------------------------------------
-
-// NFC, no surrounding blanks, inner runs of blanks as one space (names, villages, staff).
-std::string cleanText(std::string_view s)
-{
-    std::string composed = composeVietnamese(s), out;
-    bool space = false;
-    for (size_t i = 0; i < composed.size(); ++i) {
-        const char c = composed[i];
-        const bool nbsp = c == '\xC2' && i + 1 < composed.size() && composed[i + 1] == '\xA0';
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || nbsp) {
-            if (nbsp) ++i;
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
 
 // Notes keep their line breaks (as \n) but lose surrounding blanks.
 std::string cleanNotes(std::string_view s)
@@ -237,21 +86,21 @@ public:
         auto bad = [&](std::string message) { problems.push_back({rec.line, std::move(message)}); };
         const size_t before = problems.size();
 
-        const std::string startText = cleanText(cell(StartedAt)), endText = cleanText(cell(EndedAt));
+        const std::string startText = tidyText(cell(StartedAt)), endText = tidyText(cell(EndedAt));
         const auto started = parseLocalDateTime(startText), ended = parseLocalDateTime(endText);
         if (!started) bad("started_at phải là ngày giờ dạng 2026-02-03T09:15:00 (giờ Việt Nam)");
         if (!ended) bad("ended_at phải là ngày giờ dạng 2026-02-03T09:45:00 (giờ Việt Nam)");
         if (started && ended && *ended < *started) bad("ended_at đứng trước started_at");
         if (started && *started > m_now + 86400) bad("started_at là một ngày trong tương lai: kiểm tra lại năm, tháng");
 
-        row.staff = cleanText(cell(Staff));
+        row.staff = tidyText(cell(Staff));
         if (row.staff.empty()) bad("thiếu tên người hỗ trợ (cột staff)");
         else if (utf8::length(row.staff) > 100) bad("tên người hỗ trợ dài quá 100 ký tự");
 
-        std::string id = cleanText(cell(CitizenIdCol));
+        std::string id = tidyText(cell(CitizenIdCol));
         id.erase(std::remove(id.begin(), id.end(), ' '), id.end());   // "038 190 001 234" as written on forms
-        const std::string name = cleanText(cell(FullName)), birth = cleanText(cell(BirthDate)),
-                          genderText = cleanText(cell(Gender));
+        const std::string name = tidyText(cell(FullName)), birth = tidyText(cell(BirthDate)),
+                          genderText = tidyText(cell(Gender));
         std::optional<CitizenId> citizen;
         if (!id.empty() || !name.empty() || !birth.empty() || !genderText.empty()) {
             citizen = CitizenId{};
@@ -278,7 +127,7 @@ public:
             citizen->gender = gender.value_or("");
         }
 
-        const std::string village = cleanText(cell(Village));
+        const std::string village = tidyText(cell(Village));
         if (utf8::length(village) > 100) bad("village dài quá 100 ký tự");
         std::vector<ServiceOutcome> services = readServices(cell(Services), bad);
         const std::string notes = cleanNotes(cell(Notes));
@@ -313,14 +162,14 @@ private:
         while (from <= text.size()) {
             size_t to = text.find(';', from);
             if (to == std::string::npos) to = text.size();
-            const std::string item = cleanText(text.substr(from, to - from));
+            const std::string item = tidyText(text.substr(from, to - from));
             from = to + 1;
             if (item.empty()) continue;
             ++itemNo;
             const size_t colon = item.find(':');
             ServiceOutcome o;
-            o.code = lower(cleanText(item.substr(0, colon)));
-            const std::string outcome = colon == std::string::npos ? "done" : lower(cleanText(item.substr(colon + 1)));
+            o.code = lower(tidyText(item.substr(0, colon)));
+            const std::string outcome = colon == std::string::npos ? "done" : lower(tidyText(item.substr(colon + 1)));
             // The cell's own words are never quoted back: a column filled in wrongly may hold a
             // name or an ID number.
             if (std::find(m_codes.begin(), m_codes.end(), o.code) == m_codes.end()) {
@@ -350,7 +199,7 @@ std::vector<int> readHeader(const CsvRecord& header, std::vector<ImportProblem>&
 {
     std::vector<int> columnOf(ColumnCount, -1);
     for (size_t f = 0; f < header.fields.size(); ++f) {
-        const std::string name = lower(cleanText(header.fields[f]));
+        const std::string name = lower(tidyText(header.fields[f]));
         if (name.empty()) continue;
         const auto* known = std::find_if(std::begin(kImportColumns), std::end(kImportColumns), [&](const char* c) { return name == c; });
         if (known == std::end(kImportColumns)) {
@@ -462,7 +311,7 @@ void scanRows(CsvReader& csv, const RowReader& reader, ImportResult& r, OnRow&& 
             r.problems.push_back({rec.line, utf8Problem});
             return;
         }
-        if (std::all_of(rec.fields.begin(), rec.fields.end(), [](const std::string& f) { return cleanText(f).empty(); })) continue;
+        if (std::all_of(rec.fields.begin(), rec.fields.end(), [](const std::string& f) { return tidyText(f).empty(); })) continue;
         ++r.rows;
         // A spreadsheet writes every row as wide as its header (empty header cells included), so
         // a row wider than the header has a comma that was not quoted.

@@ -153,6 +153,22 @@ const std::vector<const char*> kMigrations = {
     ALTER TABLE staff ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;   -- since the last good sign-in
     ALTER TABLE staff ADD COLUMN weak_pin INTEGER NOT NULL DEFAULT 0;   -- seen at sign-in; cleared by a new PIN
     )sql",
+    // 8: the commune's household register (kiosk household import). The head's name and the
+    // address are sealed, bound to the row's uid; the code is the commune's own household code.
+    R"sql(
+    CREATE TABLE households (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        code TEXT NOT NULL UNIQUE,
+        village TEXT NOT NULL,
+        head_enc BLOB NOT NULL,
+        address_enc BLOB NOT NULL,
+        members INTEGER,                  -- NULL when the register does not say
+        created_at INTEGER NOT NULL,      -- unix seconds
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX households_village ON households(village, code);
+    )sql",
 };
 
 } // namespace

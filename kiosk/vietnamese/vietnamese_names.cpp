@@ -212,4 +212,23 @@ std::string vietnameseNameSortKey(std::string_view fullName)
     return given + char(0x00) + segmentKey(order.data(), rest) + char(0x00) + std::string(fullName);
 }
 
+std::string tidyText(std::string_view s)
+{
+    std::string composed = composeVietnamese(s), out;
+    bool space = false;
+    for (size_t i = 0; i < composed.size(); ++i) {
+        const char c = composed[i];
+        const bool nbsp = c == '\xC2' && i + 1 < composed.size() && composed[i + 1] == '\xA0';
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || nbsp) {
+            if (nbsp) ++i;
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 } // namespace kiosk

@@ -9,6 +9,9 @@ namespace kiosk {
 // Vietnamese letters written as a base letter plus combining marks (circumflex, breve, horn, the
 // five tones) become their precomposed (NFC) letters; everything else is left as it is.
 std::string composeVietnamese(std::string_view text);
+// A cell a person typed: Vietnamese composed (NFC), spaces, tabs, line breaks and no-break spaces
+// collapsed to one space, none at either end.
+std::string tidyText(std::string_view text);
 
 // Sort keys compared bytewise (std::string operator<). The alphabet is Vietnamese
 // (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; f j w z at their Latin places),

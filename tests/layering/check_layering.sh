@@ -37,10 +37,11 @@ allowed() {
     identity) echo "common ports content store" ;;
     records)  echo "common ports content store identity" ;;
     report)   echo "common ports content store vietnamese" ;;
+    households) echo "common ports store vietnamese" ;;
     import)   echo "common ports content store vietnamese identity records report" ;;
     sync)     echo "common ports content store identity records" ;;
     output)   echo "common ports content" ;;
-    flow)     echo "common ports content store identity records report import sync output vietnamese" ;;
+    flow)     echo "common ports content store identity records households report import sync output vietnamese" ;;
     *)        echo "?" ;;
   esac
 }

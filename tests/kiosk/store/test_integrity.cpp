@@ -208,9 +208,13 @@ TEST_CASE("an older database (schema 6, unbound sealed fields, no MACs, no chain
         Statement uid(db.handle(), "SELECT c.uid FROM citizens c ORDER BY id LIMIT 1");
         REQUIRE(uid.step());
         thuyUid = uid.text(0);
-        REQUIRE(db.exec("ALTER TABLE sessions DROP COLUMN mac; ALTER TABLE audit DROP COLUMN chain; "
-                        "ALTER TABLE staff DROP COLUMN lockouts; ALTER TABLE staff DROP COLUMN weak_pin; "
-                        "DELETE FROM meta WHERE key IN ('keyed_schema', 'audit_head'); PRAGMA user_version = 6;"));
+        uid.reset();   // no statement may be running while a table is dropped
+        std::string why;
+        const bool downgraded = db.exec("DROP TABLE households; ALTER TABLE sessions DROP COLUMN mac; ALTER TABLE audit DROP COLUMN chain; "
+                                        "ALTER TABLE staff DROP COLUMN lockouts; ALTER TABLE staff DROP COLUMN weak_pin; "
+                                        "DELETE FROM meta WHERE key IN ('keyed_schema', 'audit_head'); PRAGMA user_version = 6;",
+                                        &why);
+        REQUIRE_MESSAGE(downgraded, why);
         f.rec.reset();
         std::filesystem::copy(f.dir.path(), dir.path(), std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
     }

@@ -3,6 +3,7 @@
 // returned. The PIN's Argon2 check (~60 ms) runs on a worker thread; its result comes back
 // through m_checkDone, drained by tick() at the start of a frame.
 #include "kiosk/flow/staff_flow.hpp"
+#include "kiosk/households/household_register.hpp"
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <algorithm>
@@ -56,10 +57,22 @@ void StaffFlow::PinBuffer::wipe()
     m_size = 0;
 }
 
+std::vector<std::string> StaffFlow::villageChoices() const
+{
+    // The household register's villages when the commune imported one, then any village of the
+    // configuration the register does not hold.
+    HouseholdRegister reg(*m_records.db, *m_records.vault, m_clock);
+    std::vector<std::string> out;
+    for (const VillageCount& v : reg.villages()) out.push_back(v.village);
+    for (const std::string& v : m_config.villages)
+        if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    return out;
+}
+
 StaffFlow::StaffFlow(Records& records, const Config& config, std::vector<ServiceDef> services, const Clock& clock)
     : m_records(records), m_config(config), m_services(std::move(services)), m_clock(clock)
 {
-    m_state.villages = config.villages;
+    m_state.villages = villageChoices();
     m_dashboard = std::make_unique<DashboardWorker>(m_records.db->file(), *m_records.vault, m_config, m_services);
 }
 
@@ -189,7 +202,7 @@ void StaffFlow::close(const char* reason)
     ++m_checkId;   // a PIN check still running is recorded, but no longer signs anyone in
     const uint64_t version = m_state.version;
     m_state = StaffState{};
-    m_state.villages = m_config.villages;
+    m_state.villages = villageChoices();
     m_state.version = version;
     changed();
 }
@@ -203,7 +216,8 @@ void StaffFlow::newSession()
     m_state.citizenIdMasked.clear();
     m_state.services.clear();
     for (const ServiceDef& d : m_services) m_state.services.push_back({d.code, d.title, std::nullopt});
-    m_state.village = m_config.villages.empty() ? std::string() : m_config.villages.front();
+    m_state.villages = villageChoices();   // a register imported meanwhile shows at the next session
+    m_state.village = m_state.villages.empty() ? std::string() : m_state.villages.front();
     m_state.notes.clear();
     m_state.savedId = 0;
     m_state.savedUid.clear();

@@ -136,6 +136,7 @@ public:
     SessionSlip slip() const;
 
 private:
+    std::vector<std::string> villageChoices() const;
     void go(StaffScreen s);
     void say(std::string message, bool error);
     void close(const char* reason);

@@ -1,6 +1,8 @@
 // Staff mode without a screen: PIN sign-in, a card read, consent, the checklist, a durable save,
 // refused cards that save nothing, corrections, anonymous sessions, automatic sign-out.
 #include "kiosk/flow/staff_flow.hpp"
+#include "kiosk/households/household_import.hpp"
+#include <algorithm>
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 #include <chrono>
@@ -425,4 +427,29 @@ TEST_CASE("staff mode closed during a PIN check: the wrong guess still counts an
     f.apply(staff_intent::Close{});
     REQUIRE(f.flow->awaitPinCheck());
     CHECK(f.flow->state().screen == StaffScreen::Closed);
+}
+
+TEST_CASE("the household register's villages become the checklist's village choices, from the next session on")
+{
+    Fixture f;
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(staff_intent::NewSession{});
+    const std::vector<std::string> configured = f.rt.config.villages;
+    CHECK(f.flow->state().villages == configured);   // no register yet: the configuration's villages
+    HouseholdRegister reg(*f.rec->db, *f.rec->vault, f.clock);
+    HouseholdImporter importer(*f.rec->db, reg, *f.rec->audit);
+    REQUIRE(importer.importText("village,household_code,head_name,address\n"
+                                "Thôn 10,T10-1,Nguyễn Văn An,thôn 10\nThôn 2,T2-1,Lê Thị Bình,thôn 2\n",
+                                "cli")
+                .ok);
+    f.apply(staff_intent::Back{});   // home, then a new session
+    REQUIRE(f.flow->state().screen == StaffScreen::Home);
+    f.apply(staff_intent::NewSession{});
+    const std::vector<std::string>& villages = f.flow->state().villages;
+    REQUIRE(villages.size() >= 2);
+    CHECK(villages[0] == "Thôn 2");    // the register's, in the commune's order
+    CHECK(villages[1] == "Thôn 10");
+    CHECK(f.flow->state().village == "Thôn 2");
+    for (const std::string& v : configured)   // the configuration's other villages stay choosable, once each
+        CHECK(std::count(villages.begin(), villages.end(), v) == 1);
 }

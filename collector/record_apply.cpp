@@ -3,6 +3,7 @@
 // is one citizen commune-wide; a kiosk changes only what it sent itself.
 // Sections: [fields] [citizen] [session] [other kinds]
 #include "collector/record_apply.hpp"
+#include "kiosk/households/household_register.hpp"
 #include "kiosk/common/random_id.hpp"
 #include "kiosk/content/services.hpp"
 #include <sodium.h>
@@ -289,13 +290,15 @@ Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
 {
     const std::string uid = r["id"].get<std::string>();
     int64_t revision = 0, started = 0, ended = 0;
-    std::string village, notes, source;
+    std::string village, notes, source, household;
     if (!integer(r, "revision", 1, 1'000'000, revision, reason) || !integer(r, "started_at", 0, kMaxTime, started, reason) ||
         !integer(r, "ended_at", 0, kMaxTime, ended, reason) || !text(r, "village", 200, village, reason, false) ||
-        !text(r, "notes", 10000, notes, reason, false) || !text(r, "source", 16, source, reason))
+        !text(r, "notes", 10000, notes, reason, false) || !text(r, "source", 16, source, reason) ||
+        (r.contains("household_code") && !text(r, "household_code", 32, household, reason)))
         return Applied::Reject;
     ack["revision"] = revision;
     if (ended < started) reason = "ended_at trước started_at";
+    else if (r.contains("household_code") && !kiosk::validHouseholdCode(household)) reason = "household_code không hợp lệ";
     else if (source != "kiosk" && source != "import") reason = "source phải là \"kiosk\" hoặc \"import\"";
     else if (!r.contains("services") || !r["services"].is_array() || r["services"].size() > 100) reason = "services phải là một mảng (tối đa 100)";
     else if (!r.contains("staff")) reason = "thiếu trường \"staff\"";
@@ -340,23 +343,23 @@ Applied RecordApplier::session(const json& r, json& ack, std::string& reason)
     const kiosk::Vault& v = m_store.vault();
     if (existing) {
         kiosk::Statement& up = statement("UPDATE sessions SET started_at=?, ended_at=?, staff_id=?, citizen_id=?, village=?, notes_enc=?, "
-                                         "source=?, revision=? WHERE id=?");
+                                         "source=?, revision=?, household=? WHERE id=?");
         up.bind(1, started).bind(2, ended).bind(3, staff);
         if (citizen) up.bind(4, citizen); else up.bindNull(4);
         up.bind(5, village);
         if (notes.empty()) up.bindNull(6); else up.bindBlob(6, v.seal(notes));
-        up.bind(7, source).bind(8, revision).bind(9, existing);
+        up.bind(7, source).bind(8, revision).bind(9, household).bind(10, existing);
         kiosk::Statement& del = statement("DELETE FROM session_services WHERE session_id=?");
         del.bind(1, existing);
         if (!up.run() || !del.run()) return Applied::Failure;
     } else {
         kiosk::Statement& ins = statement("INSERT INTO sessions(uid, started_at, ended_at, staff_id, citizen_id, village, notes_enc, source, "
-                                          "revision, created_at, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                                          "revision, created_at, kiosk_id, household) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, uid).bind(2, started).bind(3, ended).bind(4, staff);
         if (citizen) ins.bind(5, citizen); else ins.bindNull(5);
         ins.bind(6, village);
         if (notes.empty()) ins.bindNull(7); else ins.bindBlob(7, v.seal(notes));
-        ins.bind(8, source).bind(9, revision).bind(10, m_store.clock().unixSeconds()).bind(11, m_kiosk);
+        ins.bind(8, source).bind(9, revision).bind(10, m_store.clock().unixSeconds()).bind(11, m_kiosk).bind(12, household);
         if (!ins.run()) return Applied::Failure;
         existing = sqlite3_last_insert_rowid(db);
     }

@@ -218,6 +218,7 @@ void StaffFlow::newSession()
     for (const ServiceDef& d : m_services) m_state.services.push_back({d.code, d.title, std::nullopt});
     m_state.villages = villageChoices();   // a register imported meanwhile shows at the next session
     m_state.village = m_state.villages.empty() ? std::string() : m_state.villages.front();
+    m_state.household.clear();
     m_state.notes.clear();
     m_state.savedId = 0;
     m_state.savedUid.clear();
@@ -327,6 +328,7 @@ void StaffFlow::save()
         SessionEdit e;
         e.endedAt = m_state.endedAt;
         e.village = m_state.village;
+        e.household = m_state.household;
         e.notes = m_state.notes;
         e.services = done;
         if (!m_records.sessions->correct(m_state.savedId, e, m_state.memberName, error)) {
@@ -347,6 +349,7 @@ void StaffFlow::save()
         s.consent = true;
     }
     s.village = m_state.village;
+    s.household = m_state.household;
     s.notes = m_state.notes;
     s.services = done;
     auto saved = m_records.sessions->save(s, error);
@@ -483,6 +486,21 @@ void StaffFlow::apply(const StaffIntent& in)
             }
         } else if (is<staff_intent::SetVillage>(in)) {
             m_state.village = as<staff_intent::SetVillage>(in).village;
+            if (!m_state.household.empty()) {   // a household of another village no longer fits
+                const auto h = HouseholdRegister(*m_records.db, *m_records.vault, m_clock).find(m_state.household);
+                if (!h || h->village != m_state.village) m_state.household.clear();
+            }
+            changed();
+        } else if (is<staff_intent::SetHousehold>(in)) {
+            const std::string& code = as<staff_intent::SetHousehold>(in).code;
+            const auto h = code.empty() ? std::nullopt : HouseholdRegister(*m_records.db, *m_records.vault, m_clock).find(code);
+            if (!code.empty() && !h) {
+                say("Không tìm thấy hộ này trong sổ hộ của xã.", true);
+            } else {
+                m_state.household = code;
+                if (h) m_state.village = h->village;   // the household's village goes with it
+                m_state.message.clear();
+            }
             changed();
         } else if (is<staff_intent::SetNotes>(in)) {
             m_state.notes = as<staff_intent::SetNotes>(in).notes;

@@ -47,6 +47,7 @@ struct ConsentYes {};
 struct ConsentNo {};          // → anonymous, the session still counts
 struct ToggleService { std::string code; }; // not ticked → done → partial → referred → not ticked
 struct SetVillage { std::string village; };
+struct SetHousehold { std::string code; };  // a household_code of the register; "" = none
 struct SetNotes { std::string notes; };
 struct Save {};
 struct EditSaved {};          // correct the session just saved (an audited correction)
@@ -61,7 +62,7 @@ using StaffIntent = std::variant<staff_intent::Open, staff_intent::Close, staff_
                                  staff_intent::PinBackspace, staff_intent::PinSubmit, staff_intent::NewSession, staff_intent::CodeRead,
                                  staff_intent::CodeError, staff_intent::StartTyping, staff_intent::TypedId, staff_intent::Anonymous,
                                  staff_intent::ConsentYes, staff_intent::ConsentNo, staff_intent::ToggleService, staff_intent::SetVillage,
-                                 staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
+                                 staff_intent::SetHousehold, staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
                                  staff_intent::ExitToDesktop, staff_intent::UploadNow, staff_intent::PrintSlip>;
 
 struct ServiceTick {
@@ -91,6 +92,7 @@ struct StaffState {
     std::vector<ServiceTick> services;
     std::vector<std::string> villages;
     std::string village;
+    std::string household;                 // household_code chosen on the checklist ("" = none)
     std::string notes;
 
     int64_t savedId = 0;                   // set only after the commit succeeded

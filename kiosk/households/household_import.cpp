@@ -21,14 +21,6 @@ std::string lowerAscii(std::string s)
     return s;
 }
 
-bool validCode(const std::string& code)
-{
-    if (code.empty() || code.size() > 32) return false;
-    return std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' || c == '.' || c == '/';
-    });
-}
-
 // A text cell that must be readable: valid UTF-8, no control characters, at most `maxChars`.
 const char* textProblem(const std::string& text, size_t maxChars)
 {
@@ -101,7 +93,7 @@ std::vector<Household> readHouseholds(CsvReader& csv, std::vector<HouseholdProbl
         if (h.village.empty()) bad("thiếu tên thôn (cột village)");
         else if (const char* p = textProblem(h.village, 100)) bad(std::string("tên thôn (cột village) ") + p);
         if (h.code.empty()) bad("thiếu mã hộ (cột household_code)");
-        else if (!validCode(h.code)) bad("mã hộ (cột household_code) chỉ gồm chữ không dấu, chữ số và - _ . /, tối đa 32 ký tự");
+        else if (!validHouseholdCode(h.code)) bad("mã hộ (cột household_code) chỉ gồm chữ không dấu, chữ số và - _ . /, tối đa 32 ký tự");
         else if (auto [it, fresh] = lineOfCode.emplace(h.code, rec.line); !fresh)
             bad("mã hộ (cột household_code) trùng với dòng " + std::to_string(it->second));
         if (h.headName.empty()) bad("thiếu tên chủ hộ (cột head_name)");

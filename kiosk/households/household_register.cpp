@@ -27,6 +27,14 @@ std::optional<Household> readRow(Statement& st, const Vault& vault)
 
 } // namespace
 
+bool validHouseholdCode(std::string_view code)
+{
+    if (code.empty() || code.size() > 32) return false;
+    return std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' || c == '.' || c == '/';
+    });
+}
+
 HouseholdRegister::Saved HouseholdRegister::save(const Household& h)
 {
     Transaction tx(m_db);

@@ -6,6 +6,7 @@
 #include "kiosk/store/database.hpp"
 #include "kiosk/store/vault.hpp"
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct VillageCount {
     std::string village;
     int households = 0;
 };
+
+// A household_code: 1–32 of ASCII letters, digits and - _ . / (the import's and the upload's rule).
+bool validHouseholdCode(std::string_view code);
 
 class HouseholdRegister {
 public:

@@ -5,6 +5,7 @@
 // [SECTION] rows
 // [SECTION] the import
 #include "kiosk/import/session_import.hpp"
+#include "kiosk/households/household_register.hpp"
 #include "kiosk/common/utf8.hpp"
 #include "kiosk/report/report_period.hpp"
 #include "kiosk/vietnamese/vietnamese_names.hpp"
@@ -64,7 +65,7 @@ bool idMatches(const std::string& id, int birthYear, bool female)
 // [SECTION] rows
 // ---------------------------------------------------------------------------------------------
 
-enum Column { StartedAt, EndedAt, Staff, CitizenIdCol, FullName, BirthDate, Gender, Village, Services, Notes, ColumnCount };
+enum Column { StartedAt, EndedAt, Staff, CitizenIdCol, FullName, BirthDate, Gender, Village, Services, Notes, HouseholdCode, ColumnCount };
 
 struct Row {
     int line = 0;
@@ -75,14 +76,15 @@ struct Row {
 
 class RowReader {
 public:
-    RowReader(const std::vector<std::string>& codes, int64_t now) : m_codes(codes), m_now(now) {}
+    RowReader(const std::vector<std::string>& codes, std::set<std::string> households, int64_t now)
+        : m_codes(codes), m_households(std::move(households)), m_now(now) {}
 
     // Problems go to `problems`; the row is usable when none were added.
     Row read(const CsvRecord& rec, const std::vector<int>& columnOf, std::vector<ImportProblem>& problems) const
     {
         Row row;
         row.line = rec.line;
-        auto cell = [&](Column c) -> std::string { return rec.fields[size_t(columnOf[c])]; };
+        auto cell = [&](Column c) -> std::string { return columnOf[c] < 0 ? std::string() : rec.fields[size_t(columnOf[c])]; };
         auto bad = [&](std::string message) { problems.push_back({rec.line, std::move(message)}); };
         const size_t before = problems.size();
 
@@ -131,6 +133,11 @@ public:
         if (utf8::length(village) > 100) bad("village dài quá 100 ký tự");
         std::vector<ServiceOutcome> services = readServices(cell(Services), bad);
         const std::string notes = cleanNotes(cell(Notes));
+        const std::string household = tidyText(cell(HouseholdCode));
+        if (!household.empty() && !validHouseholdCode(household))
+            bad("household_code chỉ gồm chữ không dấu, chữ số và - _ . /, tối đa 32 ký tự");
+        else if (!household.empty() && !m_households.count(household))
+            bad("household_code không có trong sổ hộ của xã: nhập sổ hộ trước (kiosk household import) hoặc kiểm tra lại mã hộ");
         if (problems.size() != before) return row;
 
         NewSession& s = row.session;
@@ -140,6 +147,7 @@ public:
         s.consent = citizen.has_value();   // the paper form carries the citizen's signature
         s.village = village;
         s.notes = notes;
+        s.household = household;
         s.services = services;
         s.source = "import";
         std::sort(services.begin(), services.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
@@ -148,7 +156,7 @@ public:
         const std::string sep = "\x1f";
         row.identity = "import-v1" + sep + std::to_string(s.startedAt) + sep + std::to_string(s.endedAt) + sep + row.staff + sep +
                        (citizen ? citizen->id + sep + citizen->fullName + sep + citizen->birthDateIso() + sep + citizen->gender : sep + sep + sep) +
-                       sep + village + sep + servicesText + sep + notes;
+                       sep + village + sep + servicesText + sep + notes + (household.empty() ? std::string() : sep + household);
         return row;
     }
 
@@ -191,6 +199,7 @@ private:
     }
 
     const std::vector<std::string>& m_codes;
+    std::set<std::string> m_households;   // the register's household codes
     int64_t m_now;
 };
 
@@ -205,7 +214,7 @@ std::vector<int> readHeader(const CsvRecord& header, std::vector<ImportProblem>&
         if (known == std::end(kImportColumns)) {
             // Not quoted: a file without its header row has a citizen's data here.
             problems.push_back({header.line, "cột thứ " + std::to_string(f + 1) + " của dòng tiêu đề không phải tên cột của mẫu (các cột: "
-                                             "started_at, ended_at, staff, citizen_id, full_name, birth_date, gender, village, services, notes)"});
+                                             "started_at, ended_at, staff, citizen_id, full_name, birth_date, gender, village, services, notes; household_code nếu có)"});
             continue;
         }
         int& slot = columnOf[size_t(known - std::begin(kImportColumns))];
@@ -213,7 +222,7 @@ std::vector<int> readHeader(const CsvRecord& header, std::vector<ImportProblem>&
         slot = int(f);
     }
     for (int c = 0; c < ColumnCount; ++c)
-        if (columnOf[size_t(c)] < 0) problems.push_back({header.line, std::string("thiếu cột ") + kImportColumns[c]});
+        if (columnOf[size_t(c)] < 0 && c != HouseholdCode) problems.push_back({header.line, std::string("thiếu cột ") + kImportColumns[c]});
     return columnOf;
 }
 
@@ -343,7 +352,12 @@ void scanRows(CsvReader& csv, const RowReader& reader, ImportResult& r, OnRow&& 
 ImportResult SessionImporter::importFrom(const std::function<CsvReader::Source()>& open, std::string_view actor)
 {
     ImportResult r;
-    RowReader reader(m_codes, m_clock.unixSeconds());
+    std::set<std::string> households;
+    {
+        Statement st(m_db.handle(), "SELECT code FROM households");
+        while (st.step()) households.insert(st.text(0));
+    }
+    RowReader reader(m_codes, std::move(households), m_clock.unixSeconds());
     // First pass: every row checked, nothing kept but the problems.
     {
         CsvReader csv(open());

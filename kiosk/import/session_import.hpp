@@ -18,8 +18,9 @@
 namespace kiosk {
 
 // The columns, in the order the template has them (a file may order them differently).
-inline constexpr const char* kImportColumns[] = {"started_at", "ended_at", "staff",   "citizen_id", "full_name",
-                                                  "birth_date", "gender",   "village", "services",   "notes"};
+// household_code is optional: a file without it imports sessions without a household.
+inline constexpr const char* kImportColumns[] = {"started_at", "ended_at", "staff",    "citizen_id", "full_name",      "birth_date",
+                                                  "gender",     "village",  "services", "notes",      "household_code"};
 
 struct ImportProblem {
     int line = 0;

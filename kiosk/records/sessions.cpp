@@ -49,7 +49,7 @@ bool insertServices(Database& db, int64_t sessionId, const std::vector<ServiceOu
 }
 
 const char* kSessionColumns =
-    "s.id, s.uid, s.started_at, s.ended_at, st.name, c.uid, s.village, s.notes_enc, s.revision, s.source "
+    "s.id, s.uid, s.started_at, s.ended_at, st.name, c.uid, s.village, s.notes_enc, s.revision, s.source, s.household "
     "FROM sessions s JOIN staff st ON st.id = s.staff_id LEFT JOIN citizens c ON c.id = s.citizen_id ";
 
 } // namespace
@@ -157,15 +157,15 @@ std::optional<SaveResult> SessionStore::save(const NewSession& s, std::string& e
     SaveResult result;
     result.uid = newUid();
     Statement ins(m_db.handle(),
-                  "INSERT INTO sessions(uid, started_at, ended_at, staff_id, citizen_id, village, notes_enc, source, import_key, created_at) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?)");
+                  "INSERT INTO sessions(uid, started_at, ended_at, staff_id, citizen_id, village, notes_enc, source, import_key, created_at, "
+                  "household) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, result.uid).bind(2, s.startedAt).bind(3, s.endedAt).bind(4, s.staffId);
     if (citizenId) ins.bind(5, *citizenId); else ins.bindNull(5);
     ins.bind(6, s.village);
     if (s.notes.empty()) ins.bindNull(7); else ins.bindBlob(7, m_vault.seal(s.notes, rowAd("sessions.notes_enc", result.uid)));
     ins.bind(8, s.source);
     if (s.importKey.empty()) ins.bindNull(9); else ins.bind(9, s.importKey);
-    ins.bind(10, m_clock.unixSeconds());
+    ins.bind(10, m_clock.unixSeconds()).bind(11, s.household);
     if (!ins.run()) {
         error = writeError(m_db);
         return std::nullopt;
@@ -206,6 +206,7 @@ std::optional<SessionView> SessionStore::readSession(Statement& st)
     if (!st.isNull(7)) v.notes = m_vault.open(st.blob(7), rowAd("sessions.notes_enc", v.uid)).value_or("");
     v.revision = static_cast<int>(st.int64(8));
     v.source = st.text(9);
+    v.household = st.text(10);
     v.services = servicesOf(v.id);
     return v;
 }
@@ -238,16 +239,17 @@ bool SessionStore::correct(int64_t sessionId, const SessionEdit& edit, std::stri
     };
     changed(edit.endedAt != before->endedAt, "ended_at");
     changed(edit.village != before->village, "village");
+    changed(edit.household != before->household, "household");
     changed(edit.notes != before->notes, "notes");
     changed(wanted != before->services, "services");
     if (fields.empty()) return true;   // nothing to correct
 
     Transaction tx(m_db);
     const int revision = before->revision + 1;
-    Statement up(m_db.handle(), "UPDATE sessions SET ended_at=?, village=?, notes_enc=?, revision=? WHERE id=?");
+    Statement up(m_db.handle(), "UPDATE sessions SET ended_at=?, village=?, notes_enc=?, revision=?, household=? WHERE id=?");
     up.bind(1, edit.endedAt).bind(2, edit.village);
     if (edit.notes.empty()) up.bindNull(3); else up.bindBlob(3, m_vault.seal(edit.notes, rowAd("sessions.notes_enc", before->uid)));
-    up.bind(4, int64_t(revision)).bind(5, sessionId);
+    up.bind(4, int64_t(revision)).bind(5, edit.household).bind(6, sessionId);
     Statement del(m_db.handle(), "DELETE FROM session_services WHERE session_id=?");
     del.bind(1, sessionId);
     Statement rec(m_db.handle(), "INSERT INTO corrections(uid, session_id, revision, at, staff, fields) VALUES (?,?,?,?,?,?)");

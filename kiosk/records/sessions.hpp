@@ -27,6 +27,7 @@ struct NewSession {
     std::optional<CitizenId> citizen;     // empty = anonymous
     bool consent = false;                 // the citizen tapped "Đồng ý": required with `citizen`
     std::string village;
+    std::string household;                // household_code from the register; empty = none chosen
     std::string notes;                    // sealed: staff may write anything in it
     std::vector<ServiceOutcome> services;
     std::string source = "kiosk";         // "kiosk" | "import"
@@ -40,6 +41,7 @@ struct SessionView {
     std::string staffName;
     std::string citizenUid;               // empty = anonymous (or erased)
     std::string village, notes;
+    std::string household;                // household_code; empty = none
     std::vector<ServiceOutcome> services;
     int revision = 1;                     // 1 + the number of corrections
     std::string source;
@@ -49,6 +51,7 @@ struct SessionView {
 struct SessionEdit {
     int64_t endedAt = 0;
     std::string village, notes;
+    std::string household;
     std::vector<ServiceOutcome> services;
 };
 

@@ -169,6 +169,12 @@ const std::vector<const char*> kMigrations = {
     );
     CREATE INDEX households_village ON households(village, code);
     )sql",
+    // 9: a session belongs to a household (its household_code; '' when staff chose none). Kept
+    // by code, not by row id, so it means the same on the collector as on the kiosk.
+    R"sql(
+    ALTER TABLE sessions ADD COLUMN household TEXT NOT NULL DEFAULT '';
+    CREATE INDEX sessions_household ON sessions(household) WHERE household <> '';
+    )sql",
 };
 
 } // namespace

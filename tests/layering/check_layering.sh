@@ -38,7 +38,7 @@ allowed() {
     records)  echo "common ports content store identity" ;;
     report)   echo "common ports content store vietnamese" ;;
     households) echo "common ports store vietnamese" ;;
-    import)   echo "common ports content store vietnamese identity records report" ;;
+    import)   echo "common ports content store vietnamese identity records households report" ;;
     sync)     echo "common ports content store identity records" ;;
     output)   echo "common ports content" ;;
     flow)     echo "common ports content store identity records households report import sync output vietnamese" ;;

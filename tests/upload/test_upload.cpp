@@ -82,6 +82,7 @@ TEST_CASE("a correction on the kiosk reaches the collector as the session's new 
     kiosk::SessionEdit edit;
     edit.endedAt = k.records().sessions->get(id.int64(0))->endedAt + 600;
     edit.village = "Thôn Bắc";
+    edit.household = "TB-007";
     edit.services = {{"vneid_level2", kiosk::Outcome::Done}};
     std::string error;
     REQUIRE_MESSAGE(k.records().sessions->correct(id.int64(0), edit, "Trần Văn Bảo", error), error);
@@ -96,6 +97,7 @@ TEST_CASE("a correction on the kiosk reaches the collector as the session's new 
     CHECK(v.count("SELECT count(*) FROM sessions") == 1);
     CHECK(v.count("SELECT revision FROM sessions") == 2);
     CHECK(v.text("SELECT village FROM sessions") == "Thôn Bắc");
+    CHECK(v.text("SELECT household FROM sessions") == "TB-007");   // the household travels with the correction
     CHECK(v.text("SELECT group_concat(code || ':' || outcome) FROM session_services") == "vneid_level2:done");
     CHECK(v.count("SELECT count(*) FROM corrections c JOIN sessions s ON s.id = c.session_id WHERE c.revision = 2") == 1);
 }

@@ -453,3 +453,44 @@ TEST_CASE("the household register's villages become the checklist's village choi
     for (const std::string& v : configured)   // the configuration's other villages stay choosable, once each
         CHECK(std::count(villages.begin(), villages.end(), v) == 1);
 }
+
+TEST_CASE("a session belongs to the household staff chose: saved, corrected, refused when unknown, covered by the session's MAC")
+{
+    Fixture f;
+    HouseholdRegister reg(*f.rec->db, *f.rec->vault, f.clock);
+    HouseholdImporter importer(*f.rec->db, reg, *f.rec->audit);
+    REQUIRE(importer.importText("village,household_code,head_name,address\n"
+                                "Thôn 3,T3-001,Nguyễn Văn An,thôn 3\nThôn 4,T4-001,Lê Thị Bình,thôn 4\n",
+                                "cli")
+                .ok);
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(staff_intent::NewSession{});
+    f.apply(staff_intent::Anonymous{});   // the household is the team's unit, even for an anonymous visit
+    REQUIRE(f.flow->state().screen == StaffScreen::Checklist);
+    f.apply(staff_intent::SetHousehold{"KHONG-CO"});
+    CHECK(f.flow->state().messageIsError);
+    CHECK(f.flow->state().household.empty());
+    f.apply(staff_intent::SetHousehold{"T3-001"});
+    CHECK(f.flow->state().household == "T3-001");
+    CHECK(f.flow->state().village == "Thôn 3");   // the household's village comes with it
+    f.apply(staff_intent::ToggleService{"vneid_install"});
+    f.apply(staff_intent::Save{});
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    auto v = f.rec->sessions->get(f.flow->state().savedId);
+    REQUIRE(v);
+    CHECK(v->household == "T3-001");
+
+    // A correction can change the household; choosing another village drops a household that is not in it.
+    f.apply(staff_intent::EditSaved{});
+    f.apply(staff_intent::SetVillage{"Thôn 4"});
+    CHECK(f.flow->state().household.empty());
+    f.apply(staff_intent::SetHousehold{"T4-001"});
+    f.apply(staff_intent::Save{});
+    v = f.rec->sessions->get(f.flow->state().savedId);
+    REQUIRE(v);
+    CHECK(v->household == "T4-001");
+    CHECK(v->revision == 2);
+    Statement fields(f.rec->db->handle(), "SELECT fields FROM corrections ORDER BY id DESC LIMIT 1");
+    REQUIRE(fields.step());
+    CHECK(fields.text(0).find("household") != std::string::npos);
+}

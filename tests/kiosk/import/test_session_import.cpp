@@ -4,6 +4,7 @@
 #include "kiosk/report/report.hpp"
 #include "kiosk/content/services.hpp"
 #include "kiosk/import/session_import.hpp"
+#include "kiosk/households/household_import.hpp"
 #include "tests/support/test_support.hpp"
 #include <doctest/doctest.h>
 
@@ -221,7 +222,7 @@ TEST_CASE("a broken file is refused with its line: wrong header, open quote, not
     ImportResult r = f.run("started_at,ended_at,staff,citizen_id,full_name,birth_date,gender,village,service,notes\n");
     REQUIRE(r.problems.size() == 2);
     CHECK(r.problems[0].str() == "dòng 1: cột thứ 9 của dòng tiêu đề không phải tên cột của mẫu (các cột: started_at, ended_at, staff, "
-                                 "citizen_id, full_name, birth_date, gender, village, services, notes)");
+                                 "citizen_id, full_name, birth_date, gender, village, services, notes; household_code nếu có)");
     CHECK(r.problems[1].str() == "dòng 1: thiếu cột services");
 
     r = f.run(std::string(kHeader) + "2026-02-03T09:15:00,2026-02-03T09:40:00,Trần Văn Bảo,,,,,Thôn Đông,,\"chưa đóng\n\n");
@@ -339,4 +340,28 @@ TEST_CASE("a record over 64 fields or 64 KiB is refused naming its line, and not
     CHECK(r.rows == 2);
     CHECK(r.added == 1);
     CHECK(r.alreadyThere == 1);
+}
+
+TEST_CASE("an imported session may name its household: known codes are kept, an unknown one names its line")
+{
+    Fixture f;
+    HouseholdRegister reg(*f.rec->db, *f.rec->vault, f.clock);
+    HouseholdImporter households(*f.rec->db, reg, *f.rec->audit);
+    REQUIRE(households.importText("village,household_code,head_name,address\nThôn Đông,HD-001,Nguyễn Văn An,thôn Đông\n", "cli").ok);
+    const std::string header = "started_at,ended_at,staff,citizen_id,full_name,birth_date,gender,village,services,notes,household_code\n";
+    const std::string rows = "2026-02-01T08:00:00,2026-02-01T08:10:00,Lê Thị Hoa,,,,,Thôn Đông,vneid_install,,HD-001\n"
+                             "2026-02-01T09:00:00,2026-02-01T09:10:00,Lê Thị Hoa,,,,,Thôn Đông,vneid_install,,\n";
+    ImportResult bad = f.run(header + rows + "2026-02-02T09:00:00,2026-02-02T09:10:00,Lê Thị Hoa,,,,,Thôn Tây,vneid_install,,HT-404\n");
+    CHECK_FALSE(bad.ok);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].line == 4);
+    CHECK(bad.problems[0].message.find("household_code không có trong sổ hộ") != std::string::npos);
+    CHECK(f.count("SELECT count(*) FROM sessions") == 0);
+
+    ImportResult ok = f.run(header + rows);
+    REQUIRE_MESSAGE(ok.ok, ok.error);
+    CHECK(ok.added == 2);
+    CHECK(f.count("SELECT count(*) FROM sessions WHERE household = 'HD-001'") == 1);
+    CHECK(f.count("SELECT count(*) FROM sessions WHERE household = ''") == 1);
+    CHECK(f.run(header + rows).alreadyThere == 2);   // a re-import adds nothing
 }

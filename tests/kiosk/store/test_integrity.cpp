@@ -109,6 +109,11 @@ TEST_CASE("db check names a session whose staff, outcome or time was edited in t
         REQUIRE(f.rec->db->exec("UPDATE sessions SET citizen_id = 1 WHERE id = 3"));
         f.onlyFails(kSessions, "bảng sessions uid " + f.uid("sessions", 3));
     }
+    SUBCASE("household")
+    {
+        REQUIRE(f.rec->db->exec("UPDATE sessions SET household = 'T2-001' WHERE id = 4"));
+        f.onlyFails(kSessions, "bảng sessions uid " + f.uid("sessions", 4));
+    }
     SUBCASE("a service deleted")
     {
         REQUIRE(f.rec->db->exec("DELETE FROM session_services WHERE session_id = 5 AND code = 'digital_signature'"));
@@ -210,7 +215,7 @@ TEST_CASE("an older database (schema 6, unbound sealed fields, no MACs, no chain
         thuyUid = uid.text(0);
         uid.reset();   // no statement may be running while a table is dropped
         std::string why;
-        const bool downgraded = db.exec("DROP TABLE households; ALTER TABLE sessions DROP COLUMN mac; ALTER TABLE audit DROP COLUMN chain; "
+        const bool downgraded = db.exec("DROP TABLE households; DROP INDEX sessions_household; ALTER TABLE sessions DROP COLUMN household; ALTER TABLE sessions DROP COLUMN mac; ALTER TABLE audit DROP COLUMN chain; "
                                         "ALTER TABLE staff DROP COLUMN lockouts; ALTER TABLE staff DROP COLUMN weak_pin; "
                                         "DELETE FROM meta WHERE key IN ('keyed_schema', 'audit_head'); PRAGMA user_version = 6;",
                                         &why);

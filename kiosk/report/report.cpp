@@ -5,6 +5,7 @@
 // [SECTION] the period scan (sessions, services)
 // [SECTION] lists, targets, buildReport
 #include "kiosk/report/report.hpp"
+#include "kiosk/report/report_villages.hpp"
 #include "kiosk/vietnamese/vietnamese_names.hpp"
 #include <sqlite3.h>
 #include <algorithm>
@@ -583,6 +584,11 @@ std::optional<Report> buildReport(Database& db, const Vault& vault, const Report
             if (end > localMidnight(yearStart) && !scan(db, attrs, localMidnight(yearStart), end, false, false, cumulative, why)) return fail(why);
             fillTargets(in, cumulative, r);
         }
+    }
+
+    {
+        const int64_t targetsEnd = std::min(in.period.end, localMidnight(LocalDate{std::chrono::sys_days{yearEnd} + std::chrono::days{1}}));
+        if (!addVillageFigures(db, in, localMidnight(yearStart), targetsEnd, r, why)) return fail(why);
     }
 
     if (in.withLists) fillLists(people.get(), s, r);

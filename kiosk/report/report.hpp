@@ -61,12 +61,21 @@ struct LessonFigures {
     std::optional<double> quizAveragePercent;   // mean share of right answers, when a quiz was finished
 };
 
+// One village: of the household register and of the period (JSON key "villages").
+struct VillageFigures {
+    std::string village;
+    int64_t households = 0;              // in the register
+    int64_t householdsReached = 0;       // distinct households with a session in the period
+    int64_t householdsVneidDvc = 0;      // one person with vneid_level2 and online_public_service done, up to the period's end
+    int64_t sessions = 0, citizens = 0;  // the period's, by the session's village
+};
+
 struct TargetProgress {
     std::string code, label, of;         // of: "adult_population" | "households" | "population"
     double targetPercent = 0;
     int64_t denominator = 0;             // 0: not entered in [targets]
     std::optional<int64_t> targetCount;  // ceil(denominator × percent / 100)
-    int64_t achieved = 0;                // distinct citizens with it done, 1 January .. period end
+    int64_t achieved = 0;                // distinct citizens (households for of = "households") with it done, 1 January .. period end
     std::optional<double> achievedPercent;   // of the denominator
 };
 
@@ -81,6 +90,7 @@ struct Report {
     // Gender and age bands count anonymous sessions as "unknown", so each breakdown sums to `sessions`.
     // Age band: age = (local year of the session's start) − birth year; 60 or more is "60+".
     std::vector<GroupFigures> byVillage, byStaff, byGender, byAgeBand;
+    std::vector<VillageFigures> villages;   // every village of the register, and those seen only in sessions
     bool lessonsAvailable = false;       // usage_events exists in this database
     int64_t visits = 0;
     std::vector<LessonFigures> lessons;

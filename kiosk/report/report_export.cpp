@@ -157,6 +157,11 @@ std::string reportJson(const Report& r)
     // around it (dump(2) of the head without its closing "\n}", of the tail without its "{").
     Json tail;
     tail["by_village"] = groups(r.byVillage, "village", false);
+    Json villages = Json::array();
+    for (const VillageFigures& v : r.villages)
+        villages.push_back({{"village", v.village}, {"households", v.households}, {"households_reached", v.householdsReached},
+                            {"households_vneid_dvc", v.householdsVneidDvc}, {"sessions", v.sessions}, {"citizens", v.citizens}});
+    tail["villages"] = std::move(villages);
     tail["by_staff"] = groups(r.byStaff, "staff", false);
     tail["by_gender"] = groups(r.byGender, "gender", true);
     tail["by_age_band"] = groups(r.byAgeBand, "band", true);
@@ -214,6 +219,13 @@ std::string reportCsv(const Report& r)
             w.figure(section, g.key, g.label, "sessions", g.sessions);
             w.figure(section, g.key, g.label, "citizens", g.citizens);
         }
+    for (const VillageFigures& v : r.villages) {
+        w.figure("households", v.village, v.village, "households", v.households);
+        w.figure("households", v.village, v.village, "households_reached", v.householdsReached);
+        w.figure("households", v.village, v.village, "households_vneid_dvc", v.householdsVneidDvc);
+        w.figure("households", v.village, v.village, "sessions", v.sessions);
+        w.figure("households", v.village, v.village, "citizens", v.citizens);
+    }
     if (r.lessonsAvailable) {
         w.figure("lessons", "visits", "Lượt sử dụng ki-ốt", "count", r.visits);
         for (const LessonFigures& l : r.lessons) {

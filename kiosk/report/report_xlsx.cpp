@@ -185,7 +185,7 @@ void writeSummary(lxw_workbook* wb, const Formats& f, const Report& r)
                      t.targetCount ? Sheet::Cell(*t.targetCount) : Sheet::Cell(""), t.achieved, Sheet::Cell(rounded(t.achievedPercent), true)});
         }
         if (missing) s.line("Mẫu số \"chưa khai báo\": cán bộ điền số dân, số hộ vào mục [targets] của tệp cấu hình.", f.note);
-        s.line("Chỉ tiêu tính theo hộ gia đình được so bằng số người dân: hai người cùng hộ được tính hai lần.", f.note);
+        s.line("Chỉ tiêu tính theo hộ gia đình: số hộ (theo sổ hộ) có ít nhất một lượt hỗ trợ đã làm xong việc đó.", f.note);
     }
     s.skip();
 
@@ -200,6 +200,19 @@ void writeSummary(lxw_workbook* wb, const Formats& f, const Report& r)
         for (size_t i = 0; i < list->size(); ++i) s.cells({int64_t(i + 1), (*list)[i].label, (*list)[i].sessions, (*list)[i].citizens});
         s.skip();
     }
+
+    s.line("HỘ GIA ĐÌNH THEO THÔN (sổ hộ của xã)", f.section);
+    if (r.villages.empty()) {
+        s.line("Chưa nhập sổ hộ (kiosk household import).", f.note);
+    } else {
+        s.header({"STT", "Thôn", "Số hộ", "Số hộ được hỗ trợ trong kỳ", "Số hộ có người dùng VNeID mức 2 và dịch vụ công", "Số lượt hỗ trợ",
+                  "Số người dân"});
+        for (size_t i = 0; i < r.villages.size(); ++i) {
+            const VillageFigures& v = r.villages[i];
+            s.cells({int64_t(i + 1), v.village, v.households, v.householdsReached, v.householdsVneidDvc, v.sessions, v.citizens});
+        }
+    }
+    s.skip();
 
     s.line("VIII. NGƯỜI DÂN TỰ HỌC TRÊN KI-ỐT (không lưu thông tin cá nhân)", f.section);
     if (!r.lessonsAvailable) {

@@ -16,5 +16,7 @@ using CommandSet = cli::CommandSet<const std::filesystem::path& /* dataDir */>;
 
 // `kiosk-collector report (--quarter Q | --month M | --from D --to D) --format json|csv|xlsx --out FILE [--config FILE]`
 void addReportCommand(CLI::App& cli, const std::string& dataOption, CommandSet& set);
+// `kiosk-collector household import FILE.csv` (collector/household_command.cpp)
+void addHouseholdCommand(CLI::App& cli, CommandSet& set);
 
 } // namespace collector

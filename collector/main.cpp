@@ -166,6 +166,7 @@ int main(int argc, char** argv)
 
     collector::CommandSet commands;
     collector::addReportCommand(cli, data, commands);
+    collector::addHouseholdCommand(cli, commands);
 
     try {
         cli.parse(argc, argv);

@@ -33,7 +33,8 @@ kiosk::Records& KioskSide::records()
 
 void KioskSide::close() { m_records.reset(); }
 
-std::string KioskSide::addSession(std::optional<kiosk::CitizenId> citizen, const std::string& village)
+std::string KioskSide::addSession(std::optional<kiosk::CitizenId> citizen, const std::string& village, const std::string& household,
+                                  std::vector<kiosk::ServiceOutcome> services)
 {
     kiosk::NewSession s;
     s.staffId = records().staff->find("Trần Văn Bảo")->id;
@@ -44,7 +45,9 @@ std::string KioskSide::addSession(std::optional<kiosk::CitizenId> citizen, const
     s.citizen = std::move(citizen);
     s.village = village;
     s.notes = s.citizen ? "Cần con cháu giúp nhận mã OTP" : "";
-    s.services = {{"vneid_install", kiosk::Outcome::Done}, {"vneid_level2", kiosk::Outcome::Partial}};
+    s.household = household;
+    s.services = services.empty() ? std::vector<kiosk::ServiceOutcome>{{"vneid_install", kiosk::Outcome::Done}, {"vneid_level2", kiosk::Outcome::Partial}}
+                                  : std::move(services);
     std::string error;
     auto saved = records().sessions->save(s, error);
     REQUIRE_MESSAGE(saved, error);

@@ -24,7 +24,9 @@ public:
 
     kiosk::Records& records();                     // opens on demand
     void close();                                  // before running the binary
-    std::string addSession(std::optional<kiosk::CitizenId> citizen, const std::string& village = "Thôn Đông");
+    // Services default to vneid_install done and vneid_level2 partial.
+    std::string addSession(std::optional<kiosk::CitizenId> citizen, const std::string& village = "Thôn Đông", const std::string& household = "",
+                           std::vector<kiosk::ServiceOutcome> services = {});
     void addUsageEvents(int count);
     // [upload] in a config overlay, and the token in <data>/upload.token (mode 0600).
     void configure(const std::string& url, const std::string& token, const std::string& extra = "");

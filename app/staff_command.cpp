@@ -118,7 +118,7 @@ int staffSetPin(const GlobalOptions& g, const std::string& name)
     return 0;
 }
 
-int staffAdd(const GlobalOptions& g, const std::string& name, const std::string& roleText)
+int staffAdd(const GlobalOptions& g, const std::string& name, const std::string& roleText, const std::string& village)
 {
     kiosk::StaffRole role;
     if (!kiosk::parseRole(roleText, role)) {
@@ -134,7 +134,11 @@ int staffAdd(const GlobalOptions& g, const std::string& name, const std::string&
         std::cerr << "Không tạo được tài khoản: " << error << "\n";
         return 1;
     }
-    std::cout << "Đã tạo tài khoản " << name << " (" << roleText << ").\n";
+    if (!village.empty() && !r->staff->setVillage(name, village, "cli", error)) {
+        std::cerr << "Đã tạo tài khoản nhưng chưa ghi được thôn: " << error << "\n";
+        return 1;
+    }
+    std::cout << "Đã tạo tài khoản " << name << " (" << roleText << (village.empty() ? "" : ", " + village) << ").\n";
     return 0;
 }
 
@@ -150,14 +154,14 @@ int staffList(const GlobalOptions& g, bool json)
         {
             const auto badge = r->badges->currentIssuedAt(m.id);
             out.push_back({{"name", m.name}, {"role", kiosk::roleName(m.role)}, {"disabled", m.disabled}, {"imported", m.imported},
-                           {"created_at", localTime(m.createdAt)}, {"weak_pin", m.weakPin}, {"badge_issued_at", badge ? nlohmann::json(localTime(*badge)) : nlohmann::json()}});
+                           {"created_at", localTime(m.createdAt)}, {"weak_pin", m.weakPin}, {"village", m.village}, {"badge_issued_at", badge ? nlohmann::json(localTime(*badge)) : nlohmann::json()}});
         }
         std::cout << nlohmann::json{{"staff", out}}.dump(2) << "\n";
         return 0;
     }
     if (list.empty()) std::cout << "Chưa có tài khoản cán bộ nào. Tạo bằng: kiosk staff add --name TÊN --role admin\n";
     for (const kiosk::StaffMember& m : list)
-        std::cout << m.name << "\t" << kiosk::roleName(m.role) << (m.disabled ? "\tđã khoá" : "")
+        std::cout << m.name << "\t" << kiosk::roleName(m.role) << (m.village.empty() ? "" : "\t" + m.village) << (m.disabled ? "\tđã khoá" : "")
                   << (m.imported ? "\tnhập từ sổ, chưa có PIN" : "") << (r->badges->currentIssuedAt(m.id) ? "\tcó thẻ" : "")
                   << (m.weakPin ? "\tmã PIN quá dễ đoán: đặt mã mới bằng kiosk staff set-pin" : "") << "\n";
     return 0;
@@ -292,14 +296,15 @@ void addStaffCommands(CLI::App& cli, const GlobalOptions& g, CommandSet& set)
     auto* staff = cli.add_subcommand("staff", "tài khoản cán bộ / staff accounts");
     staff->require_subcommand(1);
     struct Options {
-        std::string name, role = "volunteer", citizenId, out;
+        std::string name, role = "volunteer", citizenId, out, village;
         bool json = false, revoke = false;
     };
     auto o = std::make_shared<Options>();
     auto* add = staff->add_subcommand("add", "tạo tài khoản (đọc mã PIN hai lần từ stdin) / add an account, PIN read twice from stdin");
     add->add_option("--name", o->name, "họ tên / name")->required();
     add->add_option("--role", o->role, "volunteer | officer | admin")->required();
-    set.add(add, [&g, o] { return staffAdd(g, o->name, o->role); });
+    add->add_option("--village", o->village, "thôn của thành viên tổ công nghệ số (không bắt buộc) / the member's village (optional)");
+    set.add(add, [&g, o] { return staffAdd(g, o->name, o->role, o->village); });
     auto* setPin = staff->add_subcommand("set-pin", "đặt mã PIN mới (đọc hai lần từ stdin) / set a new PIN, read twice from stdin");
     setPin->add_option("--name", o->name, "họ tên / name")->required();
     set.add(setPin, [&g, o] { return staffSetPin(g, o->name); });

@@ -252,21 +252,30 @@ Applied RecordApplier::writeShared(int64_t citizenId, const CitizenReading& r, i
 
 Applied RecordApplier::staffId(const json& staff, int64_t& id, std::string& reason)
 {
-    std::string name, role;
+    std::string name, role, village;
     if (!staff.is_object()) {
         reason = "trường \"staff\" phải là đối tượng {name, role}";
         return Applied::Reject;
     }
-    if (!text(staff, "name", 200, name, reason) || !text(staff, "role", 16, role, reason)) return Applied::Reject;
+    if (!text(staff, "name", 200, name, reason) || !text(staff, "role", 16, role, reason) ||
+        !text(staff, "village", 200, village, reason, false))
+        return Applied::Reject;
     if (name.empty()) {
         reason = "staff.name trống";
         return Applied::Reject;
     }
     if (role != "volunteer" && role != "officer" && role != "admin") role = "volunteer";
     // Staff are one list commune-wide, by name: the same person at two kiosks is one active member.
+    // The member's village, when the kiosk knows it, is kept as the latest kiosk said.
+    auto keepVillage = [&]() {
+        if (village.empty()) return Applied::Ack;
+        kiosk::Statement& up = statement("UPDATE staff SET village=? WHERE id=? AND village<>?");
+        up.bind(1, village).bind(2, id).bind(3, village);
+        return up.run() ? Applied::Ack : Applied::Failure;
+    };
     if (auto known = m_staff.find(name); known != m_staff.end()) {
         id = known->second;
-        return Applied::Ack;
+        return keepVillage();
     }
     kiosk::Statement& get = statement("SELECT id FROM staff WHERE name=?");
     get.bind(1, name);
@@ -276,10 +285,10 @@ Applied RecordApplier::staffId(const json& staff, int64_t& id, std::string& reas
         // Only a row found is remembered: one inserted now is undone if this record is rejected.
         id = get.int64(0);
         m_staff.emplace(name, id);
-        return Applied::Ack;
+        return keepVillage();
     }
-    kiosk::Statement& ins = statement("INSERT INTO staff(name, role, pin_hash, imported, created_at) VALUES (?,?,'',1,?)");
-    ins.bind(1, name).bind(2, role).bind(3, m_store.clock().unixSeconds());
+    kiosk::Statement& ins = statement("INSERT INTO staff(name, role, pin_hash, imported, created_at, village) VALUES (?,?,'',1,?,?)");
+    ins.bind(1, name).bind(2, role).bind(3, m_store.clock().unixSeconds()).bind(4, village);
     if (!ins.run()) return Applied::Failure;
     id = sqlite3_last_insert_rowid(m_store.db().handle());
     return Applied::Ack;

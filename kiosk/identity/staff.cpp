@@ -22,9 +22,10 @@ StaffMember readMember(const Statement& st)
     m.imported = st.int64(4) != 0;
     m.createdAt = st.int64(5);
     m.weakPin = st.int64(6) != 0;
+    m.village = st.text(7);
     return m;
 }
-const char* kColumns = "id, name, role, disabled, imported, created_at, weak_pin";
+const char* kColumns = "id, name, role, disabled, imported, created_at, weak_pin, village";
 
 // "5 phút", "1 giờ": how long a lockout lasts, for the PIN pad.
 std::string durationText(int64_t seconds)
@@ -174,6 +175,26 @@ std::vector<StaffMember> StaffStore::list()
     return out;
 }
 
+bool StaffStore::setVillage(std::string_view name, std::string_view village, std::string_view actor, std::string& error)
+{
+    Transaction tx(m_db);
+    Statement up(m_db.handle(), "UPDATE staff SET village=? WHERE name=?");
+    up.bind(1, village).bind(2, name);
+    if (!tx.open() || !up.run()) {
+        error = m_db.lastError();
+        return false;
+    }
+    if (sqlite3_changes(m_db.handle()) == 0) {
+        error = "không có tài khoản này";
+        return false;
+    }
+    if (!m_audit.record(actor, "staff_village_set", name, village)) {
+        error = m_db.lastError();
+        return false;
+    }
+    return tx.commit(error, [](Database& db) { return db.lastError(); });
+}
+
 std::optional<StaffMember> StaffStore::find(std::string_view name)
 {
     Statement st(m_db.handle(), std::string("SELECT ") + kColumns + " FROM staff WHERE name=?");
@@ -197,10 +218,10 @@ std::optional<StaffStore::Account> StaffStore::load(const char* column, const st
     if (!st.step()) return std::nullopt;
     Account a;
     a.member = readMember(st);
-    a.pinHash = st.text(7);
-    a.failed = static_cast<int>(st.int64(8));
-    a.lockedUntil = st.int64(9);
-    a.lockouts = static_cast<int>(st.int64(10));
+    a.pinHash = st.text(8);
+    a.failed = static_cast<int>(st.int64(9));
+    a.lockedUntil = st.int64(10);
+    a.lockouts = static_cast<int>(st.int64(11));
     return a;
 }
 

@@ -23,6 +23,7 @@ struct StaffMember {
     bool disabled = false;
     bool imported = false;     // created by an import, has no PIN yet
     bool weakPin = false;      // signed in with a PIN the rules now refuse: an admin should set a new one
+    std::string village;       // the team member's village ("" = not given)
     int64_t createdAt = 0;
 };
 
@@ -55,6 +56,8 @@ public:
     std::optional<int64_t> ensureImported(std::string_view name);
     bool setPin(std::string_view name, std::string_view pin, std::string_view actor, std::string& error);
     bool disable(std::string_view name, std::string_view actor, std::string& error);
+    // The team member's village (audited); "" clears it.
+    bool setVillage(std::string_view name, std::string_view village, std::string_view actor, std::string& error);
     std::vector<StaffMember> list();
     std::optional<StaffMember> find(std::string_view name);
     SignInResult signIn(std::string_view name, std::string_view pin);

@@ -70,6 +70,12 @@ struct VillageFigures {
     int64_t sessions = 0, citizens = 0;  // the period's, by the session's village
 };
 
+// One team member with sessions in the period (JSON key "team").
+struct TeamFigures {
+    std::string staff, village;          // village: the member's (kiosk staff add --village), "" when not given
+    int64_t sessions = 0, householdsReached = 0;
+};
+
 struct TargetProgress {
     std::string code, label, of;         // of: "adult_population" | "households" | "population"
     double targetPercent = 0;
@@ -91,6 +97,7 @@ struct Report {
     // Age band: age = (local year of the session's start) − birth year; 60 or more is "60+".
     std::vector<GroupFigures> byVillage, byStaff, byGender, byAgeBand;
     std::vector<VillageFigures> villages;   // every village of the register, and those seen only in sessions
+    std::vector<TeamFigures> team;          // every staff name with a session in the period
     bool lessonsAvailable = false;       // usage_events exists in this database
     int64_t visits = 0;
     std::vector<LessonFigures> lessons;

@@ -162,6 +162,10 @@ std::string reportJson(const Report& r)
         villages.push_back({{"village", v.village}, {"households", v.households}, {"households_reached", v.householdsReached},
                             {"households_vneid_dvc", v.householdsVneidDvc}, {"sessions", v.sessions}, {"citizens", v.citizens}});
     tail["villages"] = std::move(villages);
+    Json team = Json::array();
+    for (const TeamFigures& t : r.team)
+        team.push_back({{"staff", t.staff}, {"village", t.village}, {"sessions", t.sessions}, {"households_reached", t.householdsReached}});
+    tail["team"] = std::move(team);
     tail["by_staff"] = groups(r.byStaff, "staff", false);
     tail["by_gender"] = groups(r.byGender, "gender", true);
     tail["by_age_band"] = groups(r.byAgeBand, "band", true);
@@ -225,6 +229,10 @@ std::string reportCsv(const Report& r)
         w.figure("households", v.village, v.village, "households_vneid_dvc", v.householdsVneidDvc);
         w.figure("households", v.village, v.village, "sessions", v.sessions);
         w.figure("households", v.village, v.village, "citizens", v.citizens);
+    }
+    for (const TeamFigures& t : r.team) {
+        w.figure("team", t.staff, t.village, "sessions", t.sessions);
+        w.figure("team", t.staff, t.village, "households_reached", t.householdsReached);
     }
     if (r.lessonsAvailable) {
         w.figure("lessons", "visits", "Lượt sử dụng ki-ốt", "count", r.visits);

@@ -44,7 +44,7 @@ bool tableExists(Database& db, const char* name)
 
 bool addVillageFigures(Database& db, const ReportInput& in, int64_t targetsBegin, int64_t targetsEnd, Report& r, std::string& error)
 {
-    if (!tableExists(db, "households")) return true;   // a database from before the register
+    if (!tableExists(db, "households")) return true;   // a database from before the register (and staff villages)
     std::map<std::string, VillageFigures> byVillage;
     auto entry = [&](const std::string& village) -> VillageFigures& {
         VillageFigures& v = byVillage[village];
@@ -78,6 +78,15 @@ bool addVillageFigures(Database& db, const ReportInput& in, int64_t targetsBegin
     for (auto& [name, v] : byVillage) r.villages.push_back(std::move(v));
     std::stable_sort(r.villages.begin(), r.villages.end(),
                      [](const VillageFigures& a, const VillageFigures& b) { return vietnameseSortKey(a.village) < vietnameseSortKey(b.village); });
+
+    // The team: each member with a session in the period, their village and households reached.
+    if (!each("SELECT st.name, st.village, count(*), count(DISTINCT CASE WHEN s.household <> '' THEN s.household END) "
+              "FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE s.started_at >= ?1 AND s.started_at < ?2 GROUP BY st.id",
+              [&](Statement& st) { st.bind(1, in.period.begin).bind(2, in.period.end); },
+              [&](Statement& st) { r.team.push_back({st.text(0), st.text(1), st.int64(2), st.int64(3)}); }))
+        return false;
+    std::stable_sort(r.team.begin(), r.team.end(),
+                     [](const TeamFigures& a, const TeamFigures& b) { return vietnameseNameSortKey(a.staff) < vietnameseNameSortKey(b.staff); });
 
     // Targets of households: households with the service done, from the target year's start.
     for (TargetProgress& t : r.targets) {

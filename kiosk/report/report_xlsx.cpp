@@ -214,6 +214,12 @@ void writeSummary(lxw_workbook* wb, const Formats& f, const Report& r)
     }
     s.skip();
 
+    s.line("THÀNH VIÊN TỔ CÔNG NGHỆ SỐ HOẠT ĐỘNG TRONG KỲ", f.section);
+    s.header({"STT", "Thành viên", "Thôn", "Số lượt hỗ trợ", "Số hộ được hỗ trợ"});
+    for (size_t i = 0; i < r.team.size(); ++i)
+        s.cells({int64_t(i + 1), r.team[i].staff, r.team[i].village, r.team[i].sessions, r.team[i].householdsReached});
+    s.skip();
+
     s.line("VIII. NGƯỜI DÂN TỰ HỌC TRÊN KI-ỐT (không lưu thông tin cá nhân)", f.section);
     if (!r.lessonsAvailable) {
         s.line("Cơ sở dữ liệu này không có số liệu bài học.", f.note);

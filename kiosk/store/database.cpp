@@ -175,6 +175,10 @@ const std::vector<const char*> kMigrations = {
     ALTER TABLE sessions ADD COLUMN household TEXT NOT NULL DEFAULT '';
     CREATE INDEX sessions_household ON sessions(household) WHERE household <> '';
     )sql",
+    // 10: a team member's village (kiosk staff add --village), for the report's team section.
+    R"sql(
+    ALTER TABLE staff ADD COLUMN village TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 } // namespace

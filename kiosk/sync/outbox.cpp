@@ -82,7 +82,8 @@ void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
 {
     Statement st(m_db.handle(),
                  "SELECT s.id, s.uid, s.revision, s.started_at, s.ended_at, st.name, st.role, s.village, s.notes_enc, s.source, "
-                 "c.uid, c.id_enc, c.old_id_enc, c.name_enc, c.birth_enc, c.address_enc, c.issue_enc, c.gender, c.consent_at, s.household "
+                 "c.uid, c.id_enc, c.old_id_enc, c.name_enc, c.birth_enc, c.address_enc, c.issue_enc, c.gender, c.consent_at, s.household, "
+                 "st.village "
                  "FROM sessions s JOIN staff st ON st.id = s.staff_id LEFT JOIN citizens c ON c.id = s.citizen_id "
                  "LEFT JOIN upload_acks a ON a.kind='session' AND a.uid = s.uid "
                  "WHERE s.id > ? AND (a.uid IS NULL OR a.revision < s.revision) ORDER BY s.id LIMIT ?");
@@ -99,6 +100,7 @@ void Outbox::readSessions(Cursor& cursor, Budget& b, std::vector<OutboxRecord>& 
         json j = {{"kind", "session"}, {"id", r.id}, {"revision", r.revision}, {"started_at", st.int64(3)}, {"ended_at", st.int64(4)},
                   {"staff", {{"name", st.text(5)}, {"role", st.text(6)}}}, {"village", st.text(7)}, {"source", st.text(9)}};
         if (std::string household = st.text(19); !household.empty()) j["household_code"] = std::move(household);
+        if (std::string village = st.text(20); !village.empty()) j["staff"]["village"] = std::move(village);
         bool readable = true;
         std::string notes;
         if (!st.isNull(8)) {

@@ -35,7 +35,7 @@ Run runKiosk(const test::TempDir& dir, const std::string& args, const std::strin
 TEST_CASE("kiosk staff add reads the PIN twice, list shows the accounts, disable locks one")
 {
     test::TempDir dir;
-    Run r = runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer", "482913\n482913\n");
+    Run r = runKiosk(dir, "staff add --name 'Nguyễn Văn An' --role officer --village 'Thôn Đông'", "482913\n482913\n");
     CAPTURE(r.err);
     CHECK(r.status == 0);
     r = runKiosk(dir, "staff add --name 'Lê Thị Hoa' --role volunteer", "1111\n2222\n");
@@ -58,6 +58,8 @@ TEST_CASE("kiosk staff add reads the PIN twice, list shows the accounts, disable
     CHECK(j["staff"][0]["role"] == "admin");
     CHECK(j["staff"][1]["role"] == "officer");
     CHECK(j["staff"][1]["disabled"] == false);
+    CHECK(j["staff"][1]["village"] == "Thôn Đông");   // the team member's village
+    CHECK(j["staff"][0]["village"] == "");
 
     CHECK(runKiosk(dir, "staff disable --name 'Nguyễn Văn An'").status == 0);
     CHECK(runKiosk(dir, "staff disable --name 'Không Có Ai'").status != 0);

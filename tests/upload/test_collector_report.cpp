@@ -65,6 +65,8 @@ TEST_CASE("from the same register and sessions the kiosk's and the collector's r
     k.addSession(card(kTam), "Thôn Đông", "D2", {{"vneid_level2", done}});
     k.addSession(std::nullopt, "Thôn Tây", "T1", {{"vneid_level2", done}, {"online_public_service", done}});
     k.addSession(std::nullopt, "Thôn Nam");   // a village only in sessions
+    std::string error;
+    REQUIRE_MESSAGE(k.records().staff->setVillage("Trần Văn Bảo", "Thôn Đông", "cli", error), error);
     k.configure(collector.url(), addKiosk(collectorData, "Ki-ốt 1", dir.path()));
     REQUIRE(k.upload().status == 0);
     k.close();
@@ -90,5 +92,6 @@ TEST_CASE("from the same register and sessions the kiosk's and the collector's r
         {"village": "Thôn Tây", "households": 1, "households_reached": 1, "households_vneid_dvc": 1, "sessions": 1, "citizens": 0}])");
     CHECK(mine["villages"] == expected);
     CHECK(commune["villages"] == mine["villages"]);
+    CHECK(mine["team"] == nlohmann::json::parse(R"([{"staff": "Trần Văn Bảo", "village": "Thôn Đông", "sessions": 5, "households_reached": 3}])"));
     CHECK(commune == mine);
 }

@@ -46,6 +46,7 @@ TEST_CASE("villages: households in the register, reached in the period, and with
                                 "cli")
                 .ok);
     const int64_t staff = *rec->staff->ensureImported("Trần Văn Bảo");
+    REQUIRE(rec->staff->setVillage("Trần Văn Bảo", "Thôn A", "cli", error));
     const Outcome done = Outcome::Done, partial = Outcome::Partial;
     auto save = [&](std::optional<CitizenId> c, const char* village, const char* household, int64_t at, std::vector<ServiceOutcome> services) {
         NewSession s;
@@ -104,6 +105,12 @@ TEST_CASE("villages: households in the register, reached in the period, and with
     REQUIRE(target != report->targets.end());
     CHECK(target->of == "households");
     CHECK(target->achieved == 3);
+
+    REQUIRE(report->team.size() == 1);   // the team member, their village, and the households reached in Q1
+    CHECK(report->team[0].staff == "Trần Văn Bảo");
+    CHECK(report->team[0].village == "Thôn A");
+    CHECK(report->team[0].sessions == 6);
+    CHECK(report->team[0].householdsReached == 4);   // A1, A2, A3, B1
 
     const auto j = nlohmann::json::parse(reportJson(*report));
     REQUIRE(j["villages"].size() == 3);

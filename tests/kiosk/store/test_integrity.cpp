@@ -215,7 +215,7 @@ TEST_CASE("an older database (schema 6, unbound sealed fields, no MACs, no chain
         thuyUid = uid.text(0);
         uid.reset();   // no statement may be running while a table is dropped
         std::string why;
-        const bool downgraded = db.exec("DROP TABLE households; DROP INDEX sessions_household; ALTER TABLE sessions DROP COLUMN household; ALTER TABLE sessions DROP COLUMN mac; ALTER TABLE audit DROP COLUMN chain; "
+        const bool downgraded = db.exec("ALTER TABLE staff DROP COLUMN village; DROP TABLE households; DROP INDEX sessions_household; ALTER TABLE sessions DROP COLUMN household; ALTER TABLE sessions DROP COLUMN mac; ALTER TABLE audit DROP COLUMN chain; "
                                         "ALTER TABLE staff DROP COLUMN lockouts; ALTER TABLE staff DROP COLUMN weak_pin; "
                                         "DELETE FROM meta WHERE key IN ('keyed_schema', 'audit_head'); PRAGMA user_version = 6;",
                                         &why);

@@ -4,11 +4,13 @@
 #include "kiosk/content/runtime.hpp"
 #include "kiosk/sync/uploader.hpp"
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace CLI { class App; }
+namespace kiosk { struct Records; class Clock; }
 
 namespace app {
 
@@ -45,6 +47,9 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o);
 int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o);
 int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir);
 int contentListCommand(const GlobalOptions& g, const std::string& assetsDir, bool json);
+
+// The kiosk's records in --data; nullptr after printing the store's message (app/staff_command.cpp).
+std::unique_ptr<kiosk::Records> openRecords(const GlobalOptions& g, const kiosk::Clock& clock);
 
 // Subcommands that live in their own file register here (cli/command_set.hpp).
 using CommandSet = cli::CommandSet<>;

@@ -16,39 +16,18 @@ namespace {
 int householdImport(const GlobalOptions& g, const std::string& file)
 {
     kiosk::SteadyClock clock;
-    std::string error;
-    auto records = kiosk::Records::open(g.dataDir, clock, error);
-    if (!records) {
-        std::cerr << error << "\n";
-        return 1;
-    }
+    auto records = openRecords(g, clock);
+    if (!records) return 1;
     kiosk::HouseholdRegister reg(*records->db, *records->vault, clock);
     kiosk::HouseholdImporter importer(*records->db, reg, *records->audit);
-    const kiosk::HouseholdImportResult r = importer.importFile(file, "cli");
-    if (!r.error.empty()) {
-        std::cerr << r.error << "\n";
-        return 1;
-    }
-    if (!r.problems.empty()) {
-        std::cerr << "Chưa nhập gì: tệp " << file << " có " << r.problems.size()
-                  << " lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp (nhập lại không tạo hộ trùng):\n";
-        for (const kiosk::HouseholdProblem& p : r.problems) std::cerr << "  " << p.str() << "\n";
-        return 1;
-    }
-    std::cout << "Đã nhập sổ hộ từ " << file << ": " << r.rows << " hộ (" << r.added << " hộ mới, " << r.updated << " hộ cập nhật, "
-              << r.unchanged << " hộ không đổi). Sổ hộ có " << reg.count() << " hộ ở " << reg.villages().size() << " thôn.\n";
-    return 0;
+    return kiosk::printHouseholdImport(importer.importFile(file, "cli"), reg, file, std::cout, std::cerr);
 }
 
 int householdList(const GlobalOptions& g, const std::string& village, bool json)
 {
     kiosk::SteadyClock clock;
-    std::string error;
-    auto records = kiosk::Records::open(g.dataDir, clock, error);
-    if (!records) {
-        std::cerr << error << "\n";
-        return 1;
-    }
+    auto records = openRecords(g, clock);
+    if (!records) return 1;
     kiosk::HouseholdRegister reg(*records->db, *records->vault, clock);
     const auto list = reg.list(village);
     if (!list) {

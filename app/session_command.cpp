@@ -20,12 +20,8 @@ int importCommand(const GlobalOptions& g, const std::string& file)
     for (const kiosk::ServiceDef& s : kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems)) codes.push_back(s.code);
 
     kiosk::SteadyClock clock;
-    std::string error;
-    auto records = kiosk::Records::open(g.dataDir, clock, error);
-    if (!records) {
-        std::cerr << error << "\n";
-        return 1;
-    }
+    auto records = openRecords(g, clock);
+    if (!records) return 1;
     kiosk::SessionImporter importer(*records->db, *records->vault, clock, *records->sessions, *records->staff, *records->audit, codes);
     const kiosk::ImportResult r = importer.importFile(file, "cli");
     if (!r.error.empty()) {

@@ -20,8 +20,6 @@
 
 namespace app {
 
-namespace {
-
 std::unique_ptr<kiosk::Records> openRecords(const GlobalOptions& g, const kiosk::Clock& clock)
 {
     std::string error;
@@ -29,6 +27,8 @@ std::unique_ptr<kiosk::Records> openRecords(const GlobalOptions& g, const kiosk:
     if (!r) std::cerr << error << "\n";
     return r;
 }
+
+namespace {
 
 // Opens the records and makes one change; on success prints `done`. Exit code 1 with the store's
 // message when either fails.

@@ -22,20 +22,7 @@ int householdImport(const std::filesystem::path& dataDir, const std::string& fil
     }
     kiosk::HouseholdRegister reg(store->db(), store->vault(), store->clock());
     kiosk::HouseholdImporter importer(store->db(), reg, store->audit());
-    const kiosk::HouseholdImportResult r = importer.importFile(file, "cli");
-    if (!r.error.empty()) {
-        std::cerr << r.error << "\n";
-        return 1;
-    }
-    if (!r.problems.empty()) {
-        std::cerr << "Chưa nhập gì: tệp " << file << " có " << r.problems.size()
-                  << " lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp (nhập lại không tạo hộ trùng):\n";
-        for (const kiosk::HouseholdProblem& p : r.problems) std::cerr << "  " << p.str() << "\n";
-        return 1;
-    }
-    std::cout << "Đã nhập sổ hộ của xã từ " << file << ": " << r.rows << " hộ (" << r.added << " hộ mới, " << r.updated << " hộ cập nhật, "
-              << r.unchanged << " hộ không đổi). Sổ hộ có " << reg.count() << " hộ ở " << reg.villages().size() << " thôn.\n";
-    return 0;
+    return kiosk::printHouseholdImport(importer.importFile(file, "cli"), reg, file, std::cout, std::cerr);
 }
 
 } // namespace

@@ -39,6 +39,13 @@ private:
     int m_line = 1;
 };
 
+// A bad line of an imported file: its number and a Vietnamese message that never quotes a cell.
+struct LineProblem {
+    int line = 0;
+    std::string message;
+    std::string str() const { return "dòng " + std::to_string(line) + ": " + message; }   // "dòng 7: ..."
+};
+
 // Bytes from a text in memory (which must outlive the reader).
 CsvReader::Source textSource(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include "kiosk/vietnamese/vietnamese_names.hpp"
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <map>
 #include <memory>
 
@@ -55,8 +56,6 @@ std::vector<int> readHeader(const CsvRecord& header, std::vector<HouseholdProble
 }
 
 } // namespace
-
-std::string HouseholdProblem::str() const { return "dòng " + std::to_string(line) + ": " + message; }
 
 std::vector<Household> readHouseholds(CsvReader& csv, std::vector<HouseholdProblem>& problems, int& rows)
 {
@@ -110,6 +109,23 @@ std::vector<Household> readHouseholds(CsvReader& csv, std::vector<HouseholdProbl
     if (rows == 0 && problems.empty()) problems.push_back({1, "tệp chỉ có dòng tiêu đề, chưa có hộ nào"});
     if (!problems.empty()) return {};
     return out;
+}
+
+int printHouseholdImport(const HouseholdImportResult& r, HouseholdRegister& reg, const std::string& file, std::ostream& out, std::ostream& err)
+{
+    if (!r.error.empty()) {
+        err << r.error << "\n";
+        return 1;
+    }
+    if (!r.problems.empty()) {
+        err << "Chưa nhập gì: tệp " << file << " có " << r.problems.size()
+            << " lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp (nhập lại không tạo hộ trùng):\n";
+        for (const HouseholdProblem& p : r.problems) err << "  " << p.str() << "\n";
+        return 1;
+    }
+    out << "Đã nhập sổ hộ từ " << file << ": " << r.rows << " hộ (" << r.added << " hộ mới, " << r.updated << " hộ cập nhật, " << r.unchanged
+        << " hộ không đổi). Sổ hộ có " << reg.count() << " hộ ở " << reg.villages().size() << " thôn.\n";
+    return 0;
 }
 
 HouseholdImportResult HouseholdImporter::importFrom(CsvReader& csv, std::string_view actor)

@@ -8,6 +8,7 @@
 #include "kiosk/households/household_register.hpp"
 #include "kiosk/store/audit.hpp"
 #include <filesystem>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,11 +18,7 @@ namespace kiosk {
 inline constexpr const char* kHouseholdColumns[] = {"village", "household_code", "head_name", "address", "members"};
 inline constexpr size_t kMaxHouseholdRows = 100000;   // a commune holds 2,000–10,000 households
 
-struct HouseholdProblem {
-    int line = 0;
-    std::string message;                  // Vietnamese; never a cell's personal content
-    std::string str() const;              // "dòng 7: ..."
-};
+using HouseholdProblem = LineProblem;
 
 struct HouseholdImportResult {
     bool ok = false;
@@ -33,6 +30,11 @@ struct HouseholdImportResult {
 
 // The rows of `csv`, each checked; `problems` filled and nothing returned when any is bad.
 std::vector<Household> readHouseholds(CsvReader& csv, std::vector<HouseholdProblem>& problems, int& rows);
+
+// What `kiosk household import` and `kiosk-collector household import` print: the counts on `out`,
+// or the problems (or the error) on `err`. Returns the exit status (0, or 1 when nothing was imported).
+int printHouseholdImport(const HouseholdImportResult& result, HouseholdRegister& reg, const std::string& file, std::ostream& out,
+                         std::ostream& err);
 
 class HouseholdImporter {
 public:

@@ -16,8 +16,6 @@
 
 namespace kiosk {
 
-std::string ImportProblem::str() const { return "dòng " + std::to_string(line) + ": " + message; }
-
 namespace {
 
 // ---------------------------------------------------------------------------------------------

@@ -22,11 +22,7 @@ namespace kiosk {
 inline constexpr const char* kImportColumns[] = {"started_at", "ended_at", "staff",    "citizen_id", "full_name",      "birth_date",
                                                   "gender",     "village",  "services", "notes",      "household_code"};
 
-struct ImportProblem {
-    int line = 0;
-    std::string message;                  // Vietnamese; never a cell's personal content
-    std::string str() const;              // "dòng 7: ..."
-};
+using ImportProblem = LineProblem;
 
 struct ImportResult {
     bool ok = false;

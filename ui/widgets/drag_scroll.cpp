@@ -1,5 +1,6 @@
 // Drag-to-scroll over a child window; buttons inside stay tappable because a drag cancels the tap.
 #include "ui/widgets/drag_scroll.hpp"
+#include "ui/layout_record.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -20,6 +21,7 @@ void DragScroll::begin(Context& ctx, const char* id, ImVec2 size)
     m_size = size;
     // NoBackground: the page shows through (no ChildBg colour to push and pop).
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    if (LayoutRecord* r = LayoutRecord::active()) ++r->scrollDepth;
     if (m_resetPending) {
         ImGui::SetScrollY(0);
         m_resetPending = false;
@@ -28,6 +30,7 @@ void DragScroll::begin(Context& ctx, const char* id, ImVec2 size)
 
 void DragScroll::end(Context& ctx)
 {
+    if (LayoutRecord* r = LayoutRecord::active()) --r->scrollDepth;
     const ImGuiIO& io = ImGui::GetIO();
     float t = dragThreshold(ctx);
     bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);

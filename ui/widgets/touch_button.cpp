@@ -21,7 +21,8 @@ bool touchArea(Context& ctx, const char* id, ImVec2 size, bool* pressed)
     ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin(), clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
     ImVec2 a(std::max(pos.x, clipMin.x), std::max(pos.y, clipMin.y));
     ImVec2 b(std::min(pos.x + size.x, clipMax.x), std::min(pos.y + size.y, clipMax.y));
-    if (b.x > a.x && b.y > a.y) ctx.addHit(id, a, b);
+    const bool whole = pos.x >= clipMin.x && pos.y >= clipMin.y && pos.x + size.x <= clipMax.x && pos.y + size.y <= clipMax.y;
+    if (b.x > a.x && b.y > a.y) ctx.addHit(id, a, b, whole);
     return clicked;
 }
 

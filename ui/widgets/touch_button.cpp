@@ -50,6 +50,10 @@ bool touchButton(Context& ctx, const char* id, const std::string& label, ImVec2 
         text = th.onPrimary;
         border = IM_COL32(255, 255, 255, 150);
         break;
+    case ButtonStyle::OnDarkSolid:
+        fill = pressed ? mix(IM_COL32_WHITE, th.primary, 0.2f) : IM_COL32_WHITE;
+        text = th.primary;
+        break;
     case ButtonStyle::Quiet:
     default:
         fill = pressed ? th.secondaryPressed : th.secondary;

@@ -91,6 +91,15 @@ std::vector<std::string> checkLayout(const LayoutRecord& record, const std::vect
         if (float(q.modulePx) < minModule) out.push_back("ô của mã QR nhỏ quá: " + px(float(q.modulePx)) + ", cần " + px(minModule));
         if (!inside({q.min, q.max}, screen)) out.push_back("mã QR ra ngoài màn hình");
     }
+    // Nothing may lie over a code: a phone cannot read what a panel or a word covers.
+    for (const QrRect& q : record.qrs) {
+        const Rect qr{q.min, q.max};
+        for (size_t i = 0; i < record.texts.size(); ++i)
+            if (record.texts[i].layer >= q.layer && !intersect(qr, visible[i]).empty())
+                out.push_back("chữ " + quote(record.texts[i].text) + " đè lên mã QR");
+        for (const HitBox& h : hits)
+            if (!intersect(qr, {h.min, h.max}).empty()) out.push_back("nút " + h.id + " đè lên mã QR");
+    }
     for (size_t i = 0; i < record.qrs.size(); ++i)
         for (size_t j = i + 1; j < record.qrs.size(); ++j)
             if (!intersect({record.qrs[i].min, record.qrs[i].max}, {record.qrs[j].min, record.qrs[j].max}).empty()) out.push_back("hai mã QR đè lên nhau");

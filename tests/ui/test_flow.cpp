@@ -20,6 +20,10 @@ TEST_CASE("a citizen walks from the start screen through a whole lesson to its Q
     const std::string id = "vneid-kich-hoat-muc-2";
     const kiosk::Lesson* lesson = rt.catalogue.find(id);
     REQUIRE(lesson);
+    // Topics first: the lesson is inside its topic's tile.
+    CHECK_FALSE(h.visible("lesson." + id));
+    REQUIRE(h.tap("topic." + lesson->topic));
+    CHECK(h.app().state().topic == lesson->topic);
     REQUIRE(h.tap("lesson." + id));
     REQUIRE(h.app().state().screen == Screen::Lesson);
     CHECK(h.app().state().lessonId == id);
@@ -80,6 +84,7 @@ TEST_CASE("left alone mid-lesson, the kiosk asks, counts down, and returns to th
     h.frames(2);
     h.tap("attract.start");
     h.tap("language.en");
+    h.tap("topic.vneid");
     h.tap("lesson.vneid-kich-hoat-muc-2");
     h.tap("lesson.next");
     REQUIRE(h.app().state().step == 1);

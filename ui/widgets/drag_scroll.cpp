@@ -25,6 +25,10 @@ void DragScroll::begin(Context& ctx, const char* id, ImVec2 size)
     if (m_resetPending) {
         ImGui::SetScrollY(0);
         m_resetPending = false;
+        m_pagePending = false;
+    } else if (m_pagePending) {
+        ImGui::SetScrollY(std::min(ImGui::GetScrollY() + size.y * 0.8f, ImGui::GetScrollMaxY()));
+        m_pagePending = false;
     }
 }
 
@@ -45,6 +49,8 @@ void DragScroll::end(Context& ctx)
         ImGui::SetScrollY(std::clamp(m_pressScroll - (io.MousePos.y - io.MouseClickedPos[0].y), 0.0f, ImGui::GetScrollMaxY()));
     float scrollY = ImGui::GetScrollY(), maxY = ImGui::GetScrollMaxY();
     const bool moreBelow = maxY > 0 && scrollY < maxY - 1;
+    m_moreBelow = moreBelow;
+    m_scrolled = scrollY > 1;
     if (moreBelow) {
         // A fade into the page colour over the last lines: the list continues below. Drawn in the
         // child's own list, which ImGui renders after the parent's.

@@ -295,7 +295,7 @@ TEST_CASE("a quiz screen name needs a whole question number")
     }
 }
 
-TEST_CASE("the catalogue opens on its topics; a topic shows its lessons; a lesson's way back is its topic; a new visit starts on the topics")
+TEST_CASE("the catalogue opens on its topics, a topic shows its lessons, a lesson returns to its topic, a new visit starts on the topics")
 {
     Runtime rt = test::loadRuntime();
     ManualClock clock;

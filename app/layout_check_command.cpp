@@ -142,11 +142,15 @@ int layoutCheckCommand(const GlobalOptions& g, const LayoutCheckOptions& o)
                     std::vector<std::string> found = ui::checkLayout(record, fe.context().hits, rules);
                     bool known = false;
                     std::set<std::string> promised = promisedCodes(rt, name, known);
-                    if (!record.qrs.empty() || (known && !promised.empty())) {
+                    int top = 0;
+                    for (const ui::TextRect& t : record.texts) top = std::max(top, t.layer);
+                    size_t shown = 0;   // codes under an open dialog are not for reading now
+                    for (const ui::QrRect& q : record.qrs) shown += q.layer >= top ? 1 : 0;
+                    if (shown > 0 || (known && !promised.empty())) {
                         std::vector<std::string> read = drivers::decodeQrCodes(image);
                         std::set<std::string> got(read.begin(), read.end());
-                        if (got.size() < record.qrs.size())
-                            found.push_back("ZXing đọc được " + std::to_string(got.size()) + " trên " + std::to_string(record.qrs.size()) + " mã QR vẽ ra");
+                        if (got.size() < shown)
+                            found.push_back("ZXing đọc được " + std::to_string(got.size()) + " trên " + std::to_string(shown) + " mã QR vẽ ra");
                         if (known && got != promised)
                             found.push_back("màn hình hứa " + std::to_string(promised.size()) + " mã QR, đọc được " + std::to_string(got.size()) + " mã đúng địa chỉ");
                     }

@@ -43,6 +43,7 @@ std::vector<std::string> checkLayout(const LayoutRecord& record, const std::vect
     const Rect screen{ImVec2(0, 0), rules.display};
     int top = 0;
     for (const TextRect& t : record.texts) top = std::max(top, t.layer);
+    for (const QrRect& q : record.qrs) top = std::max(top, q.layer);
 
     std::vector<Rect> visible(record.texts.size());
     for (size_t i = 0; i < record.texts.size(); ++i) {
@@ -93,6 +94,7 @@ std::vector<std::string> checkLayout(const LayoutRecord& record, const std::vect
     }
     // Nothing may lie over a code: a phone cannot read what a panel or a word covers.
     for (const QrRect& q : record.qrs) {
+        if (q.layer < top) continue;   // under an open dialog: it is back when the dialog closes
         const Rect qr{q.min, q.max};
         for (size_t i = 0; i < record.texts.size(); ++i)
             if (record.texts[i].layer >= q.layer && !intersect(qr, visible[i]).empty())

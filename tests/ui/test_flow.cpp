@@ -131,8 +131,12 @@ TEST_CASE("the accessibility panel changes the text size and contrast from a les
     CHECK_FALSE(h.visible("lesson.next"));   // modal: the page underneath takes no touch
     REQUIRE(h.tap("access.size.extra-large"));
     CHECK(h.app().state().textSize == kiosk::TextSize::ExtraLarge);
-    REQUIRE(h.tap("access.contrast"));
+    REQUIRE(h.tap("access.contrast.on"));
     CHECK(h.app().state().highContrast);
+    REQUIRE(h.tap("access.contrast.on"));   // the choice already made: nothing flips
+    CHECK(h.app().state().highContrast);
+    REQUIRE(h.tap("access.narration.off"));
+    CHECK_FALSE(h.app().state().narration);
     REQUIRE(h.tap("access.done"));
     CHECK_FALSE(h.app().state().accessibilityOpen);
     CHECK(h.app().state().screen == kiosk::Screen::Lesson);

@@ -124,7 +124,7 @@ void CatalogueScreen::drawList(Context& ctx, const kiosk::AppState& state, Box b
         ImGui::SetCursorScreenPos(ImVec2(box.min.x, y));
         if (touchButton(ctx, "catalogue.topics", back, ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::intent::OpenTopic{});
         const float tx = box.min.x + bw + ctx.px(28), tw = width - bw - ctx.px(28);
-        const ImVec2 ts = measureText(ctx.fonts.title, topic->title.in(ctx.lang), tw);
+        const ImVec2 ts = measureText(ctx.fonts.title, topic->title.in(ctx.lang), tw - ctx.px(26));
         const float rowH = std::max(bh, ts.y);
         fillRoundRect(dl, ImVec2(tx, y + (rowH - ts.y) * 0.5f + ctx.px(8)), ImVec2(tx + ctx.px(10), y + (rowH + ts.y) * 0.5f - ctx.px(8)), ctx.topicColor(topic), ctx.px(4));
         drawText(dl, ctx.fonts.title, ImVec2(tx + ctx.px(26), y + (rowH - ts.y) * 0.5f), th.text, topic->title.in(ctx.lang), tw - ctx.px(26));

@@ -67,7 +67,15 @@ bool touchButton(Context& ctx, const char* id, const std::string& label, ImVec2 
         fillRoundRect(dl, ImVec2(pos.x, pos.y + ctx.px(4)), ImVec2(pos.x + size.x, pos.y + size.y + ctx.px(4)), th.shadow, r);
     fillRoundRect(dl, ImVec2(pos.x + off.x, pos.y + off.y), ImVec2(pos.x + size.x + off.x, pos.y + size.y + off.y), fill, r);
     if (border) dl->AddRect(ImVec2(pos.x, pos.y + off.y), ImVec2(pos.x + size.x, pos.y + size.y + off.y), border, r, 0, ctx.px(3));
-    ImFont* f = font ? font : ctx.fonts.button;
+    // The label in the button's font; when the words cannot fit (a narrow screen at the largest
+    // text size) in a smaller one rather than across the button's edge.
+    ImFont* want = font ? font : ctx.fonts.button;
+    const ImVec2 box(size.x - ctx.px(32), size.y - ctx.px(12));
+    ImFont* f = want;
+    if (measureText(want, label, box.x).y > box.y || measureText(want, label, box.x).x > box.x + 1) {
+        f = fitFont({want, ctx.fonts.bodyBold, ctx.fonts.body, ctx.fonts.small}, label, box);
+        if (f->FontSize > want->FontSize) f = want;
+    }
     ImVec2 ts = measureText(f, label, size.x - ctx.px(32));
     drawTextCentered(dl, f, pos.x + ctx.px(16), pos.y + off.y + (size.y - ts.y) * 0.5f, size.x - ctx.px(32), text, label);
     return clicked;

@@ -1,5 +1,7 @@
 // The demo walks the real staff flow with intents, so a screenshot shows what staff would see.
 #include "app/staff_demo.hpp"
+#include "kiosk/households/household_import.hpp"
+#include "kiosk/households/household_register.hpp"
 #include <algorithm>
 #include <cstdlib>
 
@@ -13,7 +15,7 @@ const char* kDemoCard = "038190001234||Nguyễn Thị Thuỷ|15031990|Nữ|Thôn
 const std::vector<std::string>& StaffDemo::screenNames()
 {
     static const std::vector<std::string> names{"staff-signin", "staff-signin-card", "staff-home", "staff-identify", "staff-type-id",
-                                                "staff-consent", "staff-checklist", "staff-summary"};
+                                                "staff-consent", "staff-checklist", "staff-household", "staff-summary"};
     return names;
 }
 
@@ -43,6 +45,20 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     if (!d->m_records) return nullptr;
     for (const char* name : {"Nguyễn Văn An", "Lê Thị Hoa", "Trần Văn Bảo"})
         if (!d->m_records->staff->add(name, kiosk::StaffRole::Admin, "246813", "demo", error)) return nullptr;
+    // A small made-up household register for the configured villages: the checklist offers the
+    // household picker, as in a commune that imported its register.
+    if (!rt.config.villages.empty()) {
+        const std::string& v = rt.config.villages.front();
+        const std::string csv = "village,household_code,head_name,address\n" + v + ",HG-001,Lê Văn Đức,\"Số 7, " + v + "\"\n" + v +
+                                ",HG-002,Nguyễn Thị Thuỷ,\"" + v + ", xã Quảng Ngọc\"\n" + v + ",HG-003,Phạm Văn An,\"Số 12, " + v + "\"\n" + v +
+                                ",HG-004,Hoàng Thị Mai,\"Số 20, " + v + "\"\n";
+        kiosk::HouseholdRegister reg(*d->m_records->db, *d->m_records->vault, clock);
+        kiosk::HouseholdImporter importer(*d->m_records->db, reg, *d->m_records->audit);
+        if (!importer.importText(csv, "demo").ok) {
+            error = "không tạo được sổ hộ minh hoạ";
+            return nullptr;
+        }
+    }
     std::vector<kiosk::Problem> problems;
     d->m_flow = std::make_unique<kiosk::StaffFlow>(*d->m_records, rt.config, kiosk::loadServices(rt.assetsDir / "services.toml", rt.config.province, problems), clock);
     kiosk::StaffFlow& f = *d->m_flow;
@@ -78,6 +94,10 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     if (!rt.config.villages.empty()) f.apply(kiosk::staff_intent::SetVillage{rt.config.villages.front()});
     f.apply(kiosk::staff_intent::SetNotes{"Hẹn bà quay lại thứ Hai để nhận mã kích hoạt"});
     if (screen == "staff-checklist") return d;
+    if (screen == "staff-household") {
+        f.apply(kiosk::staff_intent::FindHousehold{""});
+        return d;
+    }
     f.apply(kiosk::staff_intent::Save{});
     return d;
 }

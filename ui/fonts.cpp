@@ -11,7 +11,7 @@ const char* kBold[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr
 const char* kSymbols = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 // Drawn by the screens themselves (arrows, ticks, bullets, typographic punctuation).
 const char* kExtra = "–—‘’“”…•·←→↑↓✓✗●○▶◀×°";
-const char* kSymbolText = "←→↑↓✓✗●○▶◀";
+const char* kSymbolText = "←→↑↓✓✗●○▶◀★";
 
 const char* firstExisting(const char* const* list, size_t n)
 {

@@ -60,4 +60,18 @@ struct LayoutLayer {
     int m_prev;
 };
 
+// Marks what is drawn while it lives as inside a scrolling area (a field whose line slides, a list).
+struct ScopedLayoutScroll {
+    ScopedLayoutScroll()
+    {
+        if (LayoutRecord* r = LayoutRecord::active()) ++r->scrollDepth;
+    }
+    ~ScopedLayoutScroll()
+    {
+        if (LayoutRecord* r = LayoutRecord::active()) --r->scrollDepth;
+    }
+    ScopedLayoutScroll(const ScopedLayoutScroll&) = delete;
+    ScopedLayoutScroll& operator=(const ScopedLayoutScroll&) = delete;
+};
+
 } // namespace ui

@@ -503,6 +503,10 @@ void StaffFlow::apply(const StaffIntent& in)
             setHousehold(as<staff_intent::SetHousehold>(in).code);
         } else if (is<staff_intent::FindHousehold>(in)) {
             findHousehold(as<staff_intent::FindHousehold>(in).query);
+        } else if (is<staff_intent::CloseHouseholdPicker>(in)) {
+            m_state.householdPicking = false;
+            m_state.householdResults.clear();
+            changed();
         } else if (is<staff_intent::SetNotes>(in)) {
             m_state.notes = as<staff_intent::SetNotes>(in).notes;
             changed();

@@ -49,7 +49,8 @@ struct ConsentNo {};          // → anonymous, the session still counts
 struct ToggleService { std::string code; }; // not ticked → done → partial → referred → not ticked
 struct SetVillage { std::string village; };
 struct SetHousehold { std::string code; };  // a household_code of the register; "" = none
-struct FindHousehold { std::string query; };   // the picker: households of the village matching the words typed
+struct FindHousehold { std::string query; };   // opens the picker, or asks it again with the words typed
+struct CloseHouseholdPicker {};                // back to the checklist, the household unchanged
 struct SetNotes { std::string notes; };
 struct Save {};
 struct EditSaved {};          // correct the session just saved (an audited correction)
@@ -64,7 +65,7 @@ using StaffIntent = std::variant<staff_intent::Open, staff_intent::Close, staff_
                                  staff_intent::PinBackspace, staff_intent::PinSubmit, staff_intent::NewSession, staff_intent::CodeRead,
                                  staff_intent::CodeError, staff_intent::StartTyping, staff_intent::TypedId, staff_intent::Anonymous,
                                  staff_intent::ConsentYes, staff_intent::ConsentNo, staff_intent::ToggleService, staff_intent::SetVillage,
-                                 staff_intent::SetHousehold, staff_intent::FindHousehold, staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
+                                 staff_intent::SetHousehold, staff_intent::FindHousehold, staff_intent::CloseHouseholdPicker, staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
                                  staff_intent::ExitToDesktop, staff_intent::UploadNow, staff_intent::PrintSlip>;
 
 struct ServiceTick {
@@ -107,6 +108,7 @@ struct StaffState {
     std::string household;                 // household_code chosen on the checklist ("" = none)
     std::string householdLabel;            // "HG-012 · Nguyễn Văn Bình", for the checklist
     std::vector<HouseholdChoice> householdResults;   // the picker's list (suggested first), at most kHouseholdResults
+    bool householdPicking = false;         // the picker has the checklist's page
     bool householdRegister = false;        // the commune imported a register: the checklist offers the picker
     std::string notes;
 

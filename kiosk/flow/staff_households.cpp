@@ -34,6 +34,7 @@ void StaffFlow::forgetHouseholds()
     m_households.reset();
     m_householdsVillage.clear();
     m_state.householdResults.clear();
+    m_state.householdPicking = false;
 }
 
 void StaffFlow::setHousehold(const std::string& code)
@@ -48,12 +49,15 @@ void StaffFlow::setHousehold(const std::string& code)
     m_state.householdLabel = h ? h->code + "  ·  " + h->headName : std::string();
     if (h) m_state.village = h->village;   // the household's village goes with it
     m_state.householdResults.clear();
+    m_state.householdPicking = false;
     m_state.message.clear();
     changed();
 }
 
 void StaffFlow::findHousehold(const std::string& query)
 {
+    if (m_state.screen != StaffScreen::Checklist) return;
+    m_state.householdPicking = true;
     // A village's rows are read once; another village reads its own.
     if (!m_households || m_householdsVillage != m_state.village) {
         m_households = HouseholdRegister(*m_records.db, *m_records.vault, m_clock).list(m_state.village);

@@ -2,6 +2,8 @@
 // to a fake scanner, a card from it, consent, the checklist and the save — and a torn card that
 // saves nothing.
 #include "drivers/readers/fake_code_reader.hpp"
+#include "kiosk/households/household_import.hpp"
+#include "kiosk/households/household_register.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/ui/ui_harness.hpp"
 #include <doctest/doctest.h>
@@ -194,4 +196,49 @@ TEST_CASE("a staff badge held to the scanner on the PIN pad signs in, then a who
     f.frame();
     CHECK(f.flow->state().screen == StaffScreen::SignIn);
     CHECK(f.flow->state().message.find("thu hồi") != std::string::npos);
+}
+
+TEST_CASE("on the checklist, staff pick the household: the card's own first, typed words narrow the list, the choice is saved")
+{
+    Fixture f;
+    HouseholdRegister reg(*f.rec->db, *f.rec->vault, f.ui.clock());
+    HouseholdImporter importer(*f.rec->db, reg, *f.rec->audit);
+    REQUIRE(importer.importText("village,household_code,head_name,address\n"
+                                "Thôn 1,T1-001,Lê Văn Đức,\"Số 7, Thôn 1\"\n"
+                                "Thôn 1,T1-002,Nguyễn Thị Thuỷ,\"Thôn 1, Quảng Ngọc\"\n"
+                                "Thôn 1,T1-003,Phạm Văn An,\"Số 12, Thôn 1\"\n",
+                                "cli")
+                .ok);
+    f.signIn();
+    REQUIRE(f.tap("staff.new"));
+    f.scanner.push(kCard);
+    f.frame();
+    REQUIRE(f.tap("consent.yes"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Checklist);
+    REQUIRE(f.flow->state().village == "Thôn 1");   // the register's first village
+    REQUIRE(f.tap("household.open"));
+    REQUIRE(f.flow->state().householdPicking);
+    CHECK(f.ui.visible("household.T1-002"));         // the card's holder heads it
+    CHECK(f.ui.visible("household.T1-001"));
+    CHECK_FALSE(f.ui.visible("service.vneid_install"));   // the picker has the page
+    // "duc" typed on the on-screen keyboard (no marks needed) leaves one household.
+    for (const char* k : {"kb.d", "kb.u", "kb.c"}) REQUIRE(f.tap(k));
+    CHECK(f.ui.visible("household.T1-001"));
+    CHECK_FALSE(f.ui.visible("household.T1-002"));
+    REQUIRE(f.tap("household.T1-001"));
+    CHECK_FALSE(f.flow->state().householdPicking);
+    CHECK(f.flow->state().household == "T1-001");
+    REQUIRE(f.ui.visible("household.clear"));
+    REQUIRE(f.tap("service.vneid_install"));
+    REQUIRE(f.tap("staff.save"));
+    REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+    auto v = f.rec->sessions->get(f.flow->state().savedId);
+    REQUIRE(v);
+    CHECK(v->household == "T1-001");
+    // Back out of the picker without choosing: nothing changes.
+    REQUIRE(f.tap("summary.edit"));
+    REQUIRE(f.tap("household.open"));
+    REQUIRE(f.tap("household.back"));
+    CHECK_FALSE(f.flow->state().householdPicking);
+    CHECK(f.flow->state().household == "T1-001");
 }

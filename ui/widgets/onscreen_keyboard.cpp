@@ -1,6 +1,7 @@
 // The on-screen keyboard: key geometry, drawing (calm palette, high contrast) and what each key does.
 #include "ui/widgets/onscreen_keyboard.hpp"
 #include "ui/imgui_scope.hpp"
+#include "ui/layout_record.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
@@ -173,8 +174,12 @@ bool OnscreenKeyboard::key(Context& ctx, const std::string& id, ImVec2 pos, ImVe
     if (ctx.highContrast) dl->AddRect(a, b, style == KeyStyle::Letter || style == KeyStyle::Function ? th.border : th.primary, r, 0, ctx.px(2));
 
     // The label (with its icon), raised a little when a hint sits under it.
-    const ImVec2 ts = label.empty() ? ImVec2(0, font->FontSize) : measureText(font, label);
-    const float iconS = ctx.px(34), iconGap = label.empty() ? 0 : ctx.px(14);
+    // A key too narrow for its icon and its word (portrait) keeps the icon alone.
+    const float iconS = ctx.px(34);
+    std::string shown = label;
+    if (icon != Icon::None && !shown.empty() && measureText(font, shown).x + iconS * 1.3f + ctx.px(14) > size.x - ctx.px(16)) shown.clear();
+    const ImVec2 ts = shown.empty() ? ImVec2(0, font->FontSize) : measureText(font, shown);
+    const float iconGap = shown.empty() ? 0 : ctx.px(14);
     const float contentW = ts.x + (icon != Icon::None ? iconS * 1.3f + iconGap : 0);
     const float hintH = hint ? ctx.fonts.chromeSmall->FontSize : 0;
     const float cy = a.y + size.y * 0.5f - hintH * 0.45f;
@@ -182,7 +187,7 @@ bool OnscreenKeyboard::key(Context& ctx, const std::string& id, ImVec2 pos, ImVe
     if (icon == Icon::Shift) drawShiftIcon(dl, ImVec2(x + iconS * 0.65f, cy), iconS, ink, style == KeyStyle::FunctionOn, ctx.px(3));
     if (icon == Icon::Backspace) drawBackspaceIcon(dl, ImVec2(x + iconS * 0.65f, cy), iconS, ink, ctx.px(3));
     if (icon != Icon::None) x += iconS * 1.3f + iconGap;
-    if (!label.empty()) drawText(dl, font, ImVec2(x, cy - ts.y * 0.5f), ink, label);
+    if (!shown.empty()) drawText(dl, font, ImVec2(x, cy - ts.y * 0.5f), ink, shown);
     if (hint) drawTextCentered(dl, ctx.fonts.chromeSmall, a.x, cy + ts.y * 0.5f - ctx.px(2), size.x, sub, hint);
     return clicked;
 }
@@ -294,8 +299,18 @@ bool textField(Context& ctx, const char* id, const std::string& text, const std:
         const ScopedClipRect clip(dl, in0, in1);
         float x = in0.x;
         if (text.empty()) {
-            drawText(dl, ctx.fonts.body, ImVec2(x + ctx.px(12), pos.y + (size.y - ctx.fonts.body->FontSize) * 0.5f), th.textMuted, placeholder);
+            ImFont* pf = fitFont({ctx.fonts.body, ctx.fonts.small}, placeholder, ImVec2(in1.x - in0.x - ctx.px(12), size.y - ctx.px(8)));
+            drawText(dl, pf, ImVec2(x + ctx.px(12), pos.y + (size.y - measureText(pf, placeholder, in1.x - in0.x - ctx.px(12)).y) * 0.5f), th.textMuted,
+                     placeholder, in1.x - in0.x - ctx.px(12));
+        } else if (!focused) {
+            // A field at rest shows its words from the start, wrapped, in the largest font that fits.
+            const ImVec2 box(in1.x - in0.x, size.y - ctx.px(16));
+            ImFont* f = fitFont({font, ctx.fonts.body, ctx.fonts.small}, text, box);
+            const float h = std::min(measureText(f, text, box.x).y, box.y);
+            const ScopedLayoutScroll clipped;   // a long note continues in its own page
+            drawText(dl, f, ImVec2(x, pos.y + (size.y - h) * 0.5f), th.text, text, box.x);
         } else {
+            const ScopedLayoutScroll scrolled;   // the line being typed slides left to keep its end in view
             const float w = measureText(font, text).x;
             if (w > in1.x - in0.x - caretW - ctx.px(8)) x = in1.x - caretW - ctx.px(8) - w;   // keep the end (and the caret) in view
             drawText(dl, font, ImVec2(x, ty), th.text, text);

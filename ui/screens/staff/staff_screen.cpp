@@ -44,7 +44,7 @@ Page beginStaffPage(Context& ctx, const kiosk::StaffState& state, StaffIntents& 
 Page beginStaffPage(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents, const std::string& title, float gapBelow)
 {
     Page page = beginStaffPage(ctx, state, intents);
-    page.y += drawText(page.dl, ctx.fonts.title, ImVec2(page.area.min.x, page.y), ctx.theme.text, title).y + ctx.px(gapBelow);
+    page.y += drawText(page.dl, ctx.fonts.title, ImVec2(page.area.min.x, page.y), ctx.theme.text, title, page.area.width()).y + ctx.px(gapBelow);
     return page;
 }
 

@@ -2,6 +2,7 @@
 // flow, which checks them like a scanned card.
 #include "ui/screens/staff/type_id_screen.hpp"
 #include "ui/widgets/text.hpp"
+#include <algorithm>
 #include "ui/widgets/touch_button.hpp"
 
 namespace ui {
@@ -35,14 +36,20 @@ void StaffTypeIdScreen::draw(Context& ctx, const kiosk::StaffState& state, Staff
 
     static const char* kLabels[3] = {"staff_type_number", "staff_type_name", "staff_type_birth"};
     static const char* kIds[3] = {"type.number", "type.name", "type.birth"};
-    const float gap = ctx.px(24), fw = (a.width() - 2 * gap) / 3, fh = ctx.px(96);
+    // Three fields side by side (landscape) or one under another (portrait), each under its label.
+    const int cols = ctx.portrait ? 1 : 3;
+    const float gap = ctx.px(24), fw = (a.width() - gap * float(cols - 1)) / float(cols), fh = ctx.px(96);
+    float labelH = 0;
+    for (const char* k : kLabels) labelH = std::max(labelH, measureText(ctx.fonts.small, ctx.tr(k), fw).y);
+    labelH += ctx.px(10);
     for (int i = 0; i < 3; ++i) {
-        const float x = a.min.x + float(i) * (fw + gap);
-        drawText(dl, ctx.fonts.small, ImVec2(x, y), th.textMuted, ctx.tr(kLabels[i]), fw);
-        ImGui::SetCursorScreenPos(ImVec2(x, y + ctx.px(44)));
+        const float x = a.min.x + float(i % cols) * (fw + gap);
+        const float fy = y + float(i / cols) * (labelH + fh + ctx.px(16));
+        drawText(dl, ctx.fonts.small, ImVec2(x, fy), th.textMuted, ctx.tr(kLabels[i]), fw);
+        ImGui::SetCursorScreenPos(ImVec2(x, fy + labelH));
         if (textField(ctx, kIds[i], m_fields[size_t(i)], "", ImVec2(fw, fh), m_focus == i)) focus(ctx, i);
     }
-    y += ctx.px(44) + fh + ctx.px(20);
+    y += float((3 + cols - 1) / cols) * (labelH + fh + ctx.px(16)) + ctx.px(4);
     y += drawStaffMessage(ctx, state, ImVec2(a.min.x, y), a.width());
 
     const float kbH = OnscreenKeyboard::height(ctx, m_keyboard.layout());

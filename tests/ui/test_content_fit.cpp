@@ -87,3 +87,23 @@ TEST_CASE("kiosk content list --json names each lesson's file relative to the as
     CHECK(out.find("\"title_en\"") != std::string::npos);
     CHECK(out.find("\"quiz\"") != std::string::npos);
 }
+
+TEST_CASE("kiosk content check refuses a drawing's label ending in … and one that cannot fit the phone")
+{
+    test::TempDir dir;
+    std::filesystem::copy(test::assetsDir(), dir / "assets", std::filesystem::copy_options::recursive);
+    auto lesson = dir / "assets/lessons/ngan-hang-mo-tai-khoan-ekyc.toml";
+    std::string text = test::readFile(lesson);
+    REQUIRE(text.find("\"Chụp mặt sau\"") != std::string::npos);
+    text.replace(text.find("\"Chụp mặt sau\""), std::string("\"Chụp mặt sau\"").size(), "\"Chụp mặt…\"");
+    REQUIRE(text.find("\"Chụp mặt trước\"") != std::string::npos);
+    text.replace(text.find("\"Chụp mặt trước\""), std::string("\"Chụp mặt trước\"").size(), "\"https://nganhang.example.vn/mo-tai-khoan/chup-mat-truoc-the-can-cuoc\"");
+    test::writeFile(lesson, text);
+    int rc = 0;
+    const std::string out = runOutput("content check " + (dir / "assets").string(), rc);
+    INFO(out);
+    CHECK(rc == 1);
+    CHECK(out.find("lessons/ngan-hang-mo-tai-khoan-ekyc.toml:") != std::string::npos);
+    CHECK(out.find("nhãn “Chụp mặt…” kết thúc bằng “…”") != std::string::npos);
+    CHECK(out.find("không vừa một dòng trong hình điện thoại") != std::string::npos);
+}

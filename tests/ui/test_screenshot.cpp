@@ -163,3 +163,35 @@ TEST_CASE("a step with a province's own PNG screenshot shows that picture inside
     c = at(1596, 560);
     CHECK_FALSE((c[0] > 200 && c[1] < 30 && c[2] < 30));
 }
+
+TEST_CASE("kiosk layout-check: the CI sample of screens passes at three shapes, two text sizes, two languages")
+{
+    int rc = 0;
+    const std::string out = runOutput("layout-check", "SDL_VIDEODRIVER=offscreen", rc);
+    INFO(out);
+    CHECK(rc == 0);
+    CHECK(out.find("không có lỗi bố cục") != std::string::npos);
+    CHECK(out.find(" lần hiển thị") != std::string::npos);
+}
+
+TEST_CASE("kiosk layout-check fails a screen whose drawing cannot hold its label, naming screen, size and text")
+{
+    test::TempDir dir;
+    std::filesystem::copy(test::assetsDir(), dir / "assets", std::filesystem::copy_options::recursive);
+    auto lesson = dir / "assets/lessons/dichvucong-nop-ho-so.toml";
+    std::string text = test::readFile(lesson);
+    const std::string label = "\"dichvucong.gov.vn\"";
+    REQUIRE(text.find(label) != std::string::npos);
+    text.replace(text.find(label), label.size(), "\"https://dichvucong.gov.vn/p/home/dvc-trang-chu-dang-nhap-tai-khoan.html\"");
+    test::writeFile(lesson, text);
+    int rc = 0;
+    const std::string out = runOutput("layout-check --assets " + (dir / "assets").string() +
+                                          " --screen lesson:dichvucong-nop-ho-so:1 --size 1080x1920 --text-size normal --lang vi",
+                                      "SDL_VIDEODRIVER=offscreen", rc);
+    INFO(out);
+    CHECK(rc == 1);
+    CHECK(out.find("lesson:dichvucong-nop-ho-so:1 · 1080x1920 · chữ vừa · vi") != std::string::npos);
+    CHECK(out.find("bị cắt giữa một từ") != std::string::npos);
+    CHECK(runOutput("layout-check --screen khong-co-man-hinh", "SDL_VIDEODRIVER=offscreen", rc).find("Không có màn hình tên") != std::string::npos);
+    CHECK(rc == 2);
+}

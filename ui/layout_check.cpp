@@ -79,6 +79,8 @@ std::vector<std::string> checkLayout(const LayoutRecord& record, const std::vect
     }
     const float minTouch = rules.minTouch * rules.scale;
     for (const HitBox& h : hits) {
+        if (!h.whole && h.id.rfind("quiz.choice.", 0) == 0)   // an answer must be seen whole without scrolling
+            out.push_back("câu trả lời " + h.id + " bị cuộn khuất một phần");
         if (!h.whole) continue;
         const float w = h.max.x - h.min.x, hgt = h.max.y - h.min.y;
         if (w + kSlack < minTouch || hgt + kSlack < minTouch)

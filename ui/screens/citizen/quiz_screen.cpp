@@ -7,7 +7,13 @@
 
 namespace ui {
 
-bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, float width, const kiosk::AppState& state, int answer)
+float QuizScreen::choiceHeight(Context& ctx, const std::string& text, float width, bool compact)
+{
+    const float badge = ctx.px(64), pad = ctx.px(compact ? 16 : 24);
+    return std::max(ctx.px(compact ? 84 : 104), measureText(ctx.fonts.bodyBold, text, width - badge - 3 * ctx.px(24)).y + 2 * pad);
+}
+
+bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, float width, const kiosk::AppState& state, int answer, bool compact)
 {
     const Theme& th = ctx.theme;
     const bool answered = state.chosen >= 0;
@@ -15,7 +21,7 @@ bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, 
     ImFont* f = ctx.fonts.bodyBold;
     float badge = ctx.px(64), pad = ctx.px(24);
     float textW = width - badge - 3 * pad;
-    float h = std::max(ctx.px(104), measureText(f, text, textW).y + 2 * pad);
+    float h = choiceHeight(ctx, text, width, compact);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool pressed = false;
     std::string id = "quiz.choice." + std::to_string(index);
@@ -33,7 +39,7 @@ bool QuizScreen::choiceButton(Context& ctx, int index, const std::string& text, 
     drawTextCentered(dl, ctx.fonts.heading, c.x - badge * 0.5f, c.y - ctx.fonts.heading->FontSize * 0.5f, badge, th.onPrimary, letter);
     ImVec2 ts = measureText(f, text, textW);
     drawText(dl, f, ImVec2(p.x + badge + 2 * pad, p.y + (h - ts.y) * 0.5f), th.text, text, textW);
-    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + ctx.px(20)));
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + ctx.px(compact ? 12 : 20)));
     return clicked && !answered;
 }
 
@@ -49,28 +55,51 @@ void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::L
         m_shownQuestion = qi;
     }
 
-    // Header: which lesson, which question.
+    // Every answer must be seen without scrolling (a faded last answer looks disabled, and is often
+    // the right one). When the screen is short for the largest text, what gives way, in order: the
+    // "touch an answer" hint, the header's size (one line, smaller), then the question's size and
+    // the answers' padding.
     std::string of = ctx.fmt("quiz_question_of", {std::to_string(qi + 1), std::to_string(n)});
-    ImVec2 osz = measureText(ctx.fonts.heading, of);
-    float y = a.min.y - ctx.px(8);
-    ImVec2 tsz = drawText(dl, ctx.fonts.heading, ImVec2(a.min.x, y), th.textMuted,
-                          ctx.tr("quiz_title") + " · " + lesson.title.in(ctx.lang), a.width() - osz.x - ctx.px(40));
-    drawText(dl, ctx.fonts.heading, ImVec2(a.max.x - osz.x, y), th.primary, of);
-    y += std::max(tsz.y, osz.y) + ctx.px(24);
-
+    const std::string header = ctx.tr("quiz_title") + " · " + lesson.title.in(ctx.lang);
     const float footH = ctx.px(112), footY = a.max.y - footH;
+    const float w = a.width() - ctx.px(32);
+    auto headerFont = [&](int level) { return level >= 2 ? ctx.fonts.body : ctx.fonts.heading; };
+    auto headerHeight = [&](int level) {
+        ImFont* f = headerFont(level);
+        return std::max(measureText(f, header, a.width() - measureText(f, of).x - ctx.px(40)).y, f->FontSize) + ctx.px(level >= 2 ? 16 : 24);
+    };
+    auto bodyNeed = [&](int level) {
+        float h = measureText(level >= 3 ? ctx.fonts.heading : ctx.fonts.title, q.question.in(ctx.lang), w).y + ctx.px(10);
+        if (level < 1) h += measureText(ctx.fonts.body, ctx.tr("quiz_pick"), w).y;
+        h += ctx.px(level >= 3 ? 16 : 24);
+        for (const auto& c : q.choices) h += choiceHeight(ctx, c.in(ctx.lang), w, level >= 3) + ctx.px(level >= 3 ? 12 : 20);
+        return h;
+    };
+    int level = 0;
+    const float room = footY - ctx.px(24) - (a.min.y - ctx.px(8));
+    while (level < 3 && headerHeight(level) + bodyNeed(level) > room) ++level;
+    const bool compact = level >= 3;
+
+    // Header: which lesson, which question.
+    ImFont* hf = headerFont(level);
+    ImVec2 osz = measureText(hf, of);
+    float y = a.min.y - ctx.px(8);
+    ImVec2 tsz = drawText(dl, hf, ImVec2(a.min.x, y), th.textMuted, header, a.width() - osz.x - ctx.px(40));
+    drawText(dl, hf, ImVec2(a.max.x - osz.x, y), th.primary, of);
+    y += std::max(tsz.y, osz.y) + ctx.px(level >= 2 ? 16 : 24);
+
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, y));
     m_scroll.begin(ctx, "quiz.body", ImVec2(a.width(), footY - ctx.px(24) - y));
     {
         ImDrawList* cdl = ImGui::GetWindowDrawList();
         ImVec2 o = ImGui::GetCursorScreenPos();
-        float w = a.width() - ctx.px(32), cy = o.y;
-        cy += drawText(cdl, ctx.fonts.title, ImVec2(o.x, cy), th.text, q.question.in(ctx.lang), w).y + ctx.px(10);
-        if (state.chosen < 0) cy += drawText(cdl, ctx.fonts.body, ImVec2(o.x, cy), th.textMuted, ctx.tr("quiz_pick"), w).y;
-        cy += ctx.px(24);
+        float cy = o.y;
+        cy += drawText(cdl, compact ? ctx.fonts.heading : ctx.fonts.title, ImVec2(o.x, cy), th.text, q.question.in(ctx.lang), w).y + ctx.px(10);
+        if (state.chosen < 0 && level < 1) cy += drawText(cdl, ctx.fonts.body, ImVec2(o.x, cy), th.textMuted, ctx.tr("quiz_pick"), w).y;
+        cy += ctx.px(compact ? 16 : 24);
         ImGui::SetCursorScreenPos(ImVec2(o.x, cy));
         for (size_t i = 0; i < q.choices.size(); ++i)
-            if (choiceButton(ctx, static_cast<int>(i), q.choices[i].in(ctx.lang), w, state, q.answer - 1))
+            if (choiceButton(ctx, static_cast<int>(i), q.choices[i].in(ctx.lang), w, state, q.answer - 1, compact))
                 intents.push_back(kiosk::intent::ChooseAnswer{static_cast<int>(i)});
         if (state.chosen >= 0) {
             // The explanation, kind either way.

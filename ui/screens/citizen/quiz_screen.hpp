@@ -10,7 +10,8 @@ public:
     void draw(Context& ctx, const kiosk::AppState& state, const kiosk::Lesson& lesson, Intents& intents);
 
 private:
-    bool choiceButton(Context& ctx, int index, const std::string& text, float width, const kiosk::AppState& state, int answer);
+    bool choiceButton(Context& ctx, int index, const std::string& text, float width, const kiosk::AppState& state, int answer, bool compact);
+    static float choiceHeight(Context& ctx, const std::string& text, float width, bool compact);
     DragScroll m_scroll;
     int m_shownQuestion = -1;
 };

@@ -1,4 +1,4 @@
-// Checks on the shipped lessons that warn without failing `kiosk content check` (docs/lessons.md):
+// Checks on the shipped lessons that warn without failing `kiosk content check` (assets/README.md):
 // provenance missing or older than six months, and quizzes whose right answer is systematically
 // the longest choice (a reader who guesses "the longest" should not pass).
 #pragma once

@@ -1,4 +1,4 @@
-// A lesson's provenance (docs/lessons.md): when it was last checked (`checked_on`), against what
+// A lesson's provenance (assets/README.md): when it was last checked (`checked_on`), against what
 // (`checked_against`: an app version or a source) and its `sources` (URLs). Read leniently: a
 // missing or malformed value never makes a lesson unusable, `kiosk content check` warns instead.
 #pragma once

@@ -43,6 +43,19 @@ struct ScreenshotOptions {
     bool highContrast = false;
 };
 
+// `kiosk layout-check`: every option may repeat; empty lists mean all three shapes, normal and
+// extra-large text, Vietnamese and English, and the CI sample of screens (--all: every screen).
+struct LayoutCheckOptions {
+    bool all = false;
+    std::vector<std::string> screens;
+    std::vector<std::string> sizes;
+    std::vector<std::string> textSizes;
+    std::vector<std::string> langs;
+    std::string outDir;      // PNGs of the views with problems
+    std::string assetsDir;
+};
+int layoutCheckCommand(const GlobalOptions& g, const LayoutCheckOptions& o);
+
 int runKiosk(const GlobalOptions& g, const RunOptions& o);
 int screenshotCommand(const GlobalOptions& g, const ScreenshotOptions& o);
 int contentCheckCommand(const GlobalOptions& g, const std::string& assetsDir);

@@ -4,6 +4,7 @@
 #include "app/commands.hpp"
 #include "drivers/print/escpos_printer.hpp"
 #include "drivers/display/sdl_platform.hpp"
+#include "ui/ui_context.hpp"
 #include "kiosk/store/backup.hpp"
 #include <CLI/CLI.hpp>
 #include <SDL.h>
@@ -79,7 +80,10 @@ void checkDisplayAndTouch(Doctor& d)
             const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "?";
             SDL_DisplayMode mode{};
             const bool haveMode = SDL_GetNumVideoDisplays() > 0 && SDL_GetCurrentDisplayMode(0, &mode) == 0;
-            const std::string size = haveMode ? std::to_string(mode.w) + "x" + std::to_string(mode.h) : "?";
+            // The shape decides the layout: landscape side by side, portrait in one column.
+            const std::string size = haveMode ? "màn hình " + ui::describeShape(mode.w, mode.h) +
+                                                    (ui::isPortrait(float(mode.w), float(mode.h)) ? ", bố cục một cột" : ", bố cục hai cột")
+                                              : "chưa rõ kích thước";
             if (driver == "offscreen" || driver == "dummy")
                 d.line(Mark::Fail, "Màn hình", "chỉ có màn hình ảo (SDL \"" + driver + "\"): không ai nhìn thấy ki-ốt. Chạy ki-ốt bằng dịch vụ kiosk (cage).");
             else

@@ -2,6 +2,7 @@
 #include "app/frontend.hpp"
 #include <SDL.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <cmath>
 #include <future>
 
 namespace app {
@@ -23,8 +24,8 @@ bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize tex
     // from the start, at the screen height the caller expects, while SDL connects to the display,
     // opens the window and shows its first (empty) frame. A wrong guess is rebuilt below.
     const bool sizeGiven = options.headless || options.windowed;
-    const int predictedHeight = sizeGiven ? options.height : expectedHeight > 0 ? expectedHeight : 1080;
-    const float predicted = float(predictedHeight) / 1080.0f;
+    const float predicted = sizeGiven ? ui::layoutScale(float(options.width), float(options.height))
+                                      : float(expectedHeight > 0 ? expectedHeight : 1080) / 1080.0f;
     m_atlas = std::make_unique<ImFontAtlas>();
     std::string atlasError;
     std::future<bool> atlasJob = std::async(std::launch::async, [this, predicted, textSize, &atlasError] {
@@ -64,23 +65,33 @@ bool Frontend::init(const drivers::PlatformOptions& options, kiosk::TextSize tex
 
     int w = 0, h = 0;
     m_platform->outputSize(w, h);
-    if (!atlasReady || h != predictedHeight) return buildFonts(textSize, error);   // the screen was not as expected
+    if (!atlasReady || layoutHeight(w, h) != static_cast<int>(std::lround(predicted * 1080.0f)))
+        return buildFonts(textSize, error);   // the screen was not as expected
     m_ctx.scale = predicted;
     return useAtlas(textSize, error);
 }
+
+int Frontend::layoutHeight(int w, int h) { return static_cast<int>(std::lround(ui::layoutScale(float(w), float(h)) * 1080.0f)); }
 
 int Frontend::screenHeight() const
 {
     int w = 0, h = 0;
     if (m_platform) m_platform->outputSize(w, h);
-    return h;
+    return layoutHeight(w, h);
+}
+
+std::string Frontend::screenShape() const
+{
+    int w = 0, h = 0;
+    if (m_platform) m_platform->outputSize(w, h);
+    return ui::describeShape(w, h);
 }
 
 bool Frontend::buildFonts(kiosk::TextSize size, std::string& error)
 {
     int w = 0, h = 0;
     m_platform->outputSize(w, h);
-    m_ctx.scale = float(h) / 1080.0f;
+    m_ctx.scale = ui::layoutScale(float(w), float(h));
     if (m_builtSize) ImGui_ImplSDLRenderer_DestroyFontsTexture();
     if (!m_fonts.build(*m_atlas, m_ctx.scale, kiosk::textScale(size), m_atlasText, m_displayText, error)) return false;
     return useAtlas(size, error);

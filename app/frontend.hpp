@@ -20,7 +20,11 @@ public:
     // `expectedHeight`: the full screen's height in pixels as last seen (0: unknown, 1080 is
     // assumed); the font atlas is built for it while the display opens, and again if it differs.
     bool init(const drivers::PlatformOptions& options, kiosk::TextSize textSize, std::string& error, int expectedHeight = 0);
-    int screenHeight() const;   // the output's height in pixels
+    // The output's layout height: 1080 for 1920x1080 and for 1080x1920 (ui::layoutScale × 1080),
+    // which is what the font atlas is built for; remembered in the data folder between starts.
+    int screenHeight() const;
+    static int layoutHeight(int width, int height);
+    std::string screenShape() const;   // "dọc 9:16 (1080x1920)"…
 
     // Draws one frame of `app` at time `seconds`; returns the intents. When `capture` is given,
     // the frame's pixels are read back before it is presented.

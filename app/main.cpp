@@ -68,6 +68,17 @@ int main(int argc, char** argv)
     shotCmd->add_flag("--high-contrast", shot.highContrast, "màu tương phản cao / high-contrast theme");
     shotCmd->add_option("--assets", shot.assetsDir, "thư mục nội dung / assets folder")->check(CLI::ExistingDirectory);
 
+    app::LayoutCheckOptions layout;
+    auto* layoutCmd = cli.add_subcommand("layout-check", "kiểm tra bố cục mọi màn hình / check every screen's layout");
+    layoutCmd->add_flag("--all", layout.all, "mọi màn hình, mọi bước bài học / every screen and lesson step");
+    layoutCmd->add_option("--screen", layout.screens, "chỉ màn hình này (lặp lại được) / only this screen (repeatable)");
+    layoutCmd->add_option("--size", layout.sizes, "WxH (lặp lại được; mặc định 1920x1080 1366x768 1080x1920)");
+    layoutCmd->add_option("--text-size", layout.textSizes, "normal | large | extra-large (mặc định normal, extra-large)")
+        ->check(CLI::IsMember({"normal", "large", "extra-large"}));
+    layoutCmd->add_option("--lang", layout.langs, "vi | en (mặc định cả hai)")->check(CLI::IsMember({"vi", "en"}));
+    layoutCmd->add_option("--out", layout.outDir, "thư mục ghi ảnh các màn hình có lỗi / folder for PNGs of failing views");
+    layoutCmd->add_option("--assets", layout.assetsDir, "thư mục nội dung / assets folder")->check(CLI::ExistingDirectory);
+
     auto* contentCmd = cli.add_subcommand("content", "kiểm tra, liệt kê bài học / check and list lessons");
     contentCmd->require_subcommand(1);
     std::string checkDir, listDir;
@@ -113,6 +124,7 @@ int main(int argc, char** argv)
         }
         return app::screenshotCommand(g, shot);
     }
+    if (*layoutCmd) return app::layoutCheckCommand(g, layout);
     if (*checkCmd) return app::contentCheckCommand(g, checkDir);
     if (*listCmd) return app::contentListCommand(g, listDir, listJson);
     if (int rc = commands.dispatch(); rc >= 0) return rc;

@@ -71,7 +71,7 @@ int runKiosk(const GlobalOptions& g, const RunOptions& o)
         spdlog::warn("Đang chạy KHÔNG có màn hình hiển thị (SDL driver \"{}\"): không ai nhìn thấy ki-ốt. "
                      "Running without a visible display.", fe.platform().videoDriver());
     else
-        spdlog::info("màn hình: SDL driver \"{}\"", fe.platform().videoDriver());
+        spdlog::info("màn hình: SDL driver \"{}\", {}", fe.platform().videoDriver(), fe.screenShape());
 
     kiosk::App app(rt.catalogue, rt.config, clock);
     // Staff mode: opened by the hidden gesture; the scanners run only while a scan screen shows.

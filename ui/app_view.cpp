@@ -1,6 +1,7 @@
 // One full-screen ImGui window per frame; the screen for the state draws into it.
 #include "ui/app_view.hpp"
 #include "ui/imgui_scope.hpp"
+#include "ui/layout_record.hpp"
 
 namespace ui {
 
@@ -23,6 +24,7 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     ctx.hits.clear();
     ctx.nextFrameAt = 1e300;
     ctx.slowMotion = app.state().slowMotion;
+    ctx.portrait = isPortrait(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
     ctx.lang = app.state().lang;
     ctx.highContrast = app.state().highContrast;
     ctx.theme = ctx.highContrast ? highContrastTheme() : standardTheme();
@@ -64,11 +66,13 @@ Intents AppView::draw(Context& ctx, const kiosk::App& app)
     if (s.accessibilityOpen && !s.idlePrompt) {
         intents.clear();
         ctx.hits.clear();
+        const LayoutLayer dialog(1);
         m_access.draw(ctx, s, intents);
     }
     if (s.idlePrompt) {
         intents.clear();
         ctx.hits.clear();
+        const LayoutLayer dialog(2);
         m_idle.draw(ctx, s, intents);
     }
     staffGesture(ctx, intents);

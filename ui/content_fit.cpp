@@ -28,7 +28,8 @@ std::vector<kiosk::Problem> checkContentFits(const kiosk::Runtime& rt, kiosk::Te
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     Context ctx{rt.strings, rt.config, rt.catalogue};
-    ctx.scale = height / 1080.0f;
+    ctx.scale = layoutScale(width, height);
+    ctx.portrait = isPortrait(width, height);
     ctx.lang = lang;
     FontSet fonts;
     std::string error;
@@ -53,10 +54,19 @@ std::vector<kiosk::Problem> checkContentFits(const kiosk::Runtime& rt, kiosk::Te
                                                          " px, khung cao " + std::to_string(int(L.textSize.y)) + " px)" + where + ": hãy viết ngắn lại"});
                 scratch._ResetForNewFrame();
                 scratch.PushClipRectFullScreen();
-                int shown = drawPhone(ctx, &scratch, s.screen, IM_COL32_BLACK, L.phonePos, L.phoneSize);
-                if (shown < static_cast<int>(s.screen.items.size()))
-                    out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": hình điện thoại chỉ chứa được " + std::to_string(shown) +
+                for (const kiosk::LocalText& item : s.screen.items)
+                    if (lang == kiosk::Lang::Vi)   // once per lesson, whichever language is measured
+                    for (const std::string* label : {&item.vi, &item.en})
+                        if (label->size() >= 3 && (label->compare(label->size() - 3, 3, "…") == 0 || label->compare(label->size() - 3, 3, "...") == 0))
+                            out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": nhãn “" + *label +
+                                                                 "” kết thúc bằng “…”: hình điện thoại phải ghi đúng và đủ chữ trên ứng dụng"});
+                const PhoneFit fit = drawPhone(ctx, &scratch, s.screen, IM_COL32_BLACK, L.phonePos, L.phoneSize);
+                if (fit.shown < static_cast<int>(s.screen.items.size()))
+                    out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": hình điện thoại chỉ chứa được " + std::to_string(fit.shown) +
                                                          " trên " + std::to_string(s.screen.items.size()) + " mục" + where});
+                for (const std::string& label : fit.cut)
+                    out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": nhãn “" + label +
+                                                         "” không vừa một dòng trong hình điện thoại (bị cắt giữa từ)" + where + ": hãy viết ngắn lại"});
             }
             const float quizW = width - ctx.px(128) - ctx.px(32);
             for (size_t i = 0; i < l.quiz.size(); ++i) {

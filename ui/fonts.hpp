@@ -17,8 +17,12 @@ struct Fonts {
     ImFont* heading = nullptr;    // card titles, step titles
     ImFont* title = nullptr;      // screen titles
     ImFont* display = nullptr;    // the attract screen's big title
-    ImFont* chrome = nullptr;     // the top bar's buttons: same size whatever the text size
+    ImFont* chrome = nullptr;     // keys and staff bar: same size whatever the text size
     ImFont* chromeSmall = nullptr;
+    // Inside the drawn phone: a picture of an app, so one fixed size whatever the kiosk's text
+    // size (the app on the citizen's phone does not grow either); labels measured in these.
+    ImFont* phoneText = nullptr;
+    ImFont* phoneBold = nullptr;
 };
 
 // Finds the font files; returns false with a message naming the missing Debian package.

@@ -10,6 +10,17 @@ const HitBox* Context::findHit(std::string_view id) const
     return nullptr;
 }
 
+std::string describeShape(int width, int height)
+{
+    int a = std::max(width, 1), b = std::max(height, 1);
+    int x = a, y = b;
+    while (y) { int t = x % y; x = y; y = t; }   // greatest common divisor
+    std::string ratio = std::to_string(a / x) + ":" + std::to_string(b / x);
+    if (a / x > 64 || b / x > 64) ratio = "";      // 1366x768 and kin: no short ratio
+    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    return std::string(isPortrait(float(width), float(height)) ? "dọc" : "ngang") + (ratio.empty() ? "" : " " + ratio) + " (" + size + ")";
+}
+
 std::string allScreenText(const kiosk::Strings& strings, const kiosk::Config& config, const kiosk::Catalogue& catalogue)
 {
     std::string all;

@@ -17,6 +17,7 @@ struct HitBox {
     std::string id;
     ImVec2 min;
     ImVec2 max;
+    bool whole = true;   // false: partly scrolled out of its area (only the visible part is recorded)
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 
@@ -35,7 +36,8 @@ struct Context {
     const kiosk::Catalogue& catalogue;
     Theme theme = standardTheme();
     Fonts fonts;
-    float scale = 1.0f;               // layout scale: screen height / 1080
+    float scale = 1.0f;               // layout scale: layoutScale() of the screen
+    bool portrait = false;            // taller than wide: screens stack in one column
     kiosk::Lang lang = kiosk::Lang::Vi;
     bool highContrast = false;
     ImageSource* images = nullptr;
@@ -47,12 +49,23 @@ struct Context {
     float px(float v) const { return v * scale; }
     const std::string& tr(std::string_view key) const { return strings.get(key, lang); }
     std::string fmt(std::string_view key, std::initializer_list<std::string> args) const { return strings.format(key, lang, args); }
-    void addHit(std::string id, ImVec2 min, ImVec2 max) { hits.push_back({std::move(id), min, max}); }
+    void addHit(std::string id, ImVec2 min, ImVec2 max, bool whole = true) { hits.push_back({std::move(id), min, max, whole}); }
     void frameAgainIn(double seconds) { nextFrameAt = std::min(nextFrameAt, time + seconds); }
     const HitBox* findHit(std::string_view id) const;
     // A topic's colour, or the theme's accent colour in high contrast (topic colours are too dim on black).
     ImU32 topicColor(const kiosk::Topic* topic) const { return highContrast || !topic ? theme.primary : rgb(topic->color); }
 };
+
+// The layout is designed for 1920x1080 and, turned, 1080x1920: a pixel at 1080p is `scale` pixels
+// here (the short side over 1080, or the long side over 1920 when that is smaller: 16:10, 4:3).
+inline float layoutScale(float width, float height)
+{
+    const float shortSide = std::min(width, height), longSide = std::max(width, height);
+    return std::min(shortSide / 1080.0f, longSide / 1920.0f);
+}
+inline bool isPortrait(float width, float height) { return height > width; }
+// "ngang 16:9 (1920x1080)" — what `kiosk run` and `kiosk doctor` say they found.
+std::string describeShape(int width, int height);
 
 // Every text the screens can draw, for building the font atlas with exactly the glyphs needed.
 std::string allScreenText(const kiosk::Strings& strings, const kiosk::Config& config, const kiosk::Catalogue& catalogue);

@@ -87,6 +87,7 @@ bool App::openLesson(std::string_view id, int step0)
     if (!l || step0 < 0 || step0 >= static_cast<int>(l->steps.size())) return false;
     bool fresh = m_state.lessonId != l->id || m_state.screen != Screen::Lesson;
     m_state.lessonId = l->id;
+    m_state.topic = l->topic;   // "Danh mục" from the lesson comes back to its topic's list
     m_state.step = step0;
     go(Screen::Lesson);
     if (fresh) {
@@ -183,6 +184,12 @@ void App::on(const intent::ToggleLanguage&)
     changed();
 }
 void App::on(const intent::OpenCatalogue&) { go(Screen::Catalogue); }
+void App::on(const intent::OpenTopic& i)
+{
+    if (!i.topicId.empty() && m_catalogue.lessonsIn(i.topicId).empty()) return;   // no such topic, or nothing in it
+    m_state.topic = i.topicId;
+    go(Screen::Catalogue);
+}
 void App::on(const intent::OpenLesson& i) { openLesson(i.lessonId, 0); }
 void App::on(const intent::NextStep&)
 {

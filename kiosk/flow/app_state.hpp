@@ -24,6 +24,7 @@ struct Start {};              // attract tapped
 struct ChooseLanguage { Lang lang = Lang::Vi; };
 struct ToggleLanguage {};
 struct OpenCatalogue {};
+struct OpenTopic { std::string topicId; };   // the catalogue's lessons of one topic; empty: every topic
 struct OpenLesson { std::string lessonId; };
 struct NextStep {};
 struct PrevStep {};
@@ -46,7 +47,7 @@ struct OpenStaff {};          // the hidden staff gesture: the visit ends, staff
 struct PrintSlip {};          // "In phiếu" on the QR screen after a lesson
 } // namespace intent
 
-using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleLanguage, intent::OpenCatalogue, intent::OpenLesson,
+using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleLanguage, intent::OpenCatalogue, intent::OpenTopic, intent::OpenLesson,
                             intent::NextStep, intent::PrevStep, intent::OpenHandoff, intent::Finish, intent::GoHome, intent::StillHere,
                             intent::SetTextSize, intent::ChooseAnswer, intent::NextQuestion, intent::Rate, intent::ReviewLesson,
                             intent::OpenAccessibility, intent::CloseAccessibility, intent::ToggleContrast, intent::ToggleNarration,
@@ -65,6 +66,7 @@ struct AppState {
     Screen screen = Screen::Attract;
     Lang lang = Lang::Vi;
     TextSize textSize = TextSize::Normal;
+    std::string topic;                  // the catalogue shows this topic's lessons; empty: the topics
     std::string lessonId;
     int step = 0;                       // 0-based index into the lesson's steps
     int question = 0;                   // 0-based quiz question
@@ -115,6 +117,7 @@ private:
     void on(const intent::ChooseLanguage&);
     void on(const intent::ToggleLanguage&);
     void on(const intent::OpenCatalogue&);
+    void on(const intent::OpenTopic&);
     void on(const intent::OpenLesson&);
     void on(const intent::NextStep&);
     void on(const intent::PrevStep&);

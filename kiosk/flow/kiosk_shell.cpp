@@ -39,7 +39,10 @@ void KioskShell::tick()
         m_p.staff->tick();
         if (m_p.readers) m_p.readers->service(*m_p.staff);
         if (m_p.uploads)
-            if (auto done = m_p.uploads->takeResult()) m_p.staff->uploadFinished(done->ok, done->message);
+            if (auto done = m_p.uploads->takeResult()) {
+                if (!done->ok) spdlog::warn("tải lên: {}", done->message);   // the detail for the technician; staff see a plain sentence
+                m_p.staff->uploadFinished(done->ok, done->message);
+            }
     }
     if (m_p.slips) m_p.slips->service(m_p.app, m_p.staff);
     drain();

@@ -6,7 +6,11 @@ namespace kiosk {
 
 std::vector<std::string> listScreenNames(const Catalogue& catalogue, const Config& config)
 {
-    std::vector<std::string> out = {"attract", "language", "catalogue", "idle-prompt", "thanks"};
+    std::vector<std::string> out = {"attract", "language", "catalogue"};
+    for (const Topic& t : catalogue.topics)
+        if (!catalogue.lessonsIn(t.id).empty()) out.push_back("catalogue:" + t.id);
+    out.push_back("idle-prompt");
+    out.push_back("thanks");
     for (const Handoff& h : config.handoffs) out.push_back("qr-" + h.key);
     out.push_back("accessibility");
     for (const Lesson& l : catalogue.lessons) {
@@ -23,6 +27,13 @@ bool openScreenByName(App& app, std::string_view name, const Catalogue& catalogu
     if (name == "language") { app.openScreen(Screen::Language); return true; }
     if (name == "catalogue") { app.openScreen(Screen::Catalogue); return true; }
     if (name == "thanks") { app.openScreen(Screen::Thanks); return true; }
+    if (name.rfind("catalogue:", 0) == 0) {
+        app.openScreen(Screen::Catalogue);
+        app.apply(intent::OpenTopic{std::string(name.substr(10))});
+        if (app.state().topic == name.substr(10)) return true;
+        error = "không có chủ đề \"" + std::string(name.substr(10)) + "\" (hoặc chủ đề chưa có bài)";
+        return false;
+    }
     if (name == "idle-prompt") {
         app.openScreen(Screen::Catalogue);
         app.showIdlePrompt();

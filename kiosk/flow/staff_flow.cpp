@@ -198,6 +198,7 @@ void StaffFlow::close(const char* reason)
     if (m_member) m_records.audit->record(m_member->name, reason);
     m_member.reset();
     m_citizen.reset();
+    forgetHouseholds();
     m_pin.wipe();
     ++m_checkId;   // a PIN check still running is recorded, but no longer signs anyone in
     const uint64_t version = m_state.version;
@@ -219,6 +220,9 @@ void StaffFlow::newSession()
     m_state.villages = villageChoices();   // a register imported meanwhile shows at the next session
     m_state.village = m_state.villages.empty() ? std::string() : m_state.villages.front();
     m_state.household.clear();
+    m_state.householdLabel.clear();
+    forgetHouseholds();
+    m_state.householdRegister = HouseholdRegister(*m_records.db, *m_records.vault, m_clock).count() > 0;
     m_state.notes.clear();
     m_state.savedId = 0;
     m_state.savedUid.clear();
@@ -488,20 +492,17 @@ void StaffFlow::apply(const StaffIntent& in)
             m_state.village = as<staff_intent::SetVillage>(in).village;
             if (!m_state.household.empty()) {   // a household of another village no longer fits
                 const auto h = HouseholdRegister(*m_records.db, *m_records.vault, m_clock).find(m_state.household);
-                if (!h || h->village != m_state.village) m_state.household.clear();
+                if (!h || h->village != m_state.village) {
+                    m_state.household.clear();
+                    m_state.householdLabel.clear();
+                }
             }
+            m_state.householdResults.clear();
             changed();
         } else if (is<staff_intent::SetHousehold>(in)) {
-            const std::string& code = as<staff_intent::SetHousehold>(in).code;
-            const auto h = code.empty() ? std::nullopt : HouseholdRegister(*m_records.db, *m_records.vault, m_clock).find(code);
-            if (!code.empty() && !h) {
-                say("Không tìm thấy hộ này trong sổ hộ của xã.", true);
-            } else {
-                m_state.household = code;
-                if (h) m_state.village = h->village;   // the household's village goes with it
-                m_state.message.clear();
-            }
-            changed();
+            setHousehold(as<staff_intent::SetHousehold>(in).code);
+        } else if (is<staff_intent::FindHousehold>(in)) {
+            findHousehold(as<staff_intent::FindHousehold>(in).query);
         } else if (is<staff_intent::SetNotes>(in)) {
             m_state.notes = as<staff_intent::SetNotes>(in).notes;
             changed();

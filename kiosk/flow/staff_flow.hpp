@@ -8,6 +8,7 @@
 #include "kiosk/ports/clock.hpp"
 #include "kiosk/content/config.hpp"
 #include "kiosk/output/receipt.hpp"
+#include "kiosk/households/household_register.hpp"
 #include "kiosk/records/records.hpp"
 #include "kiosk/content/services.hpp"
 #include "kiosk/flow/staff_dashboard.hpp"
@@ -48,6 +49,7 @@ struct ConsentNo {};          // → anonymous, the session still counts
 struct ToggleService { std::string code; }; // not ticked → done → partial → referred → not ticked
 struct SetVillage { std::string village; };
 struct SetHousehold { std::string code; };  // a household_code of the register; "" = none
+struct FindHousehold { std::string query; };   // the picker: households of the village matching the words typed
 struct SetNotes { std::string notes; };
 struct Save {};
 struct EditSaved {};          // correct the session just saved (an audited correction)
@@ -62,13 +64,23 @@ using StaffIntent = std::variant<staff_intent::Open, staff_intent::Close, staff_
                                  staff_intent::PinBackspace, staff_intent::PinSubmit, staff_intent::NewSession, staff_intent::CodeRead,
                                  staff_intent::CodeError, staff_intent::StartTyping, staff_intent::TypedId, staff_intent::Anonymous,
                                  staff_intent::ConsentYes, staff_intent::ConsentNo, staff_intent::ToggleService, staff_intent::SetVillage,
-                                 staff_intent::SetHousehold, staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
+                                 staff_intent::SetHousehold, staff_intent::FindHousehold, staff_intent::SetNotes, staff_intent::Save, staff_intent::EditSaved, staff_intent::Done, staff_intent::Back,
                                  staff_intent::ExitToDesktop, staff_intent::UploadNow, staff_intent::PrintSlip>;
 
 struct ServiceTick {
     std::string code;
     LocalText title;
     std::optional<Outcome> outcome;   // empty = not ticked
+};
+
+// A household the picker offers: the register's row, shown to staff on the screen only.
+struct HouseholdChoice {
+    std::string code;
+    std::string village;
+    std::string headName;
+    std::string address;
+    int members = 0;
+    bool suggested = false;   // the citizen's card points to it (same head, or the card's address)
 };
 
 struct StaffState {
@@ -93,6 +105,9 @@ struct StaffState {
     std::vector<std::string> villages;
     std::string village;
     std::string household;                 // household_code chosen on the checklist ("" = none)
+    std::string householdLabel;            // "HG-012 · Nguyễn Văn Bình", for the checklist
+    std::vector<HouseholdChoice> householdResults;   // the picker's list (suggested first), at most kHouseholdResults
+    bool householdRegister = false;        // the commune imported a register: the checklist offers the picker
     std::string notes;
 
     int64_t savedId = 0;                   // set only after the commit succeeded
@@ -107,6 +122,7 @@ struct StaffState {
 
 class StaffFlow {
 public:
+    static constexpr size_t kHouseholdResults = 8;
     StaffFlow(Records& records, const Config& config, std::vector<ServiceDef> services, const Clock& clock);
     ~StaffFlow();   // waits for a PIN check still running, and records its outcome
     StaffFlow(const StaffFlow&) = delete;
@@ -149,6 +165,10 @@ private:
     void acceptCard(const CitizenId& card);
     void save();
     void refreshDashboard();
+    // The household picker (kiosk/flow/staff_households.cpp).
+    void setHousehold(const std::string& code);
+    void findHousehold(const std::string& query);
+    void forgetHouseholds();   // the register's rows read for the picker leave memory
     void changed() { ++m_state.version; }
     void finishPinCheck();   // applies a PIN check the worker finished, if any
     void takeDashboard();    // shows a dashboard the worker finished, if any
@@ -189,6 +209,10 @@ private:
     bool m_checkPending = false;         // a check started and not yet recorded
     std::string m_checkName;
     std::optional<CitizenId> m_citizen;
+    // The village's households as the register holds them, read once when the picker opens (a
+    // village holds a few hundred to two thousand), kept while the session lasts.
+    std::string m_householdsVillage;
+    std::optional<std::vector<Household>> m_households;
     std::optional<StaffMember> m_member;
     int64_t m_lastActivityMs = 0;
     std::unique_ptr<DashboardWorker> m_dashboard;

@@ -3,6 +3,7 @@
 // and the kiosk needs nothing else from ICU.
 #include "kiosk/vietnamese/vietnamese_names.hpp"
 #include "kiosk/common/utf8.hpp"
+#include "kiosk/vietnamese/vietnamese_syllable.hpp"
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -229,6 +230,39 @@ std::string tidyText(std::string_view s)
         out += c;
     }
     return out;
+}
+
+std::string searchKey(std::string_view text)
+{
+    std::string out;
+    bool space = false;
+    for (char32_t c : utf8::decode(composeVietnamese(text))) {   // marks typed apart are joined first
+        if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        viet::Letter l;
+        viet::Tone tone;
+        if (viet::decompose(c, l, tone) && l.base) out += viet::lowerAscii(l.base);
+        else if (c < 0x80) out += viet::lowerAscii(static_cast<char>(c));
+        else utf8::append(out, c);
+    }
+    return out;
+}
+
+bool searchMatches(const std::string& key, std::string_view query)
+{
+    const std::string q = searchKey(query);
+    size_t i = 0;
+    while (i < q.size()) {
+        size_t j = q.find(' ', i);
+        if (j == std::string::npos) j = q.size();
+        if (key.find(q.substr(i, j - i)) == std::string::npos) return false;
+        i = j + 1;
+    }
+    return true;
 }
 
 } // namespace kiosk

@@ -22,4 +22,10 @@ std::string vietnameseSortKey(std::string_view text);
 // first, then by the family and middle names: how class rolls and commune lists are sorted.
 std::string vietnameseNameSortKey(std::string_view fullName);
 
+// For searching what staff type: lower case, without tones or letter marks (đ as d), runs of
+// spaces as one: "Nguyễn  Văn Bình" and "nguyen van binh" give the same key.
+std::string searchKey(std::string_view text);
+// Every word of `query` (as searchKey) is found in `key` (already a searchKey).
+bool searchMatches(const std::string& key, std::string_view query);
+
 } // namespace kiosk

@@ -171,7 +171,7 @@ struct Kiosk {
         tap(intent::OpenLesson{lesson.id});
         REQUIRE(app->state().screen == Screen::Lesson);
         if (rng() % 3 == 0) {
-            // Walks away after a step or two; the "Bạn còn ở đó không?" countdown ends the visit.
+            // Walks away after a step or two; the "Bác còn ở đó không?" countdown ends the visit.
             for (int i = std::uniform_int_distribution<int>(0, 2)(rng); i > 0; --i) tap(intent::NextStep{});
             ++walkAways;
             idle(1000 * int64_t(rt.config.idleTimeoutSeconds + rt.config.idleCountdownSeconds) + 2000);

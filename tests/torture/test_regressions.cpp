@@ -36,7 +36,7 @@ TEST_CASE("the staff gesture's request survives the next visit's reset: staff mo
     CHECK(staffOpens() == 0);
     app.apply(intent::Start{});
     clock.advanceSeconds(rt.config.idleTimeoutSeconds + 1);
-    app.tick();   // "Bạn còn ở đó không?"
+    app.tick();   // "Bác còn ở đó không?"
     clock.advanceSeconds(rt.config.idleCountdownSeconds + 1);
     app.tick();
     CHECK(app.state().screen == Screen::Attract);

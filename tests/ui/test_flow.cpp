@@ -20,6 +20,10 @@ TEST_CASE("a citizen walks from the start screen through a whole lesson to its Q
     const std::string id = "vneid-kich-hoat-muc-2";
     const kiosk::Lesson* lesson = rt.catalogue.find(id);
     REQUIRE(lesson);
+    // Topics first: the lesson is inside its topic's tile.
+    CHECK_FALSE(h.visible("lesson." + id));
+    REQUIRE(h.tap("topic." + lesson->topic));
+    CHECK(h.app().state().topic == lesson->topic);
     REQUIRE(h.tap("lesson." + id));
     REQUIRE(h.app().state().screen == Screen::Lesson);
     CHECK(h.app().state().lessonId == id);
@@ -80,7 +84,8 @@ TEST_CASE("left alone mid-lesson, the kiosk asks, counts down, and returns to th
     h.frames(2);
     h.tap("attract.start");
     h.tap("language.en");
-    REQUIRE(h.tap("lesson." + rt.catalogue.lessons.front().id));   // the first lesson is on screen without scrolling
+    h.tap("topic.vneid");
+    h.tap("lesson.vneid-kich-hoat-muc-2");
     h.tap("lesson.next");
     REQUIRE(h.app().state().step == 1);
 
@@ -126,8 +131,12 @@ TEST_CASE("the accessibility panel changes the text size and contrast from a les
     CHECK_FALSE(h.visible("lesson.next"));   // modal: the page underneath takes no touch
     REQUIRE(h.tap("access.size.extra-large"));
     CHECK(h.app().state().textSize == kiosk::TextSize::ExtraLarge);
-    REQUIRE(h.tap("access.contrast"));
+    REQUIRE(h.tap("access.contrast.on"));
     CHECK(h.app().state().highContrast);
+    REQUIRE(h.tap("access.contrast.on"));   // the choice already made: nothing flips
+    CHECK(h.app().state().highContrast);
+    REQUIRE(h.tap("access.narration.off"));
+    CHECK_FALSE(h.app().state().narration);
     REQUIRE(h.tap("access.done"));
     CHECK_FALSE(h.app().state().accessibilityOpen);
     CHECK(h.app().state().screen == kiosk::Screen::Lesson);

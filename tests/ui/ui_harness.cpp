@@ -14,7 +14,7 @@ UiHarness::UiHarness(const kiosk::Runtime& rt, float width, float height)
     io.IniFilename = nullptr;
     io.DisplaySize = m_size;
     ui::applyKioskStyle(ImGui::GetStyle(), m_ctx.theme);
-    m_ctx.scale = height / 1080.0f;
+    m_ctx.scale = ui::layoutScale(width, height);
     buildFonts(kiosk::TextSize::Normal);
 }
 

@@ -1,5 +1,6 @@
 // Drag-to-scroll over a child window; buttons inside stay tappable because a drag cancels the tap.
 #include "ui/widgets/drag_scroll.hpp"
+#include "ui/layout_record.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -20,14 +21,20 @@ void DragScroll::begin(Context& ctx, const char* id, ImVec2 size)
     m_size = size;
     // NoBackground: the page shows through (no ChildBg colour to push and pop).
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    if (LayoutRecord* r = LayoutRecord::active()) ++r->scrollDepth;
     if (m_resetPending) {
         ImGui::SetScrollY(0);
         m_resetPending = false;
+        m_pagePending = false;
+    } else if (m_pagePending) {
+        ImGui::SetScrollY(std::min(ImGui::GetScrollY() + size.y * 0.8f, ImGui::GetScrollMaxY()));
+        m_pagePending = false;
     }
 }
 
 void DragScroll::end(Context& ctx)
 {
+    if (LayoutRecord* r = LayoutRecord::active()) --r->scrollDepth;
     const ImGuiIO& io = ImGui::GetIO();
     float t = dragThreshold(ctx);
     bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
@@ -42,6 +49,8 @@ void DragScroll::end(Context& ctx)
         ImGui::SetScrollY(std::clamp(m_pressScroll - (io.MousePos.y - io.MouseClickedPos[0].y), 0.0f, ImGui::GetScrollMaxY()));
     float scrollY = ImGui::GetScrollY(), maxY = ImGui::GetScrollMaxY();
     const bool moreBelow = maxY > 0 && scrollY < maxY - 1;
+    m_moreBelow = moreBelow;
+    m_scrolled = scrollY > 1;
     if (moreBelow) {
         // A fade into the page colour over the last lines: the list continues below. Drawn in the
         // child's own list, which ImGui renders after the parent's.

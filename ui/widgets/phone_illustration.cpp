@@ -30,12 +30,14 @@ void drawFinger(ImDrawList* dl, ImVec2 tip, float s)
 }
 } // namespace
 
-int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size, float pulse)
+PhoneFit drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, ImU32 appColor, ImVec2 pos, ImVec2 size, float pulse)
 {
+    PhoneFit fit;
     const Theme& th = ctx.theme;
-    // Keep a phone's proportions (about 9:18.5) inside the box.
-    float h = size.y, w = h * 0.50f;
-    if (w > size.x) { w = size.x; h = w / 0.50f; }
+    // A phone's proportions (about 9:19) where the box allows, but never narrower than 440 px at
+    // 1080p: the labels inside keep one fixed size and need the width more than the height.
+    float w = std::min(size.x, std::max(size.y * 0.48f, ctx.px(440)));
+    float h = std::min(size.y, w / 0.46f);
     ImVec2 p(pos.x + (size.x - w) * 0.5f, pos.y + (size.y - h) * 0.5f);
     float r = ctx.px(44), bezel = ctx.px(16);
     fillRoundRect(dl, ImVec2(p.x + ctx.px(6), p.y + ctx.px(10)), ImVec2(p.x + w + ctx.px(6), p.y + h + ctx.px(10)), th.shadow, r);
@@ -52,58 +54,63 @@ int drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& screen, Im
         ImVec2 d(imgSize.x * k, imgSize.y * k);
         ImVec2 i0(s0.x + ((s1.x - s0.x) - d.x) * 0.5f, s0.y + ((s1.y - s0.y) - d.y) * 0.5f);
         dl->AddImageRounded(tex, i0, ImVec2(i0.x + d.x, i0.y + d.y), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, r - bezel);
-        return static_cast<int>(screen.items.size());   // the picture shows the app as it is
+        fit.shown = static_cast<int>(screen.items.size());   // the picture shows the app as it is
+        return fit;
     }
 
     // Status bar and camera notch.
     fillRoundRect(dl, ImVec2(p.x + w * 0.40f, p.y + bezel + ctx.px(8)), ImVec2(p.x + w * 0.60f, p.y + bezel + ctx.px(20)), IM_COL32(32, 38, 48, 255), ctx.px(6));
     float y = s0.y + ctx.px(36);
-    // App title bar.
-    ImFont* f = ctx.fonts.bodyBold;
-    const float appH = screen.app.empty() ? 0.0f : measureText(f, screen.app, sw - ctx.px(24)).y;
-    float barH = std::max(ctx.px(72), appH + ctx.px(20));   // a long app name at a large size wraps
+    // App title bar: the app's name or the page's address, whole (an address is never cut).
+    ImFont* barFont = ctx.fonts.phoneBold;
+    const float barTextW = sw - ctx.px(24);
+    bool cut = false;
+    const float appH = screen.app.empty() ? 0.0f : barFont->FontSize * float(breakLines(barFont, screen.app, barTextW, &cut).size());
+    if (cut) fit.cut.push_back(screen.app);
+    float barH = std::max(ctx.px(72), appH + ctx.px(20));
     dl->AddRectFilled(ImVec2(s0.x, y), ImVec2(s1.x, y + barH), appColor);
     if (screen.app.empty()) {
         y += ctx.px(16);
     } else {
-        drawTextCentered(dl, f, s0.x + ctx.px(12), y + (barH - appH) * 0.5f, sw - ctx.px(24), IM_COL32_WHITE, screen.app);
+        drawTextCentered(dl, barFont, s0.x + ctx.px(12), y + (barH - appH) * 0.5f, barTextW, IM_COL32_WHITE, screen.app);
         y += barH + ctx.px(22);
     }
 
-    // Rows: the app's buttons in its own words.
-    ImFont* rowFont = ctx.fonts.small;
-    float rowPad = ctx.px(14), gap = ctx.px(14), innerW = sw - ctx.px(40);
+    // Rows: the app's buttons in its own words, each measured in the font it is drawn in; the
+    // row to tap is bold and keeps room at its right end for the touch point.
+    const float rowPad = ctx.px(14), gap = ctx.px(14), innerW = sw - ctx.px(40), touchRoom = ctx.px(60);
     ImVec2 tapCenter(-1, -1);
-    int shown = 0;
     for (size_t i = 0; i < screen.items.size(); ++i) {
         const std::string& label = screen.items[i].vi;   // the app speaks Vietnamese, whatever the kiosk's language
-        ImVec2 ts = measureText(rowFont, label, innerW - 2 * rowPad);
-        float rowH = std::max(ts.y + 2 * rowPad, ctx.px(64));
+        const bool target = int(i) + 1 == screen.tap;
+        ImFont* f = target ? ctx.fonts.phoneBold : ctx.fonts.phoneText;
+        const float labelW = innerW - 2 * rowPad - (target ? touchRoom : 0.0f);
+        cut = false;
+        const float textH = f->FontSize * float(breakLines(f, label, labelW, &cut).size());
+        if (cut) fit.cut.push_back(label);
+        const float rowH = std::max(textH + 2 * rowPad, ctx.px(64));
         if (y + rowH > s1.y - ctx.px(30)) break;
-        ++shown;
+        ++fit.shown;
         ImVec2 a(s0.x + ctx.px(20), y), b(s1.x - ctx.px(20), y + rowH);
-        bool target = int(i) + 1 == screen.tap;
         fillRoundRect(dl, a, b, target ? mix(IM_COL32_WHITE, appColor, 0.10f) : IM_COL32(242, 245, 249, 255), ctx.px(12));
-        float labelW = innerW - 2 * rowPad;
         if (target) {
             dl->AddRect(ImVec2(a.x - ctx.px(5), a.y - ctx.px(5)), ImVec2(b.x + ctx.px(5), b.y + ctx.px(5)), th.accent, ctx.px(16), 0, ctx.px(5));
-            // The touch point sits at the row's right end, under the label's side, never on its words.
+            // The touch point sits at the row's right end, beside the label, never on its words.
             tapCenter = ImVec2(b.x - ctx.px(34), a.y + rowH * 0.5f);
             dl->AddCircleFilled(tapCenter, ctx.px(20), mix(th.accent, IM_COL32_WHITE, 0.45f), 32);
             dl->AddCircle(tapCenter, ctx.px(30), th.accent, 40, ctx.px(3));
             if (pulse > 0.0f)   // a ring spreading out from the touch point, fading as it goes
                 dl->AddCircle(tapCenter, ctx.px(30 + 40 * pulse), mix(th.accent, IM_COL32_WHITE, pulse), 48, ctx.px(4));
-            labelW -= ctx.px(56);
         }
         // The phone is a picture of an app: its own colours, whatever the kiosk's theme.
-        drawTextCentered(dl, target ? ctx.fonts.bodyBold : rowFont, a.x + rowPad, a.y + (rowH - ts.y) * 0.5f, labelW, IM_COL32(22, 33, 46, 255), label);
+        drawTextCentered(dl, f, a.x + rowPad, a.y + (rowH - textH) * 0.5f, labelW, IM_COL32(22, 33, 46, 255), label);
         y += rowH + gap;
     }
     // Home indicator.
     fillRoundRect(dl, ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
 
     if (tapCenter.x >= 0) drawFinger(dl, ImVec2(tapCenter.x + ctx.px(4), tapCenter.y + ctx.px(6)), ctx.scale);
-    return shown;
+    return fit;
 }
 
 } // namespace ui

@@ -1,5 +1,6 @@
 // Each row's dark runs become one rectangle: few vertices, exact edges.
 #include "ui/widgets/qr_view.hpp"
+#include "ui/layout_record.hpp"
 #include <algorithm>
 #include <cmath>
 
@@ -17,6 +18,7 @@ float drawQr(ImDrawList* dl, const kiosk::QrMatrix& qr, ImVec2 pos, int m)
 {
     pos = ImVec2(std::floor(pos.x), std::floor(pos.y));
     float side = float((qr.size + 2 * kQuiet) * m);
+    if (LayoutRecord* r = LayoutRecord::active()) r->qrs.push_back({pos, ImVec2(pos.x + side, pos.y + side), m, r->layer});
     dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE);
     for (int y = 0; y < qr.size; ++y) {
         int x = 0;

@@ -5,7 +5,8 @@
 
 namespace ui {
 
-enum class ButtonStyle { Primary, Secondary, OnDark, Quiet };
+// OnDark: outlined on a dark bar; OnDarkSolid: white on a dark bar (the one action that stands out).
+enum class ButtonStyle { Primary, Secondary, OnDark, OnDarkSolid, Quiet };
 
 // An invisible touch target at the cursor; `pressed` tells whether a finger holds it now.
 bool touchArea(Context& ctx, const char* id, ImVec2 size, bool* pressed = nullptr);

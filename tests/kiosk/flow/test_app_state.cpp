@@ -294,3 +294,26 @@ TEST_CASE("a quiz screen name needs a whole question number")
         CHECK(error.find("có các câu hỏi từ 1 đến") != std::string::npos);
     }
 }
+
+TEST_CASE("the catalogue opens on its topics, a topic shows its lessons, a lesson returns to its topic, a new visit starts on the topics")
+{
+    Runtime rt = test::loadRuntime();
+    ManualClock clock;
+    App app(rt.catalogue, rt.config, clock);
+    app.apply(intent::Start{});
+    app.apply(intent::ChooseLanguage{Lang::Vi});
+    CHECK(app.state().topic.empty());
+    const Lesson& lesson = rt.catalogue.lessons.back();
+    app.apply(intent::OpenTopic{lesson.topic});
+    CHECK(app.state().topic == lesson.topic);
+    app.apply(intent::OpenTopic{"khong-co-chu-de-nay"});   // unknown: nothing changes
+    CHECK(app.state().topic == lesson.topic);
+    app.apply(intent::OpenTopic{});
+    CHECK(app.state().topic.empty());
+    app.apply(intent::OpenLesson{lesson.id});   // reached another way (a hand-off, staff): still its topic on the way back
+    app.apply(intent::PrevStep{});
+    CHECK(app.state().screen == Screen::Catalogue);
+    CHECK(app.state().topic == lesson.topic);
+    app.apply(intent::GoHome{});
+    CHECK(app.state().topic.empty());
+}

@@ -22,7 +22,14 @@ TEST_CASE("the list names the fixed screens, every hand-off and every lesson ste
         CHECK(has("lesson:" + l.id + ":" + std::to_string(l.steps.size())));
         CHECK_FALSE(has("lesson:" + l.id + ":0"));
     }
-    CHECK(names.size() == 6 + rt.config.handoffs.size() + steps);
+    size_t topics = 0;   // each topic with lessons has its list: catalogue:<topic>
+    for (const Topic& t : rt.catalogue.topics)
+        if (!rt.catalogue.lessonsIn(t.id).empty()) {
+            ++topics;
+            CHECK(has("catalogue:" + t.id));
+        }
+    CHECK(topics >= 2);
+    CHECK(names.size() == 6 + topics + rt.config.handoffs.size() + steps);
 }
 
 TEST_CASE("opening by name reaches the screen, a wrong name explains itself")
@@ -35,6 +42,11 @@ TEST_CASE("opening by name reaches the screen, a wrong name explains itself")
     REQUIRE(openScreenByName(app, "lesson:" + l.id + ":3", rt.catalogue, rt.config, error));
     CHECK(app.state().screen == Screen::Lesson);
     CHECK(app.state().step == 2);
+    REQUIRE(openScreenByName(app, "catalogue:" + l.topic, rt.catalogue, rt.config, error));
+    CHECK(app.state().screen == Screen::Catalogue);
+    CHECK(app.state().topic == l.topic);
+    CHECK_FALSE(openScreenByName(app, "catalogue:khong-co", rt.catalogue, rt.config, error));
+    CHECK(error.find("khong-co") != std::string::npos);
     REQUIRE(openScreenByName(app, "qr-vneid", rt.catalogue, rt.config, error));
     CHECK(app.state().screen == Screen::Handoff);
     REQUIRE(openScreenByName(app, "idle-prompt", rt.catalogue, rt.config, error));

@@ -494,3 +494,59 @@ TEST_CASE("a session belongs to the household staff chose: saved, corrected, ref
     REQUIRE(fields.step());
     CHECK(fields.text(0).find("household") != std::string::npos);
 }
+
+TEST_CASE("the household picker: the village's households, searched without marks by name, code or address, the card's own first")
+{
+    Fixture f;
+    HouseholdRegister reg(*f.rec->db, *f.rec->vault, f.clock);
+    HouseholdImporter importer(*f.rec->db, reg, *f.rec->audit);
+    // kCard: Nguyễn Thị Thuỷ, "Thôn 1, Quảng Ngọc, …". Her household's head is her husband; the
+    // register's address for it is "Thôn 1" too, so only a name or a house number could point to it.
+    REQUIRE(importer.importText("village,household_code,head_name,address\n"
+                                "Thôn 1,T1-001,Lê Văn Đức,\"Số 7, Thôn 1\"\n"
+                                "Thôn 1,T1-002,Nguyễn Thị Thuỷ,\"Thôn 1, Quảng Ngọc\"\n"
+                                "Thôn 1,T1-003,Phạm Văn An,\"Số 12, Thôn 1\"\n"
+                                "Thôn 2,T2-001,Nguyễn Văn Đức,\"Số 3, Thôn 2\"\n",
+                                "cli")
+                .ok);
+    f.signIn("Trần Văn Bảo", "2468");
+    f.apply(staff_intent::NewSession{});
+    CHECK(f.flow->state().householdRegister);
+    f.apply(staff_intent::CodeRead{kCard});
+    f.apply(staff_intent::ConsentYes{});
+    REQUIRE(f.flow->state().screen == StaffScreen::Checklist);
+    f.apply(staff_intent::SetVillage{"Thôn 1"});
+    f.apply(staff_intent::FindHousehold{""});
+    const auto& all = f.flow->state().householdResults;
+    REQUIRE(all.size() == 3);                  // Thôn 1 only
+    CHECK(all[0].code == "T1-002");            // the card's holder heads it: suggested first
+    CHECK(all[0].suggested);
+    CHECK_FALSE(all[1].suggested);
+    CHECK(all[1].headName == "Phạm Văn An");   // then by given name: An before Đức
+    CHECK(all[2].headName == "Lê Văn Đức");
+    f.apply(staff_intent::FindHousehold{"duc"});   // typed without marks
+    REQUIRE(f.flow->state().householdResults.size() == 1);
+    CHECK(f.flow->state().householdResults[0].code == "T1-001");
+    f.apply(staff_intent::FindHousehold{"SỐ 12"});
+    REQUIRE(f.flow->state().householdResults.size() == 1);
+    CHECK(f.flow->state().householdResults[0].code == "T1-003");
+    f.apply(staff_intent::FindHousehold{"t1-00"});
+    CHECK(f.flow->state().householdResults.size() == 3);
+    f.apply(staff_intent::FindHousehold{"khong co ai"});
+    CHECK(f.flow->state().householdResults.empty());
+    // Another village: its own households.
+    f.apply(staff_intent::SetVillage{"Thôn 2"});
+    f.apply(staff_intent::FindHousehold{"duc"});
+    REQUIRE(f.flow->state().householdResults.size() == 1);
+    CHECK(f.flow->state().householdResults[0].code == "T2-001");
+    f.apply(staff_intent::SetHousehold{"T2-001"});
+    CHECK(f.flow->state().householdLabel == "T2-001  ·  Nguyễn Văn Đức");
+    CHECK(f.flow->state().householdResults.empty());   // the list leaves the screen once chosen
+    // The next session starts with none, and nothing of the register left in the state.
+    f.apply(staff_intent::ToggleService{"vneid_install"});
+    f.apply(staff_intent::Save{});
+    f.apply(staff_intent::NewSession{});
+    CHECK(f.flow->state().household.empty());
+    CHECK(f.flow->state().householdLabel.empty());
+    CHECK(f.flow->state().householdResults.empty());
+}

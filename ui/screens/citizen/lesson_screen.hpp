@@ -9,6 +9,9 @@ namespace ui {
 // Where things go on the lesson screen; shared by drawing and by the content checker.
 struct LessonLayout {
     float titleWidth;       // the lesson title in the header
+    ImVec2 stepOfPos;       // "Bước 5 / 10"
+    ImVec2 progressPos;     // the segmented bar under it
+    float progressW;
     float headerBottom;
     ImVec2 cardMin, cardMax;  // the white text card
     ImVec2 textPos;         // the scrolling text area inside it
@@ -16,6 +19,7 @@ struct LessonLayout {
     float wrapWidth;        // step title and text wrap here
     ImVec2 phonePos, phoneSize;
     float footY, footH;
+    float backX, backW, listenX, listenW, nextX, nextW;
 };
 
 class LessonScreen {

@@ -71,7 +71,7 @@ void QuizScreen::draw(Context& ctx, const kiosk::AppState& state, const kiosk::L
         ImGui::SetCursorScreenPos(ImVec2(o.x, cy));
         for (size_t i = 0; i < q.choices.size(); ++i)
             if (choiceButton(ctx, static_cast<int>(i), q.choices[i].in(ctx.lang), w, state, q.answer - 1))
-                intents.push_back(kiosk::intent::ChooseAnswer{i});
+                intents.push_back(kiosk::intent::ChooseAnswer{static_cast<int>(i)});
         if (state.chosen >= 0) {
             // The explanation, kind either way.
             cy = ImGui::GetCursorScreenPos().y + ctx.px(4);

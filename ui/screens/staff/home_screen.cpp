@@ -72,8 +72,8 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
     const std::string last = u.lastSuccess ? ctx.fmt("staff_upload_last", {localTime(u.lastSuccess)}) : ctx.tr("staff_upload_never");
     uy += drawText(dl, ctx.fonts.small, ImVec2(x, uy), th.textMuted, last, w).y + ctx.px(6);
     uy += drawText(dl, ctx.fonts.small, ImVec2(x, uy), th.textMuted, ctx.fmt("staff_upload_waiting", {std::to_string(u.waiting.total())}), w).y + ctx.px(6);
-    if (!u.lastError.empty())
-        drawText(dl, ctx.fonts.small, ImVec2(x, uy), rgb(0x912018), ctx.fmt("staff_upload_error", {u.lastError}), w);
+    if (!u.lastError.empty())   // the detail (an address, a server's words) is in the kiosk's log
+        drawText(dl, ctx.fonts.small, ImVec2(x, uy), rgb(0x912018), ctx.tr("staff_upload_error"), w);
     ImGui::SetCursorScreenPos(ImVec2(x, max.y - pad - ctx.px(88)));
     if (touchButton(ctx, "staff.upload", state.uploading ? "…" : ctx.tr("staff_upload_now"), ImVec2(w, ctx.px(88)), ButtonStyle::Secondary))
         intents.push_back(kiosk::staff_intent::UploadNow{});
@@ -85,19 +85,29 @@ void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIn
 {
     const Theme& th = ctx.theme;
     auto [a, dl, y] = beginStaffPage(ctx, state, intents);
-    y += ctx.px(40);
-    y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.fmt("staff_home_hello", {state.memberName})).y + ctx.px(16);
-    y += drawText(dl, ctx.fonts.body, ImVec2(a.min.x, y), th.textMuted, ctx.tr("staff_home_lead"), a.width() - ctx.px(760)).y + ctx.px(48);
+    // Landscape: the greeting and the main action on the left, the figures in a card on the right.
+    // Portrait: one column, the card under the action.
+    const float cardW = ctx.portrait ? a.width() : ctx.px(640);
+    const float leftW = ctx.portrait ? a.width() : a.width() - cardW - ctx.px(72);
+    y += ctx.px(ctx.portrait ? 8 : 40);
+    y += drawText(dl, ctx.fonts.title, ImVec2(a.min.x, y), th.text, ctx.fmt("staff_home_hello", {state.memberName}), leftW).y + ctx.px(16);
+    y += drawText(dl, ctx.fonts.body, ImVec2(a.min.x, y), th.textMuted, ctx.tr("staff_home_lead"), leftW).y + ctx.px(ctx.portrait ? 28 : 48);
+    const float newW = std::min(ctx.px(760), leftW), newH = ctx.px(140);
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, y));
-    if (touchButton(ctx, "staff.new", ctx.tr("staff_new_session"), ImVec2(ctx.px(760), ctx.px(140)), ButtonStyle::Primary, ctx.fonts.heading))
+    if (touchButton(ctx, "staff.new", ctx.tr("staff_new_session"), ImVec2(newW, newH), ButtonStyle::Primary, ctx.fonts.heading))
         intents.push_back(kiosk::staff_intent::NewSession{});
-    y += ctx.px(140) + ctx.px(40);
-    y += drawStaffMessage(ctx, state, ImVec2(a.min.x, y), ctx.px(760));
-    const float cardW = ctx.px(640);
-    drawDashboard(ctx, state, ImVec2(a.max.x - cardW, a.min.y), ImVec2(cardW, a.height()), intents);
-    if (state.role == kiosk::StaffRole::Admin) {
-        ImGui::SetCursorScreenPos(ImVec2(a.min.x, a.max.y - ctx.px(88)));
-        if (touchButton(ctx, "staff.exit", ctx.tr("staff_exit_desktop"), ImVec2(ctx.px(560), ctx.px(88)), ButtonStyle::Quiet))
+    y += newH + ctx.px(ctx.portrait ? 28 : 40);
+    const float msgH = drawStaffMessage(ctx, state, ImVec2(a.min.x, y), newW);
+    y += msgH > 0 ? msgH + ctx.px(28) : 0.0f;
+    const bool admin = state.role == kiosk::StaffRole::Admin;
+    const float exitH = ctx.px(88), exitW = std::min(ctx.px(560), leftW);
+    if (ctx.portrait)
+        drawDashboard(ctx, state, ImVec2(a.min.x, y), ImVec2(cardW, a.max.y - y - (admin ? exitH + ctx.px(28) : 0.0f)), intents);
+    else
+        drawDashboard(ctx, state, ImVec2(a.max.x - cardW, a.min.y), ImVec2(cardW, a.height()), intents);
+    if (admin) {
+        ImGui::SetCursorScreenPos(ImVec2(a.min.x, a.max.y - exitH));
+        if (touchButton(ctx, "staff.exit", ctx.tr("staff_exit_desktop"), ImVec2(exitW, exitH), ButtonStyle::Quiet))
             intents.push_back(kiosk::staff_intent::ExitToDesktop{});
     }
 }

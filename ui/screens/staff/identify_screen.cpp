@@ -43,23 +43,24 @@ void StaffIdentifyScreen::draw(Context& ctx, const kiosk::StaffState& state, Sta
     const Theme& th = ctx.theme;
     auto [a, dl, y] = beginStaffPage(ctx, state, intents, ctx.tr("staff_identify_title"), 32);
 
+    // The card's picture beside the words (landscape) or above them (portrait).
     const float cardW = ctx.px(640), cardH = ctx.px(400);
     drawCardBack(ctx, ImVec2(a.min.x, y), ImVec2(cardW, cardH));
-    const float rx = a.min.x + cardW + ctx.px(72), rw = a.max.x - rx;
-    float ry = y;
+    const float rx = ctx.portrait ? a.min.x : a.min.x + cardW + ctx.px(72), rw = a.max.x - rx;
+    float ry = ctx.portrait ? y + cardH + ctx.px(40) : y;
+    const float cardBottom = ctx.portrait ? y : y + cardH;
     ry += drawText(dl, ctx.fonts.reading, ImVec2(rx, ry), th.text, ctx.tr("staff_identify_lead"), rw).y + ctx.px(28);
     if (state.message.empty()) {
         // A slow breathing dot says the scanners are listening.
         const float pulse = 0.5f + 0.5f * float(std::sin(ctx.time * 3.0));
         dl->AddCircleFilled(ImVec2(rx + ctx.px(14), ry + ctx.fonts.body->FontSize * 0.55f), ctx.px(10), mix(th.border, th.accent, pulse), 24);
-        drawText(dl, ctx.fonts.body, ImVec2(rx + ctx.px(40), ry), th.textMuted, ctx.tr("staff_identify_waiting"));
+        ry += drawText(dl, ctx.fonts.body, ImVec2(rx + ctx.px(40), ry), th.textMuted, ctx.tr("staff_identify_waiting"), rw - ctx.px(40)).y + ctx.px(28);
         ctx.frameAgainIn(0.2);
-        ry += ctx.fonts.body->FontSize + ctx.px(28);
     } else {
         ry += drawStaffMessage(ctx, state, ImVec2(rx, ry), rw) + ctx.px(28);
     }
 
-    const float by = std::max(y + cardH + ctx.px(56), ry + ctx.px(24)), bh = ctx.px(104), bw = (a.width() - ctx.px(32)) / 2;
+    const float by = std::max(cardBottom + ctx.px(56), ry + ctx.px(24)), bh = ctx.px(104), bw = (a.width() - ctx.px(32)) / 2;
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, by));
     if (touchButton(ctx, "staff.type", ctx.tr("staff_identify_type"), ImVec2(bw, bh), ButtonStyle::Secondary)) intents.push_back(kiosk::staff_intent::StartTyping{});
     ImGui::SetCursorScreenPos(ImVec2(a.min.x + bw + ctx.px(32), by));

@@ -12,13 +12,19 @@ void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, cons
     const Theme& th = ctx.theme;
     auto [a, dl, top] = beginStaffPage(ctx, state, intents);
     // The slip's column on the right; the record's text wraps before it.
+    // In portrait the slip takes a row of its own under the title.
     const bool printer = slip && slip->available;
-    const float slipW = ctx.px(640), textW = printer ? a.width() - slipW - ctx.px(48) : a.width();
-    if (printer) {
-        // Staff get the printer's own message: it says what to check.
-        const SlipPanel panel{"summary.print", slip->error, true, ctx.px(220)};
-        if (drawSlipPanel(ctx, panel, *slip, ImVec2(a.max.x - slipW, a.min.y), ImVec2(slipW, ctx.px(112)))) intents.push_back(kiosk::staff_intent::PrintSlip{});
-    }
+    const float slipW = ctx.portrait ? a.width() : ctx.px(640);
+    const float slipH = ctx.px(112);
+    // A failed print shows its message (220 px) and "In lại" under it.
+    const float slipTall = slip && slip->phase == kiosk::SlipStatus::Phase::Failed ? ctx.px(220 + 16 + 96) : slipH;
+    const float textW = printer && !ctx.portrait ? a.width() - slipW - ctx.px(48) : a.width();
+    auto drawSlip = [&](ImVec2 at) {
+        // A plain sentence saying what to check; the device's own words go to the log.
+        const SlipPanel panel{"summary.print", ctx.tr("slip_failed_staff"), true, ctx.px(220)};
+        if (drawSlipPanel(ctx, panel, *slip, at, ImVec2(slipW, slipH))) intents.push_back(kiosk::staff_intent::PrintSlip{});
+    };
+    if (printer && !ctx.portrait) drawSlip(ImVec2(a.max.x - slipW, a.min.y));
     float y = a.min.y;
     const float r = ctx.px(40);
     fillDisc(dl, ImVec2(a.min.x + r, y + r), r, ctx.highContrast ? th.primary : rgb(0x067647));
@@ -26,6 +32,10 @@ void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, cons
     dl->AddLine(ImVec2(a.min.x + r * 0.88f, y + r * 1.38f), ImVec2(a.min.x + r * 1.48f, y + r * 0.66f), IM_COL32_WHITE, ctx.px(8));
     drawText(dl, ctx.fonts.title, ImVec2(a.min.x + 2 * r + ctx.px(24), y + r - ctx.fonts.title->FontSize * 0.6f), th.text, ctx.tr("staff_summary_saved"));
     y += 2 * r + ctx.px(24);
+    if (printer && ctx.portrait) {
+        drawSlip(ImVec2(a.min.x, y));
+        y += slipTall + ctx.px(24);
+    }
     y += drawStaffMessage(ctx, state, ImVec2(a.min.x, y), std::min(textW, a.width() * 0.6f)) + ctx.px(24);
 
     const std::string who = state.haveCitizen ? state.citizenName + "  ·  " + state.citizenIdMasked : ctx.tr("staff_citizen_anonymous");
@@ -40,7 +50,7 @@ void StaffSummaryScreen::draw(Context& ctx, const kiosk::StaffState& state, cons
     if (!state.notes.empty())
         y += drawText(dl, ctx.fonts.body, ImVec2(a.min.x + ctx.px(8), y + ctx.px(8)), th.textMuted, ctx.tr("staff_notes") + ": " + state.notes, textW).y;
 
-    const float bh = ctx.px(112), gap = ctx.px(32), bw = ctx.px(440);
+    const float bh = ctx.px(112), gap = ctx.px(32), bw = std::min(ctx.px(440), (a.width() - 2 * gap) / 3.0f);
     const float by = a.max.y - bh;
     ImGui::SetCursorScreenPos(ImVec2(a.min.x, by));
     if (touchButton(ctx, "summary.next", ctx.tr("staff_summary_next"), ImVec2(bw, bh), ButtonStyle::Primary)) intents.push_back(kiosk::staff_intent::NewSession{});

@@ -1,18 +1,9 @@
-// Warnings on lessons: a stale or missing check date, missing sources, a drawing label cut short with "…",
-// quiz answers whose length gives them away.
+// Warnings on lessons: a stale or missing check date, missing sources, quiz answers whose length gives
+// them away. (A label cut short with "…" is an error of the fit check, ui/content_fit.)
 #include "kiosk/content/lesson_checks.hpp"
 #include "kiosk/common/utf8.hpp"
-#include <string_view>
 
 namespace kiosk {
-
-namespace {
-bool endsCutShort(const std::string& label)
-{
-    auto endsWith = [&](std::string_view tail) { return label.size() >= tail.size() && label.compare(label.size() - tail.size(), tail.size(), tail) == 0; };
-    return endsWith("\xE2\x80\xA6") || endsWith("...");   // U+2026 or three dots
-}
-} // namespace
 
 AnswerLengths answerLengths(const Lesson& lesson)
 {
@@ -50,12 +41,6 @@ std::vector<Problem> lessonWarnings(const Lesson& lesson, const CalendarDate& to
                                              " tháng: hãy đối chiếu lại với ứng dụng và nguồn, rồi ghi ngày mới"});
     if (p.checkedAgainst.empty()) out.push_back({lesson.file, top, "thiếu checked_against: ghi phiên bản ứng dụng hoặc nguồn đã đối chiếu"});
     if (p.sources.empty()) out.push_back({lesson.file, top, "thiếu sources: ghi các địa chỉ nguồn đã dùng để kiểm tra bài học"});
-    // A drawing shows the app's exact label: a label cut short with "…" teaches a word the app does not show.
-    for (size_t i = 0; i < lesson.steps.size(); ++i)
-        for (const LocalText& item : lesson.steps[i].screen.items)
-            if (endsCutShort(item.vi))
-                out.push_back({lesson.file, lesson.steps[i].line,
-                               "bước " + std::to_string(i + 1) + ": nhãn “" + item.vi + "” bị cắt bằng dấu “…”: hãy ghi đủ nhãn như ứng dụng"});
     const AnswerLengths a = answerLengths(lesson);
     if (a.biased())
         out.push_back({lesson.file, lesson.quiz.empty() ? 1 : lesson.quiz.front().line,

@@ -1,7 +1,6 @@
 // Checks on the shipped lessons that warn without failing `kiosk content check` (assets/README.md):
-// provenance missing or older than six months, a phone-drawing label cut short with "…", and quizzes
-// whose right answer is systematically the longest choice (a reader who guesses "the longest" should
-// not pass).
+// provenance missing or older than six months, and quizzes whose right answer is systematically the
+// longest choice (a reader who guesses "the longest" should not pass).
 #pragma once
 #include "kiosk/common/toml_util.hpp"
 #include "kiosk/content/content.hpp"

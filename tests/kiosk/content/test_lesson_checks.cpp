@@ -170,22 +170,6 @@ TEST_CASE("every shipped lesson says when and against what it was checked, and n
     }
 }
 
-TEST_CASE("a phone-drawing label cut short with an ellipsis is warned about, with its step")
-{
-    const std::string cut = "\n[[steps]]\ntitle = \"Bước hai\"\ntitle_en = \"Step two\"\ntext = \"Bác chạm vào ô.\"\ntext_en = \"Tap the box.\"\n"
-                            "  [steps.screen]\n  app = \"VNeID\"\n  items = [\"Tôi xác nhận các thông tin…\", \"Gửi yêu cầu\"]\n  tap = 1\n";
-    test::TempDir dir;
-    Runtime rt = loadWith(dir, {{"thu-nhan-cat", lessonText("thu-nhan-cat", "checked_on = \"2026-12-01\"\n" + kFullProvenance, cut)}});
-    REQUIRE(rt.problems.empty());
-    const Lesson& l = *rt.catalogue.find("thu-nhan-cat");
-    REQUIRE(l.steps.size() == 2);
-    auto w = lessonWarnings(l, kToday);
-    REQUIRE(w.size() == 1);
-    CHECK(w[0].line == l.steps[1].line);
-    CHECK(w[0].message.find("bước 2") != std::string::npos);
-    CHECK(w[0].message.find("Tôi xác nhận các thông tin…") != std::string::npos);
-}
-
 TEST_CASE("the shipped lessons give no warning on the day they were last checked, and smartphone basics come first")
 {
     Runtime rt = test::loadRuntime("");

@@ -126,6 +126,7 @@ std::optional<Lesson> parseLesson(std::string_view text, const std::string& rel,
     l.province = r.str(*root, "province", false);
     if (auto o = r.integer(*root, "order", 0, 1000)) l.order = static_cast<int>(*o);
     if (auto m = r.integer(*root, "minutes", 1, 120)) l.minutes = static_cast<int>(*m);
+    l.provenance = readProvenance(*root);   // never a problem: `content check` warns instead
     bool ok = true;
     if (!l.id.empty() && !validId(l.id)) { r.problem(root->get("id"), "id \"" + l.id + "\" chỉ được có chữ thường không dấu, số và dấu '-'"); ok = false; }
     if (!l.topic.empty() && !cat.topic(l.topic)) { r.problem(root->get("topic"), "chủ đề \"" + l.topic + "\" không có trong topics.toml"); ok = false; }

@@ -1,6 +1,7 @@
 // The curriculum as data: topics and lessons loaded from assets/ (see assets/README.md).
 #pragma once
 #include "kiosk/content/config.hpp"
+#include "kiosk/content/provenance.hpp"
 #include "kiosk/common/toml_util.hpp"
 #include "kiosk/common/types.hpp"
 #include <cstdint>
@@ -51,6 +52,7 @@ struct Lesson {
     std::string file;            // relative to the assets folder, e.g. "lessons/x.toml"
     std::vector<Step> steps;
     std::vector<QuizQuestion> quiz;
+    Provenance provenance;       // checked_on, checked_against, sources (kiosk/content/lesson_checks.hpp warns)
 };
 
 class Catalogue {

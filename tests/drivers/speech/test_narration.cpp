@@ -119,9 +119,9 @@ TEST_CASE("the spoken text is the step's title, closed with a full stop, then it
     CHECK(s.rfind(l.steps[1].title.vi + ". ", 0) == 0);
     CHECK(s.find("\u201C") == std::string::npos);
     CHECK(s.find("\u201D") == std::string::npos);
-    CHECK(s.find("Tìm VNeID của Bộ Công an") != std::string::npos);
-    // "Trước hết: đăng ký với công an" has no stop of its own.
-    CHECK(stepNarrationText(l, 0, Lang::Vi).rfind("Trước hết: đăng ký với công an. Tài khoản", 0) == 0);
+    CHECK(s.find("gõ VNeID.") != std::string::npos);   // “VNeID” read without its quotes
+    // "Trước hết: bác đã có mức 2 chưa?" ends with its own question mark: no full stop is added.
+    CHECK(stepNarrationText(l, 0, Lang::Vi).rfind("Trước hết: bác đã có mức 2 chưa? Phần lớn", 0) == 0);
     CHECK(stepNarrationText(l, 1, Lang::En).rfind(l.steps[1].title.en + ". ", 0) == 0);
     CHECK(stepNarrationText(l, -1, Lang::Vi).empty());
     CHECK(stepNarrationText(l, static_cast<int>(l.steps.size()), Lang::Vi).empty());

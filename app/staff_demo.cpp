@@ -49,9 +49,13 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     // household picker, as in a commune that imported its register.
     if (!rt.config.villages.empty()) {
         const std::string& v = rt.config.villages.front();
-        const std::string csv = "village,household_code,head_name,address\n" + v + ",HG-001,Lê Văn Đức,\"Số 7, " + v + "\"\n" + v +
-                                ",HG-002,Nguyễn Thị Thuỷ,\"" + v + ", xã Quảng Ngọc\"\n" + v + ",HG-003,Phạm Văn An,\"Số 12, " + v + "\"\n" + v +
-                                ",HG-004,Hoàng Thị Mai,\"Số 20, " + v + "\"\n";
+        std::string csv = "village,household_code,head_name,address\n" + v + ",HG-001,Lê Văn Đức,\"Số 7, " + v + "\"\n" + v +
+                          ",HG-002,Nguyễn Thị Thuỷ,\"" + v + ", xã Quảng Ngọc\"\n" + v + ",HG-003,Phạm Văn An,\"Số 12, " + v + "\"\n" + v +
+                          ",HG-004,Hoàng Thị Mai,\"Số 20, " + v + "\"\n";
+        if (rt.config.villages.size() > 1) {   // a second village, further behind
+            const std::string& w = rt.config.villages[1];
+            for (int i = 1; i <= 6; ++i) csv += w + ",HG-1" + std::to_string(i) + ",Chủ hộ " + std::to_string(i) + ",\"Số " + std::to_string(i) + ", " + w + "\"\n";
+        }
         kiosk::HouseholdRegister reg(*d->m_records->db, *d->m_records->vault, clock);
         kiosk::HouseholdImporter importer(*d->m_records->db, reg, *d->m_records->audit);
         if (!importer.importText(csv, "demo").ok) {
@@ -77,7 +81,20 @@ std::unique_ptr<StaffDemo> StaffDemo::open(const kiosk::Runtime& rt, const kiosk
     f.apply(kiosk::staff_intent::PinSubmit{});
     f.awaitPinCheck();
     f.awaitDashboard();   // built off the frame thread
-    if (screen == "staff-home") return d;
+    if (screen == "staff-home") {
+        // One session already recorded today, for a household of the first village: the figures
+        // and the villages' bars show something to read.
+        f.apply(kiosk::staff_intent::NewSession{});
+        f.apply(kiosk::staff_intent::CodeRead{kDemoCard});
+        f.apply(kiosk::staff_intent::ConsentYes{});
+        f.apply(kiosk::staff_intent::ToggleService{"vneid_level2"});
+        f.apply(kiosk::staff_intent::ToggleService{"online_public_service"});
+        if (!rt.config.villages.empty()) f.apply(kiosk::staff_intent::SetHousehold{"HG-002"});
+        f.apply(kiosk::staff_intent::Save{});
+        f.apply(kiosk::staff_intent::Done{});
+        f.awaitDashboard();
+        return d;
+    }
     f.apply(kiosk::staff_intent::NewSession{});
     if (screen == "staff-identify") return d;
     if (screen == "staff-type-id") {

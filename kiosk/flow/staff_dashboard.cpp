@@ -1,5 +1,6 @@
 // The quarter containing today, figures only (nothing decrypted), and the upload status.
 #include "kiosk/flow/staff_dashboard.hpp"
+#include <algorithm>
 #include "kiosk/report/report.hpp"
 #include "kiosk/report/report_period.hpp"
 
@@ -37,6 +38,17 @@ Dashboard buildDashboard(Database& db, const Vault& vault, const Config& config,
         d.anonymousSessions = r->anonymousSessions;
         for (const TargetProgress& t : r->targets) d.bars.push_back({t.code, t.label, t.achieved, t.targetCount});
     } else {
+        d.error = error;
+    }
+    // The villages, this year so far (the plans' 90 % of households is a year's goal).
+    ReportInput soFar = in;
+    soFar.period = makePeriod(LocalDate{today.year(), January, day(1)}, today, std::to_string(year));
+    if (auto r = buildReport(db, vault, soFar, error)) {
+        for (const VillageFigures& v : r->villages)
+            if (v.households > 0) d.villages.push_back({v.village, v.households, v.householdsReached, v.householdsVneidDvc});
+        std::stable_sort(d.villages.begin(), d.villages.end(),
+                         [](const DashboardVillage& a, const DashboardVillage& b) { return a.reachedFraction() < b.reachedFraction(); });
+    } else if (d.error.empty()) {
         d.error = error;
     }
     d.upload = Outbox(db, vault).status();

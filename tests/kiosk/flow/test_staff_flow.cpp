@@ -550,3 +550,42 @@ TEST_CASE("the household picker: the village's households, searched without mark
     CHECK(f.flow->state().householdLabel.empty());
     CHECK(f.flow->state().householdResults.empty());
 }
+
+TEST_CASE("the staff dashboard's villages: households reached this year against 90 % of the register, furthest behind first")
+{
+    Fixture f;
+    HouseholdRegister reg(*f.rec->db, *f.rec->vault, f.clock);
+    HouseholdImporter importer(*f.rec->db, reg, *f.rec->audit);
+    // Thôn 1: 10 households (goal 9); Thôn 2: 3 households (goal 3, 90 % rounded up).
+    std::string csv = "village,household_code,head_name,address\n";
+    for (int i = 1; i <= 10; ++i) csv += "Thôn 1,A" + std::to_string(i) + ",Chủ hộ A" + std::to_string(i) + ",Số " + std::to_string(i) + "\n";
+    for (int i = 1; i <= 3; ++i) csv += "Thôn 2,B" + std::to_string(i) + ",Chủ hộ B" + std::to_string(i) + ",Số " + std::to_string(i) + "\n";
+    REQUIRE(importer.importText(csv, "cli").ok);
+    f.signIn("Trần Văn Bảo", "2468");
+    // Two sessions: household B1 (one person, both VNeID level 2 and an online service: counts for
+    // vneid_dvc), household A1 (one service).
+    auto session = [&](const char* household, std::initializer_list<const char*> services) {
+        f.apply(staff_intent::NewSession{});
+        f.apply(staff_intent::Anonymous{});
+        for (const char* s : services) f.apply(staff_intent::ToggleService{s});
+        f.apply(staff_intent::SetHousehold{household});
+        f.apply(staff_intent::Save{});
+        REQUIRE(f.flow->state().screen == StaffScreen::Summary);
+        f.apply(staff_intent::Done{});
+    };
+    session("B1", {"vneid_level2", "online_public_service"});
+    session("A1", {"vneid_install"});
+    REQUIRE(f.flow->awaitDashboard());
+    const auto& v = f.flow->state().dashboard.villages;
+    REQUIRE(v.size() == 2);
+    CHECK(v[0].village == "Thôn 1");   // 1 of 9: furthest behind
+    CHECK(v[0].households == 10);
+    CHECK(v[0].goal() == 9);
+    CHECK(v[0].reached == 1);
+    CHECK(v[0].vneidDvc == 0);
+    CHECK(v[1].village == "Thôn 2");   // 1 of 3
+    CHECK(v[1].goal() == 3);
+    CHECK(v[1].reached == 1);
+    CHECK(v[1].vneidDvc == 1);
+    CHECK(v[1].vneidDvcShare() == doctest::Approx(1.0 / 3.0));
+}

@@ -19,6 +19,22 @@ std::string localTime(int64_t unixSeconds)
     return buf;
 }
 
+// The height drawDashboard's content needs at `width` (portrait gives the card that much).
+float dashboardNeed(const Context& ctx, const kiosk::StaffState& state, float width)
+{
+    const kiosk::Dashboard& d = state.dashboard;
+    const float pad = ctx.px(36), w = width - 2 * pad;
+    float h = 2 * pad + measureText(ctx.fonts.bodyBold, ctx.fmt("staff_quarter", {d.quarterLabel}), w).y + ctx.px(12) + ctx.fonts.display->FontSize + ctx.px(4) +
+              ctx.fonts.body->FontSize + ctx.px(20);
+    const std::string due = ctx.fmt("staff_due", {std::to_string(d.daysUntilDue), d.dueDate});
+    h += measureText(ctx.fonts.bodyBold, due, w).y + ctx.px(28) + ctx.fonts.bodyBold->FontSize + ctx.px(12);
+    int bars = 0;
+    for (const kiosk::DashboardBar& b : d.bars) bars += b.target && bars < 4 ? 1 : 0;
+    h += bars > 0 ? float(bars) * (ctx.fonts.small->FontSize + ctx.px(8 + 14 + 16)) : measureText(ctx.fonts.small, ctx.tr("staff_no_targets"), w).y + ctx.px(16);
+    h += ctx.px(12) + ctx.fonts.bodyBold->FontSize + 3 * (ctx.fonts.small->FontSize + ctx.px(6)) + ctx.px(16) + ctx.px(88);
+    return h;
+}
+
 // The right-hand card: this quarter's figures, target bars, the deadline, the upload.
 void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImVec2 size, StaffIntents& intents)
 {
@@ -63,20 +79,68 @@ void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImV
     }
     if (shown == 0) y += drawText(dl, ctx.fonts.small, ImVec2(x, y), th.textMuted, ctx.tr("staff_no_targets"), w).y + ctx.px(16);
 
-    // The upload, at the bottom of the card.
-    float uy = max.y - pad - ctx.px(88) - ctx.px(16) - 3 * (ctx.fonts.small->FontSize + ctx.px(6));
-    uy = std::max(uy, y + ctx.px(12));
-    dl->AddLine(ImVec2(x, uy - ctx.px(12)), ImVec2(x + w, uy - ctx.px(12)), th.border, ctx.px(2));
+    // The upload, at the bottom of the card: its lines measured, the button under them.
     const kiosk::UploadStatus& u = d.upload;
-    uy += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, uy), th.text, ctx.tr("staff_upload")).y + ctx.px(6);
     const std::string last = u.lastSuccess ? ctx.fmt("staff_upload_last", {localTime(u.lastSuccess)}) : ctx.tr("staff_upload_never");
+    const std::string waiting = ctx.fmt("staff_upload_waiting", {std::to_string(u.waiting.total())});
+    const float linesH = measureText(ctx.fonts.bodyBold, ctx.tr("staff_upload"), w).y + ctx.px(6) + measureText(ctx.fonts.small, last, w).y + ctx.px(6) +
+                         measureText(ctx.fonts.small, waiting, w).y + ctx.px(6) +
+                         (u.lastError.empty() ? 0.0f : measureText(ctx.fonts.small, ctx.tr("staff_upload_error"), w).y + ctx.px(6));
+    float uy = std::max(max.y - pad - ctx.px(88) - ctx.px(16) - linesH, y + ctx.px(12));
+    dl->AddLine(ImVec2(x, uy - ctx.px(12)), ImVec2(x + w, uy - ctx.px(12)), th.border, ctx.px(2));
+    uy += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, uy), th.text, ctx.tr("staff_upload"), w).y + ctx.px(6);
     uy += drawText(dl, ctx.fonts.small, ImVec2(x, uy), th.textMuted, last, w).y + ctx.px(6);
-    uy += drawText(dl, ctx.fonts.small, ImVec2(x, uy), th.textMuted, ctx.fmt("staff_upload_waiting", {std::to_string(u.waiting.total())}), w).y + ctx.px(6);
+    uy += drawText(dl, ctx.fonts.small, ImVec2(x, uy), th.textMuted, waiting, w).y + ctx.px(6);
     if (!u.lastError.empty())   // the detail (an address, a server's words) is in the kiosk's log
         drawText(dl, ctx.fonts.small, ImVec2(x, uy), rgb(0x912018), ctx.tr("staff_upload_error"), w);
     ImGui::SetCursorScreenPos(ImVec2(x, max.y - pad - ctx.px(88)));
     if (touchButton(ctx, "staff.upload", state.uploading ? "…" : ctx.tr("staff_upload_now"), ImVec2(w, ctx.px(88)), ButtonStyle::Secondary))
         intents.push_back(kiosk::staff_intent::UploadNow{});
+}
+
+// The household register's villages, furthest behind first: households reached this year against
+// 90 % of the village's households, and the share where one person has VNeID level 2 and an
+// online public service. As many as fit; the rest counted.
+float villagesHeight(const Context& ctx, size_t shown, float width)
+{
+    const float row = ctx.fonts.bodyBold->FontSize + ctx.px(8) + ctx.px(14) + ctx.px(6) + ctx.fonts.small->FontSize + ctx.px(18);
+    return ctx.px(36) * 2 + measureText(ctx.fonts.bodyBold, ctx.tr("staff_villages_title"), width - ctx.px(72)).y + ctx.px(16) + float(shown) * row +
+           ctx.fonts.small->FontSize + ctx.px(8);
+}
+
+void drawVillages(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImVec2 size)
+{
+    const Theme& th = ctx.theme;
+    const kiosk::Dashboard& d = state.dashboard;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    fillRoundRect(dl, pos, max, th.surface, ctx.px(24));
+    dl->AddRect(pos, max, th.border, ctx.px(24), 0, ctx.px(2));
+    const float pad = ctx.px(36), x = pos.x + pad, w = size.x - 2 * pad;
+    float y = pos.y + pad;
+    y += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, y), th.text, ctx.tr("staff_villages_title"), w).y + ctx.px(16);
+    const float row = ctx.fonts.bodyBold->FontSize + ctx.px(8) + ctx.px(14) + ctx.px(6) + ctx.fonts.small->FontSize + ctx.px(18);
+    size_t shown = 0;
+    for (const kiosk::DashboardVillage& v : d.villages) {
+        if (y + row > max.y - pad - ctx.fonts.small->FontSize - ctx.px(8)) break;
+        ++shown;
+        const std::string figure = ctx.fmt("staff_village_reached", {std::to_string(v.reached), std::to_string(v.goal())});
+        const float fw = measureText(ctx.fonts.body, figure).x;
+        drawText(dl, ctx.fonts.bodyBold, ImVec2(x, y), th.text, v.village, w - fw - ctx.px(16));
+        drawText(dl, ctx.fonts.body, ImVec2(x + w - fw, y), th.textMuted, figure);
+        y += ctx.fonts.bodyBold->FontSize + ctx.px(8);
+        const bool met = v.reached >= v.goal();
+        const ImU32 bar = ctx.highContrast ? th.primary : met ? rgb(0x067647) : v.reachedFraction() < 0.5 ? rgb(0xB54708) : th.primary;
+        fillRoundRect(dl, ImVec2(x, y), ImVec2(x + w, y + ctx.px(14)), th.border, ctx.px(7));
+        fillRoundRect(dl, ImVec2(x, y), ImVec2(x + std::max(ctx.px(14), w * float(v.reachedFraction())), y + ctx.px(14)), bar, ctx.px(7));
+        y += ctx.px(14) + ctx.px(6);
+        const int share = static_cast<int>(v.vneidDvcShare() * 100.0 + 0.5);
+        drawText(dl, ctx.fonts.small, ImVec2(x, y), th.textMuted,
+                 ctx.fmt("staff_village_vneid_dvc", {std::to_string(v.vneidDvc), std::to_string(v.households), std::to_string(share)}), w);
+        y += ctx.fonts.small->FontSize + ctx.px(18);
+    }
+    if (shown < d.villages.size())
+        drawText(dl, ctx.fonts.small, ImVec2(x, y), th.textMuted, ctx.fmt("staff_villages_more", {std::to_string(d.villages.size() - shown)}), w);
 }
 
 } // namespace
@@ -101,6 +165,20 @@ void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIn
     y += msgH > 0 ? msgH + ctx.px(28) : 0.0f;
     const bool admin = state.role == kiosk::StaffRole::Admin;
     const float exitH = ctx.px(88), exitW = std::min(ctx.px(560), leftW);
+    // The villages of the household register (when the commune imported one): under the main
+    // action in the left column (landscape), or between it and the figures (portrait).
+    if (!state.dashboard.villages.empty()) {
+        // Portrait: as many villages as leave the figures' card its room.
+        const float limit = ctx.portrait ? a.max.y - (admin ? exitH + ctx.px(28) : 0.0f) - ctx.px(28) - dashboardNeed(ctx, state, cardW)
+                                         : a.max.y - (admin ? exitH + ctx.px(28) : 0.0f);
+        size_t rows = std::min<size_t>(8, state.dashboard.villages.size());
+        while (rows > 1 && y + villagesHeight(ctx, rows, leftW) > limit) --rows;
+        const float bottom = y + villagesHeight(ctx, rows, leftW);
+        if (bottom <= limit) {
+            drawVillages(ctx, state, ImVec2(a.min.x, y), ImVec2(leftW, bottom - y));
+            if (ctx.portrait) y = bottom + ctx.px(28);
+        }
+    }
     if (ctx.portrait)
         drawDashboard(ctx, state, ImVec2(a.min.x, y), ImVec2(cardW, a.max.y - y - (admin ? exitH + ctx.px(28) : 0.0f)), intents);
     else

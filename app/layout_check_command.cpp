@@ -16,8 +16,9 @@ namespace app {
 namespace {
 
 // The screens checked by default (in CI): every screen that is not a lesson step or a quiz
-// question, and of those the first and last step of each lesson, its first question, and the
-// steps whose drawings were reported broken (eKYC step 5, public services step 1).
+// question, and of those each lesson's first and last step, its first question, and the step
+// whose drawing has the longest label to tap (the one most likely to crowd the phone: eKYC's
+// "Chụp mặt trước", the public-service address).
 bool inSample(const std::string& name, const kiosk::Catalogue& cat)
 {
     auto parts = [&](const std::string& prefix, std::string& id, int& n) {
@@ -33,7 +34,15 @@ bool inSample(const std::string& name, const kiosk::Catalogue& cat)
         const kiosk::Lesson* l = cat.find(id);
         if (!l) return false;
         if (n == 1 || n == static_cast<int>(l->steps.size())) return true;
-        return (id == "ngan-hang-mo-tai-khoan-ekyc" && n == 5) || (id == "dichvucong-nop-ho-so" && n == 1);
+        size_t longest = 0, at = 0;
+        for (size_t i = 0; i < l->steps.size(); ++i) {
+            const kiosk::PhoneScreen& ps = l->steps[i].screen;
+            if (ps.tap > 0 && size_t(ps.tap) <= ps.items.size() && ps.items[size_t(ps.tap - 1)].vi.size() > longest) {
+                longest = ps.items[size_t(ps.tap - 1)].vi.size();
+                at = i + 1;
+            }
+        }
+        return static_cast<size_t>(n) == at;
     }
     if (parts("quiz:", id, n)) return n == 1;
     return true;

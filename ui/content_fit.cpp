@@ -54,16 +54,22 @@ std::vector<kiosk::Problem> checkContentFits(const kiosk::Runtime& rt, kiosk::Te
                                                          " px, khung cao " + std::to_string(int(L.textSize.y)) + " px)" + where + ": hãy viết ngắn lại"});
                 scratch._ResetForNewFrame();
                 scratch.PushClipRectFullScreen();
-                for (const kiosk::LocalText& item : s.screen.items)
+                std::vector<kiosk::LocalText> labels = s.screen.items;
+                for (const kiosk::PhoneElement& e : s.screen.elements) {
+                    labels.push_back(e.label);
+                    for (const std::string& c : e.choices) labels.push_back({c, ""});
+                }
+                for (const kiosk::LocalText& item : labels)
                     if (lang == kiosk::Lang::Vi)   // once per lesson, whichever language is measured
                     for (const std::string* label : {&item.vi, &item.en})
                         if (label->size() >= 3 && (label->compare(label->size() - 3, 3, "…") == 0 || label->compare(label->size() - 3, 3, "...") == 0))
                             out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": nhãn “" + *label +
                                                                  "” kết thúc bằng “…”: hình điện thoại phải ghi đúng và đủ chữ trên ứng dụng"});
                 const PhoneFit fit = drawPhone(ctx, &scratch, s.screen, IM_COL32_BLACK, L.phonePos, L.phoneSize);
-                if (fit.shown < static_cast<int>(s.screen.items.size()))
+                const size_t parts = s.screen.items.size() + s.screen.elements.size();
+                if (fit.shown < static_cast<int>(parts))
                     out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": hình điện thoại chỉ chứa được " + std::to_string(fit.shown) +
-                                                         " trên " + std::to_string(s.screen.items.size()) + " mục" + where});
+                                                         " trên " + std::to_string(parts) + " mục" + where});
                 for (const std::string& label : fit.cut)
                     out.push_back({l.file, s.line, "bước " + std::to_string(i + 1) + ": nhãn “" + label +
                                                          "” không vừa một dòng trong hình điện thoại (bị cắt giữa từ)" + where + ": hãy viết ngắn lại"});

@@ -102,6 +102,7 @@ bool FontSet::build(ImFontAtlas& atlas, float layoutScale, float textScale, cons
     m_fonts.chromeSmall = textScale == 1.0f ? m_fonts.small : add(regular, 25 * layoutScale, m_ranges.Data);
     m_fonts.phoneText = add(regular, 28 * layoutScale, m_ranges.Data);
     m_fonts.phoneBold = add(bold, 28 * layoutScale, m_ranges.Data);
+    m_fonts.phoneSmall = add(regular, 22 * layoutScale, m_ranges.Data);
     if (!m_fonts.body || !m_fonts.display || !atlas.Build()) {
         error = "Không dựng được bảng phông chữ từ " + regular;
         return false;

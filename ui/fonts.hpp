@@ -23,6 +23,7 @@ struct Fonts {
     // size (the app on the citizen's phone does not grow either); labels measured in these.
     ImFont* phoneText = nullptr;
     ImFont* phoneBold = nullptr;
+    ImFont* phoneSmall = nullptr;   // a tab bar's labels, a field's name
 };
 
 // Finds the font files; returns false with a message naming the missing Debian package.

@@ -38,6 +38,12 @@ std::string allScreenText(const kiosk::Strings& strings, const kiosk::Config& co
             add(s.text);
             all += s.screen.app;
             for (const auto& i : s.screen.items) add(i);
+            for (const kiosk::PhoneElement& e : s.screen.elements) {
+                add(e.label);
+                all += e.value;
+                for (const std::string& c : e.choices) all += c;
+            }
+            all += "●○";   // the keypad's dots
         }
         for (const kiosk::QuizQuestion& q : l.quiz) {
             add(q.question);

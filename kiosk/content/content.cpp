@@ -84,6 +84,83 @@ void loadTopics(const std::filesystem::path& assetsDir, Catalogue& cat, std::vec
     }
 }
 
+bool parseElementKind(std::string_view s, PhoneElementKind& out)
+{
+    static const std::pair<const char*, PhoneElementKind> kinds[] = {
+        {"row", PhoneElementKind::Row},       {"field", PhoneElementKind::Field},   {"button", PhoneElementKind::Button},
+        {"text", PhoneElementKind::Text},     {"keypad", PhoneElementKind::Keypad}, {"camera", PhoneElementKind::Camera},
+        {"dialog", PhoneElementKind::Dialog}, {"tabbar", PhoneElementKind::TabBar}};
+    for (const auto& [name, kind] : kinds)
+        if (s == name) {
+            out = kind;
+            return true;
+        }
+    return false;
+}
+
+// `[[steps.screen.elements]]`: kind, label (+ label_en), value, choices, tap (true) or tap_choice (n).
+bool readElements(TomlReader& r, const toml::table& screen, PhoneScreen& s)
+{
+    const toml::array* arr = r.array(screen, "elements");
+    if (!arr) return true;
+    bool ok = true;
+    int taps = 0;
+    if (arr->size() > 16) {
+        r.problem(screen.get("elements"), "hình điện thoại có quá nhiều phần tử (tối đa 16)");
+        return false;
+    }
+    for (const toml::node& n : *arr) {
+        const toml::table* t = n.as_table();
+        if (!t) {
+            r.problem(&n, "mỗi phần tử của elements phải là một bảng ([[steps.screen.elements]])");
+            ok = false;
+            continue;
+        }
+        PhoneElement e;
+        e.line = TomlReader::lineOf(t);
+        const std::string kind = r.str(*t, "kind");
+        if (!parseElementKind(kind, e.kind)) {
+            r.problem(t->get("kind"), "kind \"" + kind.substr(0, 40) + "\" không có: row, field, button, text, keypad, camera, dialog, tabbar");
+            ok = false;
+            continue;
+        }
+        const bool needsLabel = e.kind != PhoneElementKind::Keypad && e.kind != PhoneElementKind::TabBar;
+        e.label = r.text(*t, "label", needsLabel);
+        e.value = r.str(*t, "value", false);
+        e.choices = r.strings(*t, "choices");
+        if ((e.kind == PhoneElementKind::TabBar || e.kind == PhoneElementKind::Dialog) && e.choices.empty()) {
+            r.problem(t, std::string(e.kind == PhoneElementKind::TabBar ? "tabbar" : "dialog") + " cần choices (các nút của nó)");
+            ok = false;
+        }
+        if (e.choices.size() > 5) {
+            r.problem(t->get("choices"), "choices có tối đa 5 mục");
+            ok = false;
+        }
+        if (const toml::node* tp = t->get("tap")) {
+            if (auto b = tp->value<bool>()) e.tap = *b;
+            else {
+                r.problem(tp, "tap của một phần tử là true hoặc false");
+                ok = false;
+            }
+        }
+        if (t->get("tap_choice")) {
+            if (auto c = r.integer(*t, "tap_choice", 1, static_cast<int64_t>(std::max<size_t>(e.choices.size(), 1)))) e.tapChoice = static_cast<int>(*c);
+            else ok = false;
+        }
+        taps += (e.tap ? 1 : 0) + (e.tapChoice > 0 ? 1 : 0);
+        s.elements.push_back(std::move(e));
+    }
+    if (taps > 1) {
+        r.problem(screen.get("elements"), "hình điện thoại chỉ chỉ vào một chỗ để chạm (có " + std::to_string(taps) + ")");
+        ok = false;
+    }
+    if (!s.elements.empty() && !s.items.empty()) {
+        r.problem(screen.get("elements"), "dùng items hoặc elements, không dùng cả hai");
+        ok = false;
+    }
+    return ok;
+}
+
 PhoneScreen readScreen(TomlReader& r, const toml::table& step, const std::filesystem::path& assetsDir, bool& ok)
 {
     PhoneScreen s;
@@ -99,6 +176,7 @@ PhoneScreen readScreen(TomlReader& r, const toml::table& step, const std::filesy
     for (size_t i = 0; i < items.size(); ++i) s.items.push_back({items[i], i < itemsEn.size() ? itemsEn[i] : std::string()});
     if (auto tap = r.integer(*t, "tap", 0, static_cast<int64_t>(items.size()))) s.tap = static_cast<int>(*tap);
     else if (t->get("tap")) ok = false;
+    if (!readElements(r, *t, s)) ok = false;
     s.image = r.str(*t, "image", false);
     if (!s.image.empty() && !lessonImageFile(assetsDir, s.image)) {
         r.problem(t->get("image"), "ảnh \"" + s.image.substr(0, 200) + "\" " + kImageRefused);

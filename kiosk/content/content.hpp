@@ -17,11 +17,25 @@ struct Topic {
     uint32_t color = 0x0A58A8;   // 0xRRGGBB
 };
 
+// One element of a drawn app screen (`[[steps.screen.elements]]`, assets/README.md), in the order
+// the app shows them; a tab bar sits at the bottom and a dialog over the rest, as in the app.
+enum class PhoneElementKind { Row, Field, Button, Text, Keypad, Camera, Dialog, TabBar };
+struct PhoneElement {
+    PhoneElementKind kind = PhoneElementKind::Row;
+    LocalText label;                     // the app's words (Vietnamese is drawn: the phone is in Vietnamese)
+    std::string value;                   // a field's sample value, the keypad's typed digits (shown as dots)
+    std::vector<std::string> choices;    // a dialog's buttons, a tab bar's tabs
+    bool tap = false;                    // this element is the one to touch
+    int tapChoice = 0;                   // or this choice of a dialog or tab bar (1-based)
+    int line = 0;
+};
+
 // The picture beside a step: a phone showing the app in simplified form, or a real screenshot.
 struct PhoneScreen {
     std::string app;
     std::vector<LocalText> items;
     int tap = 0;                 // 1-based item to highlight; 0 = none
+    std::vector<PhoneElement> elements;   // the richer form (instead of items)
     std::string image;           // relative to the assets folder; empty = drawn from data
 };
 

@@ -20,6 +20,7 @@ Dashboard buildDashboard(Database& db, const Vault& vault, const Config& config,
         return d;
     }
     d.quarterLabel = period->label;
+    d.today = {int(today.year()), int(unsigned(today.month())), int(unsigned(today.day()))};
     const LocalDate due{today.year(), month(unsigned(quarter * 3)), day(21)};
     d.daysUntilDue = int((sys_days(due) - sys_days(today)).count());
     char buf[16];

@@ -3,6 +3,7 @@
 // nightly upload's status. Built from the report engine and the outbox.
 #pragma once
 #include "kiosk/content/config.hpp"
+#include "kiosk/content/provenance.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/store/database.hpp"
 #include "kiosk/store/vault.hpp"
@@ -40,6 +41,7 @@ struct Dashboard {
     std::vector<DashboardBar> bars;       // indicators that have a target
     std::vector<DashboardVillage> villages;   // the register's villages, furthest behind the 90 % first
     UploadStatus upload;
+    CalendarDate today;                   // Vietnam's date when built: which lessons are due for a check
     std::string error;                    // Vietnamese, when the figures could not be read
 };
 

@@ -107,3 +107,76 @@ TEST_CASE("kiosk content check refuses a drawing's label ending in … and one t
     CHECK(out.find("nhãn “Chụp mặt…” kết thúc bằng “…”") != std::string::npos);
     CHECK(out.find("không vừa một dòng trong hình điện thoại") != std::string::npos);
 }
+
+TEST_CASE("drawn screens with richer elements: fields, buttons, keypad, camera, dialog, tab bar load and fit; bad ones are named")
+{
+    kiosk::Runtime rt = test::loadRuntime();
+    const kiosk::Lesson* pay = rt.catalogue.find("thanh-toan-vietqr");
+    REQUIRE(pay);
+    bool field = false, button = false, camera = false;
+    for (const kiosk::Step& s : pay->steps)
+        for (const kiosk::PhoneElement& e : s.screen.elements) {
+            field = field || (e.kind == kiosk::PhoneElementKind::Field && e.label.vi == "Số tiền" && e.value == "150.000 đ");
+            button = button || (e.kind == kiosk::PhoneElementKind::Button && e.tap);
+            camera = camera || e.kind == kiosk::PhoneElementKind::Camera;
+        }
+    CHECK(field);
+    CHECK(button);
+    CHECK(camera);
+
+    test::TempDir dir;
+    std::filesystem::copy(test::assetsDir(), dir / "assets", std::filesystem::copy_options::recursive);
+    auto lesson = dir / "assets/lessons/zalo-nhom-thon.toml";
+    std::string text = test::readFile(lesson);
+    // A step whose drawing has every kind, and one with two places to touch and an unknown kind.
+    text += R"(
+[[steps]]
+title = "Mọi phần tử"
+title_en = "Every element"
+text = "Bác xem."
+text_en = "Look."
+  [steps.screen]
+  app = "Ứng dụng"
+  [[steps.screen.elements]]
+  kind = "dialog"
+  label = "Cho phép dùng máy ảnh?"
+  label_en = "Allow the camera?"
+  choices = ["Từ chối", "Cho phép"]
+  tap_choice = 2
+  [[steps.screen.elements]]
+  kind = "tabbar"
+  choices = ["Trang chủ", "Quét QR", "Cá nhân"]
+
+[[steps]]
+title = "Hỏng"
+title_en = "Broken"
+text = "Bác xem."
+text_en = "Look."
+  [steps.screen]
+  app = "Ứng dụng"
+  items = ["Một"]
+  [[steps.screen.elements]]
+  kind = "nut"
+  label = "Hai"
+  label_en = "Two"
+  [[steps.screen.elements]]
+  kind = "button"
+  label = "Ba"
+  label_en = "Three"
+  tap = true
+  [[steps.screen.elements]]
+  kind = "row"
+  label = "Bốn"
+  label_en = "Four"
+  tap = true
+)";
+    test::writeFile(lesson, text);
+    int rc = 0;
+    const std::string out = runOutput("content check " + (dir / "assets").string(), rc);
+    INFO(out);
+    CHECK(rc == 1);
+    CHECK(out.find("kind \"nut\" không có") != std::string::npos);
+    CHECK(out.find("chỉ chỉ vào một chỗ để chạm (có 2)") != std::string::npos);
+    CHECK(out.find("dùng items hoặc elements, không dùng cả hai") != std::string::npos);
+    CHECK(out.find("Mọi phần tử") == std::string::npos);   // the good step: no problem named after it
+}

@@ -6,6 +6,7 @@
 #include "kiosk/households/household_register.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/ui/ui_harness.hpp"
+#include "ui/layout_record.hpp"
 #include <doctest/doctest.h>
 
 using namespace kiosk;
@@ -241,4 +242,26 @@ TEST_CASE("on the checklist, staff pick the household: the card's own first, typ
     REQUIRE(f.tap("household.back"));
     CHECK_FALSE(f.flow->state().householdPicking);
     CHECK(f.flow->state().household == "T1-001");
+}
+
+TEST_CASE("the staff home lists the lessons due for a check against the real apps, and none when all are recent")
+{
+    Fixture f;
+    f.signIn();
+    auto homeTexts = [&] {
+        ui::LayoutRecord record;
+        {
+            ui::RecordLayout recording(record);
+            f.ui.frame();
+        }
+        std::string all;
+        for (const ui::TextRect& t : record.texts) all += t.text + "\n";
+        return all;
+    };
+    CHECK(homeTexts().find("chưa đối chiếu lại") == std::string::npos);   // the shipped lessons were checked recently
+    Lesson& old = f.rt.catalogue.lessons.front();
+    old.provenance.checkedOn = CalendarDate{2020, 1, 15};
+    const std::string texts = homeTexts();
+    CHECK(texts.find("1 bài học quá 6 tháng chưa đối chiếu lại") != std::string::npos);
+    CHECK(texts.find("• " + old.title.vi) != std::string::npos);
 }

@@ -1,5 +1,6 @@
 // Phone frame, status bar, app title bar, rows; the tap target ringed and pointed at.
 #include "ui/widgets/phone_illustration.hpp"
+#include "ui/widgets/phone_elements.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/shapes.hpp"
 #include <algorithm>
@@ -74,6 +75,16 @@ PhoneFit drawPhone(Context& ctx, ImDrawList* dl, const kiosk::PhoneScreen& scree
     } else {
         drawTextCentered(dl, barFont, s0.x + ctx.px(12), y + (barH - appH) * 0.5f, barTextW, IM_COL32_WHITE, screen.app);
         y += barH + ctx.px(22);
+    }
+
+    // The richer elements, when the lesson gives them.
+    if (!screen.elements.empty()) {
+        PhoneElementsFit ef = drawPhoneElements(ctx, dl, screen, appColor, ImVec2(s0.x, y), ImVec2(s1.x, s1.y - ctx.px(30)), pulse);
+        fit.shown = ef.shown;
+        for (std::string& c : ef.cut) fit.cut.push_back(std::move(c));
+        fillRoundRect(dl, ImVec2(p.x + w * 0.36f, s1.y - ctx.px(16)), ImVec2(p.x + w * 0.64f, s1.y - ctx.px(10)), IM_COL32(32, 38, 48, 200), ctx.px(3));
+        if (ef.tapCenter.x >= 0) drawFinger(dl, ImVec2(ef.tapCenter.x + ctx.px(4), ef.tapCenter.y + ctx.px(6)), ctx.scale);
+        return fit;
     }
 
     // Rows: the app's buttons in its own words, each measured in the font it is drawn in; the

@@ -1,5 +1,6 @@
 // The greeting, the main action, and (for admins) the way out to the desktop.
 #include "ui/screens/staff/home_screen.hpp"
+#include "kiosk/content/lesson_checks.hpp"
 #include "ui/widgets/text.hpp"
 #include "ui/widgets/touch_button.hpp"
 #include "ui/widgets/shapes.hpp"
@@ -143,6 +144,38 @@ void drawVillages(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImVe
         drawText(dl, ctx.fonts.small, ImVec2(x, y), th.textMuted, ctx.fmt("staff_villages_more", {std::to_string(d.villages.size() - shown)}), w);
 }
 
+// Lessons whose facts were last checked against the real apps more than six months ago (or never):
+// staff pass the list to whoever maintains the content.
+std::vector<std::string> lessonsDue(const Context& ctx, const kiosk::Dashboard& d)
+{
+    std::vector<std::string> out;
+    if (d.today.year == 0) return out;
+    for (const kiosk::Lesson& l : ctx.catalogue.lessons)
+        if (kiosk::dueForCheck(l, d.today)) out.push_back(l.title.in(ctx.lang));
+    return out;
+}
+
+float dueHeight(const Context& ctx, const std::vector<std::string>& due, float width)
+{
+    float h = ctx.px(24) * 2 + measureText(ctx.fonts.bodyBold, ctx.fmt("staff_lessons_due", {std::to_string(due.size())}), width - ctx.px(48)).y;
+    for (size_t i = 0; i < due.size() && i < 3; ++i) h += ctx.px(6) + measureText(ctx.fonts.small, "• " + due[i], width - ctx.px(48)).y;
+    return h;
+}
+
+void drawDue(Context& ctx, const std::vector<std::string>& due, ImVec2 pos, float width)
+{
+    const Theme& th = ctx.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = dueHeight(ctx, due, width), pad = ctx.px(24), w = width - 2 * pad;
+    const ImU32 ink = ctx.highContrast ? th.text : rgb(0x93370D), bg = ctx.highContrast ? th.surface : rgb(0xFFFAEB);
+    fillRoundRect(dl, pos, ImVec2(pos.x + width, pos.y + h), bg, ctx.px(16));
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), ink, ctx.px(16), 0, ctx.px(2));
+    float y = pos.y + pad;
+    y += drawText(dl, ctx.fonts.bodyBold, ImVec2(pos.x + pad, y), ink, ctx.fmt("staff_lessons_due", {std::to_string(due.size())}), w).y;
+    for (size_t i = 0; i < due.size() && i < 3; ++i)
+        y += ctx.px(6) + drawText(dl, ctx.fonts.small, ImVec2(pos.x + pad, y + ctx.px(6)), th.text, "• " + due[i], w).y;
+}
+
 } // namespace
 
 void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIntents& intents)
@@ -177,6 +210,15 @@ void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIn
         if (bottom <= limit) {
             drawVillages(ctx, state, ImVec2(a.min.x, y), ImVec2(leftW, bottom - y));
             if (ctx.portrait) y = bottom + ctx.px(28);
+        }
+    }
+    // Lessons due for a check against the real apps, in the left column when there is room.
+    const std::vector<std::string> due = lessonsDue(ctx, state.dashboard);
+    if (!due.empty() && !ctx.portrait) {
+        const float dh = dueHeight(ctx, due, leftW);
+        if (y + dh <= a.max.y - (admin ? exitH + ctx.px(28) : 0.0f)) {
+            drawDue(ctx, due, ImVec2(a.min.x, y), leftW);
+            y += dh + ctx.px(28);
         }
     }
     if (ctx.portrait)

@@ -236,16 +236,26 @@ OfficerVerdict OfficerStore::verify(const std::string& name, std::string_view pa
         return v;
     }
     const int64_t now = m_clock.unixSeconds();
-    if (r->officer.disabled || lockedUntil(*r, now) > now) return settle(*r, false);
-    const bool matched = checkPassword(r->hash, password);
-    // Read again: another attempt may have locked the account, or an admin disabled it, meanwhile.
-    auto again = load(name);
+    const bool refuse = r->officer.disabled || r->officer.lockedUntil > now;   // settle() says which, and fixes a clock moved back
+    const bool matched = !refuse && checkPassword(r->hash, password);
+    // The account is read again and its counters written in one write transaction (BEGIN
+    // IMMEDIATE): another attempt may have locked it, or an admin disabled it, while Argon2 ran,
+    // and two attempts at once must both count.
+    kiosk::Transaction tx(m_db);
+    auto again = tx.open() ? load(name) : std::nullopt;
     if (!again) {
-        v.kind = OfficerVerdict::Kind::Unknown;
-        v.message = kWrongCredentials;
+        v.kind = tx.open() ? OfficerVerdict::Kind::Unknown : OfficerVerdict::Kind::Error;
+        v.message = tx.open() ? kWrongCredentials : "Không ghi được lần đăng nhập. Xin thử lại.";
         return v;
     }
-    return settle(*again, matched);
+    v = settle(*again, matched);
+    std::string error;
+    if (!tx.commit(error, [](kiosk::Database& db) { return db.lastError(); })) {
+        v = OfficerVerdict{};
+        v.kind = OfficerVerdict::Kind::Error;
+        v.message = "Không ghi được lần đăng nhập. Xin thử lại.";
+    }
+    return v;
 }
 
 OfficerVerdict OfficerStore::settle(const Row& r, bool matched)

@@ -5,6 +5,8 @@
 #include "collector/officer_store.hpp"
 #include "tests/upload/upload_fixture.hpp"
 #include <nlohmann/json.hpp>
+#include <atomic>
+#include <thread>
 
 using nlohmann::json;
 
@@ -300,4 +302,35 @@ TEST_CASE("a disabled officer cannot sign in and the refusal is audited")
     CHECK(s.count("SELECT count(*) FROM audit WHERE action='officer_sign_in_refused' AND detail='disabled'") == 2);
     CHECK_FALSE(s.officers->disable("Không Ai", "cli", error));
     CHECK(error == "Không có cán bộ tên \"Không Ai\".");
+}
+
+TEST_CASE("wrong passwords tried at once from two connections all count and lock the account exactly once")
+{
+    Store s;
+    s.add("Nguyễn Thị Lan");
+    std::atomic<int> wrong{0}, locked{0}, other{0};
+    auto attempts = [&] {
+        kiosk::ManualClock clock;   // the same time as the test's clock
+        std::string error;
+        auto store = collector::CollectorStore::open(s.dir / "collector", error);
+        if (!store) {   // no REQUIRE off the test's thread: it would throw out of the thread
+            other += 100;
+            return;
+        }
+        kiosk::AuditLog audit(store->db(), clock);
+        collector::OfficerStore officers(store->db(), audit, clock);
+        for (int i = 0; i < collector::OfficerStore::kMaxAttempts; ++i) {
+            const Kind k = officers.verify("Nguyễn Thị Lan", kOther).kind;
+            (k == Kind::WrongPassword ? wrong : k == Kind::Locked ? locked : other)++;
+        }
+    };
+    std::thread a(attempts), b(attempts);
+    a.join();
+    b.join();
+    CHECK(other == 0);
+    CHECK(wrong == collector::OfficerStore::kMaxAttempts - 1);
+    CHECK(locked == collector::OfficerStore::kMaxAttempts + 1);
+    CHECK(s.count("SELECT count(*) FROM audit WHERE action='officer_locked_out'") == 1);
+    CHECK(s.count("SELECT lockouts FROM officers") == 1);
+    CHECK(s.officers->verify("Nguyễn Thị Lan", kPassword).lockedSeconds == 60);
 }

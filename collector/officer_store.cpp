@@ -3,6 +3,7 @@
 #include "collector/officer_store.hpp"
 #include "kiosk/common/enum_names.hpp"
 #include "kiosk/common/utf8.hpp"
+#include "kiosk/vietnamese/vietnamese_names.hpp"
 #include <sodium.h>
 #include <sqlite3.h>
 #include <algorithm>
@@ -35,7 +36,7 @@ bool hashPassword(std::string_view password, std::string& out, std::string& erro
         return false;
     }
     char hash[crypto_pwhash_STRBYTES];
-    std::string p(password);
+    std::string p = kiosk::composeVietnamese(password);
     const bool ok = crypto_pwhash_str_alg(hash, p.data(), p.size(), kOps, kMem, crypto_pwhash_ALG_ARGON2ID13) == 0;
     sodium_memzero(p.data(), p.size());
     if (!ok) {
@@ -48,7 +49,7 @@ bool hashPassword(std::string_view password, std::string& out, std::string& erro
 
 bool checkPassword(const std::string& hash, std::string_view password)
 {
-    std::string p(password);
+    std::string p = kiosk::composeVietnamese(password);
     const bool ok = crypto_pwhash_str_verify(hash.c_str(), p.data(), p.size()) == 0;
     sodium_memzero(p.data(), p.size());
     return ok;
@@ -120,8 +121,9 @@ bool OfficerStore::validName(std::string_view name, std::string& error)
     return ok;
 }
 
-bool OfficerStore::add(const std::string& name, OfficerRole role, std::string_view password, const std::string& actor, std::string& error)
+bool OfficerStore::add(const std::string& typedName, OfficerRole role, std::string_view password, const std::string& actor, std::string& error)
 {
+    const std::string name = kiosk::composeVietnamese(typedName);
     if (!validName(name, error) || !validPassword(password, error)) return false;
     if (find(name)) {
         error = "Đã có cán bộ tên \"" + name + "\". Xin chọn tên khác.";
@@ -170,7 +172,7 @@ std::vector<Officer> OfficerStore::list()
 std::optional<OfficerStore::Row> OfficerStore::load(const std::string& name)
 {
     kiosk::Statement st(m_db.handle(), std::string("SELECT ") + kColumns + " FROM officers WHERE name=?");
-    st.bind(1, name);
+    st.bind(1, kiosk::composeVietnamese(name));
     if (!st.step()) return std::nullopt;
     Row r;
     readRow(st, r.officer);
@@ -206,7 +208,7 @@ bool OfficerStore::disable(const std::string& name, const std::string& actor, st
         error = "Không khoá được tài khoản (" + m_db.lastError() + ").";
         return false;
     }
-    m_audit.record(actor, "officer_disabled", name);
+    m_audit.record(actor, "officer_disabled", r->officer.name);
     return true;
 }
 

@@ -1,7 +1,8 @@
 // The commune console's officer accounts, in the collector's database (table `officers`, schema 3):
 // Argon2id password hashes (libsodium, as the kiosk's staff PINs), an escalating lockout after
 // repeated failures, every outcome in the collector's audit log. The password itself is never
-// stored, logged or returned.
+// stored, logged or returned. Names and passwords are compared with their Vietnamese letters
+// composed (NFC): typed on a Mac or with Unikey's "Unicode tổ hợp", they are the same.
 #pragma once
 #include "kiosk/ports/clock.hpp"
 #include "kiosk/store/audit.hpp"

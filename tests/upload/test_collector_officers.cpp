@@ -334,3 +334,24 @@ TEST_CASE("wrong passwords tried at once from two connections all count and lock
     CHECK(s.count("SELECT lockouts FROM officers") == 1);
     CHECK(s.officers->verify("Nguyễn Thị Lan", kPassword).lockedSeconds == 60);
 }
+
+TEST_CASE("an officer's name and password typed with combining marks match the composed ones")
+{
+    Store s;
+    s.add("Nguyễn Thị Lan");
+    // "Nguyễn" as e + U+0302 (circumflex) + U+0303 (tilde); "Lúa" as u + U+0301; "chiêm" as e + U+0302.
+    const std::string nameNfd = "Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3 Lan";
+    const std::string passwordNfd = "Lu\xCC\x81" "a-chie\xCC\x82m-2026";
+    REQUIRE(nameNfd != "Nguyễn Thị Lan");
+    REQUIRE(passwordNfd != kPassword);
+    CHECK(s.officers->verify(nameNfd, passwordNfd).kind == Kind::Ok);
+    CHECK(s.officers->verify("Nguyễn Thị Lan", passwordNfd).kind == Kind::Ok);
+    std::string error;
+    CHECK_FALSE(s.officers->add(nameNfd, collector::OfficerRole::Viewer, kOther, "cli", error));   // the same name
+    CHECK(error.find("Đã có cán bộ") != std::string::npos);
+    CHECK(s.officers->add("Le\xCC\x82 Va\xCC\x86n Hu\xCC\x80ng", collector::OfficerRole::Viewer, passwordNfd, "cli", error));
+    CHECK(s.officers->find("Lê Văn Hùng"));   // stored composed
+    CHECK(s.officers->verify("Lê Văn Hùng", kPassword).kind == Kind::Ok);
+    REQUIRE(s.officers->disable(nameNfd, "cli", error));
+    CHECK(s.officers->find("Nguyễn Thị Lan")->disabled);
+}

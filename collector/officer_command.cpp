@@ -24,11 +24,12 @@ bool readSecretLine(const char* prompt, std::string& out)
     const bool tty = ::isatty(STDIN_FILENO);
     termios old{};
     if (tty) {
-        std::cerr << prompt << std::flush;
+        // Echo off before the prompt shows: nothing typed once the prompt is seen is echoed.
         ::tcgetattr(STDIN_FILENO, &old);
         termios quiet = old;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::cerr << prompt << std::flush;
     }
     const bool ok = static_cast<bool>(std::getline(std::cin, out));
     if (tty) {

@@ -5,7 +5,12 @@
 #include "collector/officer_store.hpp"
 #include "tests/upload/upload_fixture.hpp"
 #include <nlohmann/json.hpp>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 using nlohmann::json;
@@ -354,4 +359,57 @@ TEST_CASE("an officer's name and password typed with combining marks match the c
     CHECK(s.officers->verify("Lê Văn Hùng", kPassword).kind == Kind::Ok);
     REQUIRE(s.officers->disable(nameNfd, "cli", error));
     CHECK(s.officers->find("Nguyễn Thị Lan")->disabled);
+}
+
+namespace {
+
+// Reads the pseudo-terminal until `text` has appeared (or the child closed it, or 20 s passed).
+bool readUntil(int master, std::string& out, const std::string& text)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    char buf[4096];
+    while (out.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+        pollfd p{master, POLLIN, 0};
+        if (::poll(&p, 1, 200) <= 0) continue;
+        const ssize_t n = ::read(master, buf, sizeof buf);
+        if (n <= 0) return false;
+        out.append(buf, static_cast<size_t>(n));
+    }
+    return out.find(text) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("kiosk-collector officer add on a terminal prompts in Vietnamese and does not echo the password")
+{
+    test::TempDir dir;
+    const std::filesystem::path data = dir / "collector";
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::execl(KIOSK_COLLECTOR_BIN, KIOSK_COLLECTOR_BIN, "--data", data.c_str(), "officer", "add", "--name", "Nguyễn Thị Lan", "--role", "admin",
+                nullptr);
+        ::_exit(127);
+    }
+    std::string out;
+    const std::string line = kPassword + "\n";
+    CHECK(readUntil(master, out, "Mật khẩu (ít nhất 10 ký tự): "));
+    CHECK(::write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+    CHECK(readUntil(master, out, "Nhập lại mật khẩu: "));
+    CHECK(::write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+    readUntil(master, out, "(vai trò admin).");
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::close(master);
+    INFO(out);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(out.find("Đã tạo tài khoản cán bộ \"Nguyễn Thị Lan\" (vai trò admin).") != std::string::npos);
+    CHECK(out.find(kPassword) == std::string::npos);
+    std::string error;
+    auto store = collector::CollectorStore::open(data, error);
+    REQUIRE_MESSAGE(store, error);
+    collector::OfficerStore officers(store->db(), store->audit(), store->clock());
+    CHECK(officers.verify("Nguyễn Thị Lan", kPassword).kind == Kind::Ok);
 }

@@ -52,6 +52,20 @@ const char* const kMigrations[] = {
     ALTER TABLE citizen_aliases ADD COLUMN reading_enc BLOB;                         -- CitizenReading, sealed
     CREATE INDEX erasures_kiosk ON erasures(kiosk_id, at);
     )sql",
+    // 3: the commune console's officer accounts (collector/officer_store.cpp).
+    R"sql(
+    CREATE TABLE officers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'officer', 'admin')),
+        password_hash TEXT NOT NULL,                -- Argon2id, libsodium's crypto_pwhash_str; never the password
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,                -- collector clock
+        failed_attempts INTEGER NOT NULL DEFAULT 0, -- wrong passwords since the last success or lockout
+        locked_until INTEGER NOT NULL DEFAULT 0,    -- unix seconds; 0 = not locked
+        lockouts INTEGER NOT NULL DEFAULT 0         -- lockouts since the last success: each one twice as long
+    );
+    )sql",
 };
 
 constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -18,5 +18,8 @@ using CommandSet = cli::CommandSet<const std::filesystem::path& /* dataDir */>;
 void addReportCommand(CLI::App& cli, const std::string& dataOption, CommandSet& set);
 // `kiosk-collector household import FILE.csv` (collector/household_command.cpp)
 void addHouseholdCommand(CLI::App& cli, CommandSet& set);
+// `kiosk-collector officer add --name NAME --role viewer|officer|admin | list [--json] | disable --name NAME`
+// (collector/officer_command.cpp)
+void addOfficerCommand(CLI::App& cli, CommandSet& set);
 
 } // namespace collector

@@ -2,6 +2,7 @@
 //   kiosk-collector [--data DIR] serve --listen HOST:PORT [--cert FILE --key FILE] [--max-body BYTES] [limits]
 //   kiosk-collector [--data DIR] kiosk add --name NAME | kiosk list [--json]
 //   kiosk-collector [--data DIR] report ... (collector/report_command.cpp)
+//   kiosk-collector [--data DIR] officer add|list|disable ... (collector/officer_command.cpp)
 #include "collector/collector_store.hpp"
 #include "collector/commands.hpp"
 #include "collector/http_server.hpp"
@@ -167,6 +168,7 @@ int main(int argc, char** argv)
     collector::CommandSet commands;
     collector::addReportCommand(cli, data, commands);
     collector::addHouseholdCommand(cli, commands);
+    collector::addOfficerCommand(cli, commands);
 
     try {
         cli.parse(argc, argv);

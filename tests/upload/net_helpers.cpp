@@ -28,11 +28,12 @@ std::string slurp(const std::filesystem::path& p)
     return ss.str();
 }
 
-pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& out, const std::filesystem::path& err)
+pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& out, const std::filesystem::path& err,
+            const std::filesystem::path& input = "/dev/null")
 {
     const pid_t pid = fork();
     if (pid == 0) {
-        const int in = ::open("/dev/null", O_RDONLY);
+        const int in = ::open(input.c_str(), O_RDONLY);
         const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(in, 0);
@@ -111,12 +112,17 @@ int connectLoopback(int port)
 
 } // namespace
 
-RunResult run(const std::vector<std::string>& args, const std::filesystem::path& scratch)
+RunResult run(const std::vector<std::string>& args, const std::filesystem::path& scratch, const std::string& input)
 {
     static std::atomic<int> counter{0};
     const int n = ++counter;
     const auto out = scratch / ("run" + std::to_string(n) + ".out"), err = scratch / ("run" + std::to_string(n) + ".err");
-    const pid_t pid = spawn(args, out, err);
+    std::filesystem::path in = "/dev/null";
+    if (!input.empty()) {
+        in = scratch / ("run" + std::to_string(n) + ".in");
+        std::ofstream(in, std::ios::binary) << input;
+    }
+    const pid_t pid = spawn(args, out, err, in);
     int st = 0;
     rusage usage{};
     wait4(pid, &st, 0, &usage);

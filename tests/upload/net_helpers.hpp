@@ -18,8 +18,9 @@ struct RunResult {
     long peakKb = 0;               // the child's peak resident memory (getrusage's ru_maxrss)
 };
 
-// Runs `args` (args[0] is the program) to completion; stdout and stderr kept apart.
-RunResult run(const std::vector<std::string>& args, const std::filesystem::path& scratch);
+// Runs `args` (args[0] is the program) to completion; stdout and stderr kept apart. Standard input
+// is `input` (kept in a file in `scratch`), or /dev/null when it is empty.
+RunResult run(const std::vector<std::string>& args, const std::filesystem::path& scratch, const std::string& input = {});
 
 // `kiosk-collector --data DIR serve --listen 127.0.0.1:0` as a child; waits for its listening line.
 class Collector {

@@ -2,6 +2,7 @@
 // officer's way to manage accounts (and their sign-in badges) and to answer a citizen's request to
 // see or delete their data.
 #include "app/commands.hpp"
+#include "kiosk/report/report_period.hpp"
 #include "drivers/print/badge_card.hpp"
 #include "kiosk/common/private_file.hpp"
 #include "kiosk/output/receipt.hpp"
@@ -67,16 +68,8 @@ bool readSecretLine(const char* prompt, std::string& out)
     return ok;
 }
 
-std::string localTime(int64_t unixSeconds)
-{
-    // Reports and screens use Vietnam's time (UTC+7) whatever the machine's time zone.
-    std::time_t t = static_cast<std::time_t>(unixSeconds + 7 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    return buf;
-}
+// Reports and screens use Vietnam's time (UTC+7) whatever the machine's time zone.
+std::string localTime(int64_t unixSeconds) { return kiosk::localTimeText(unixSeconds, "%Y-%m-%dT%H:%M:%S"); }
 
 // The PIN twice from stdin, checked against the rules (kiosk::StaffStore::validPin).
 bool readPinTwice(kiosk::StaffRole role, std::string& pin, const char* nothingDone)

@@ -8,6 +8,7 @@
 #include "collector/http_server.hpp"
 #include "collector/terminal_text.hpp"
 #include "collector/upload_handler.hpp"
+#include "kiosk/report/report_period.hpp"
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -27,16 +28,7 @@ std::filesystem::path defaultDataDir()
 }
 
 // Vietnam's time (UTC+7), whatever the server's time zone.
-std::string localTime(int64_t unixSeconds)
-{
-    if (unixSeconds <= 0) return "chưa có";
-    std::time_t t = static_cast<std::time_t>(unixSeconds + 7 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &tm);
-    return buf;
-}
+std::string localTime(int64_t unixSeconds) { return unixSeconds <= 0 ? "chưa có" : kiosk::dmyTime(unixSeconds); }
 
 std::string diskText(int64_t bytes)
 {

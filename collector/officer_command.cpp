@@ -2,6 +2,7 @@
 // server's terminal. The password is read twice from standard input (without echo on a terminal),
 // never printed, logged or kept in memory longer than the hashing needs.
 #include "collector/collector_store.hpp"
+#include "kiosk/report/report_period.hpp"
 #include "collector/commands.hpp"
 #include "collector/officer_store.hpp"
 #include "collector/terminal_text.hpp"
@@ -43,15 +44,7 @@ bool readSecretLine(const char* prompt, std::string& out)
 void wipe(std::string& s) { sodium_memzero(s.data(), s.size()); }
 
 // Vietnam's time (UTC+7), whatever the server's time zone.
-std::string localTime(int64_t unixSeconds)
-{
-    std::time_t t = static_cast<std::time_t>(unixSeconds + 7 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &tm);
-    return buf;
-}
+std::string localTime(int64_t unixSeconds) { return kiosk::dmyTime(unixSeconds); }
 
 std::unique_ptr<CollectorStore> openStore(const std::filesystem::path& dataDir)
 {

@@ -1,5 +1,6 @@
 // Periods and local dates for reports and imports, in fixed UTC+7 arithmetic (std::chrono calendar).
 #include "kiosk/report/report_period.hpp"
+#include <ctime>
 #include <cstdio>
 
 namespace kiosk {
@@ -172,5 +173,17 @@ std::string localIsoDateTime(int64_t unixSeconds)
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
     return isoDate(localDate(unixSeconds)) + buf;
 }
+
+std::string localTimeText(int64_t unixSeconds, const char* format)
+{
+    std::time_t t = static_cast<std::time_t>(unixSeconds + 7 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[48];
+    std::strftime(buf, sizeof buf, format, &tm);
+    return buf;
+}
+
+std::string dmyTime(int64_t unixSeconds) { return localTimeText(unixSeconds, "%d/%m/%Y %H:%M"); }
 
 } // namespace kiosk

@@ -46,6 +46,10 @@ std::optional<int64_t> parseLocalDateTime(std::string_view text);
 
 std::string isoDate(LocalDate date);         // "2026-03-31"
 std::string dmyDate(LocalDate date);         // "31/03/2026"
+// Vietnam's clock time of a Unix time, "31/03/2026 14:05" (UTC+7 whatever the machine's zone).
+std::string dmyTime(int64_t unixSeconds);
+// The same clock time in any strftime `format` ("%Y-%m-%dT%H:%M:%S" for JSON).
+std::string localTimeText(int64_t unixSeconds, const char* format);
 std::string localIsoDateTime(int64_t unixSeconds);   // "2026-03-31T23:59:00" (local)
 
 } // namespace kiosk

@@ -108,7 +108,7 @@ TEST_CASE("kiosk content check refuses a drawing's label ending in … and one t
     CHECK(out.find("không vừa một dòng trong hình điện thoại") != std::string::npos);
 }
 
-TEST_CASE("drawn screens with richer elements: fields, buttons, keypad, camera, dialog, tab bar load and fit; bad ones are named")
+TEST_CASE("drawn screens with richer elements: fields, buttons, keypad, camera, dialog, tab bar load and fit, bad ones are named")
 {
     kiosk::Runtime rt = test::loadRuntime();
     const kiosk::Lesson* pay = rt.catalogue.find("thanh-toan-vietqr");

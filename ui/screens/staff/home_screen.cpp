@@ -37,16 +37,29 @@ float dashboardNeed(const Context& ctx, const kiosk::StaffState& state, float wi
 }
 
 // The right-hand card: this quarter's figures, target bars, the deadline, the upload.
+// A white card with its border, and where its content goes.
+struct Card {
+    ImVec2 max;
+    float x, w, y, pad;
+};
+Card card(const Context& ctx, ImDrawList* dl, ImVec2 pos, ImVec2 size)
+{
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    fillRoundRect(dl, pos, max, ctx.theme.surface, ctx.px(24));
+    dl->AddRect(pos, max, ctx.theme.border, ctx.px(24), 0, ctx.px(2));
+    const float pad = ctx.px(36);
+    return {max, pos.x + pad, size.x - 2 * pad, pos.y + pad, pad};
+}
+
 void drawDashboard(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImVec2 size, StaffIntents& intents)
 {
     const Theme& th = ctx.theme;
     const kiosk::Dashboard& d = state.dashboard;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    fillRoundRect(dl, pos, max, th.surface, ctx.px(24));
-    dl->AddRect(pos, max, th.border, ctx.px(24), 0, ctx.px(2));
-    const float pad = ctx.px(36), x = pos.x + pad, w = size.x - 2 * pad;
-    float y = pos.y + pad;
+    const Card c = card(ctx, dl, pos, size);
+    const ImVec2 max = c.max;
+    const float pad = c.pad, x = c.x, w = c.w;
+    float y = c.y;
     // The first figures of this sign-in are still being counted (off the frame thread): say so
     // rather than show zeros.
     const bool counting = state.dashboardLoading && d.quarterLabel.empty();
@@ -109,21 +122,18 @@ float villagesHeight(const Context& ctx, size_t shown, float width)
            ctx.fonts.small->FontSize + ctx.px(8);
 }
 
-void drawVillages(Context& ctx, const kiosk::StaffState& state, ImVec2 pos, ImVec2 size)
+void drawVillages(Context& ctx, const kiosk::Dashboard& d, ImVec2 pos, ImVec2 size)
 {
-    const Theme& th = ctx.theme;
-    const kiosk::Dashboard& d = state.dashboard;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    fillRoundRect(dl, pos, max, th.surface, ctx.px(24));
-    dl->AddRect(pos, max, th.border, ctx.px(24), 0, ctx.px(2));
-    const float pad = ctx.px(36), x = pos.x + pad, w = size.x - 2 * pad;
-    float y = pos.y + pad;
+    const Card c = card(ctx, dl, pos, size);
+    const Theme& th = ctx.theme;
+    const float x = c.x, w = c.w, last = c.max.y - c.pad;
+    float y = c.y;
     y += drawText(dl, ctx.fonts.bodyBold, ImVec2(x, y), th.text, ctx.tr("staff_villages_title"), w).y + ctx.px(16);
     const float row = ctx.fonts.bodyBold->FontSize + ctx.px(8) + ctx.px(14) + ctx.px(6) + ctx.fonts.small->FontSize + ctx.px(18);
     size_t shown = 0;
     for (const kiosk::DashboardVillage& v : d.villages) {
-        if (y + row > max.y - pad - ctx.fonts.small->FontSize - ctx.px(8)) break;
+        if (y + row > last - ctx.fonts.small->FontSize - ctx.px(8)) break;
         ++shown;
         const std::string figure = ctx.fmt("staff_village_reached", {std::to_string(v.reached), std::to_string(v.goal())});
         const float fw = measureText(ctx.fonts.body, figure).x;
@@ -208,7 +218,7 @@ void StaffHomeScreen::draw(Context& ctx, const kiosk::StaffState& state, StaffIn
         while (rows > 1 && y + villagesHeight(ctx, rows, leftW) > limit) --rows;
         const float bottom = y + villagesHeight(ctx, rows, leftW);
         if (bottom <= limit) {
-            drawVillages(ctx, state, ImVec2(a.min.x, y), ImVec2(leftW, bottom - y));
+            drawVillages(ctx, state.dashboard, ImVec2(a.min.x, y), ImVec2(leftW, bottom - y));
             if (ctx.portrait) y = bottom + ctx.px(28);
         }
     }

@@ -137,7 +137,7 @@ bool readElements(TomlReader& r, const toml::table& screen, PhoneScreen& s)
             ok = false;
         }
         if (const toml::node* tp = t->get("tap")) {
-            if (auto b = tp->value<bool>()) e.tap = *b;
+            if (const toml::value<bool>* b = tp->as_boolean()) e.tap = b->get();   // strictly a boolean: 40 is no "true"
             else {
                 r.problem(tp, "tap của một phần tử là true hoặc false");
                 ok = false;

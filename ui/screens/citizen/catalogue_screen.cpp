@@ -79,7 +79,7 @@ bool CatalogueScreen::topicTile(Context& ctx, const kiosk::Topic& topic, int les
     const float x = p.x + ctx.px(36), inner = size.x - ctx.px(72);
     float y = p.y + ctx.px(36);
     y += drawText(dl, ctx.fonts.heading, ImVec2(x, y), th.text, topic.title.in(ctx.lang), inner).y + ctx.px(8);
-    drawText(dl, ctx.fonts.body, ImVec2(x, y), ctx.highContrast ? th.text : color, ctx.fmt("catalogue_topic_count", {std::to_string(lessons)}), inner);
+    drawText(dl, ctx.fonts.body, ImVec2(x, y), ctx.highContrast ? th.text : color, (lessons == 1 ? ctx.tr("catalogue_topic_count_one") : ctx.fmt("catalogue_topic_count", {std::to_string(lessons)})), inner);
     return clicked;
 }
 
